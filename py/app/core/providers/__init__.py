@@ -1,0 +1,1 @@
+"""Video providers: capability data plus a pure request/response codec per provider."""
