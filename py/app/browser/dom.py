@@ -1,0 +1,138 @@
+"""Building and updating DOM nodes from Python, safely and with owned event proxies.
+
+User text only ever becomes a Text node or an attribute value, never HTML: there is no
+``innerHTML`` anywhere in the app. Every event-listener proxy belongs to a
+:class:`Scope`, so a view that goes away releases its proxies (Pyodide leaks them
+otherwise).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import js
+from pyodide.ffi import create_proxy
+
+Node = Any  # a JS DOM node (JsProxy)
+Child = Node | str | int | float | None | Iterable["Child"]
+Handler = Callable[[Any], Any]
+
+SVG_NS = "http://www.w3.org/2000/svg"
+_BOOL_ATTRS = frozenset(
+    {"hidden", "disabled", "checked", "selected", "required", "readonly", "multiple", "open", "autofocus", "inert"}
+)
+
+
+class Scope:
+    """Owns event-listener proxies; ``close()`` detaches and destroys them all."""
+
+    def __init__(self) -> None:
+        self._listeners: list[tuple[Node, str, Any]] = []
+
+    def on(self, target: Node, event: str, handler: Handler, *, passive: bool = False) -> None:
+        """Listen to ``event`` on ``target`` for as long as this scope lives."""
+        proxy = create_proxy(handler)
+        options = js.Object.new()
+        options.passive = passive
+        target.addEventListener(event, proxy, options)
+        self._listeners.append((target, event, proxy))
+
+    def close(self) -> None:
+        for target, event, proxy in self._listeners:
+            target.removeEventListener(event, proxy)
+            proxy.destroy()
+        self._listeners.clear()
+
+
+def _append_children(parent: Node, children: Iterable[Child]) -> None:
+    document = js.document
+    for child in children:
+        if child is None or child is False:
+            continue
+        if isinstance(child, str):
+            parent.appendChild(document.createTextNode(child))
+        elif isinstance(child, int | float):
+            parent.appendChild(document.createTextNode(str(child)))
+        elif isinstance(child, list | tuple):
+            _append_children(parent, child)
+        else:
+            parent.appendChild(child)
+
+
+def _attr_name(name: str) -> str:
+    """``class_`` → ``class``, ``aria_label`` → ``aria-label``, ``data_id`` → ``data-id``."""
+    return "class" if name in ("class_", "cls") else name.rstrip("_").replace("_", "-")
+
+
+def _set_attr(element: Node, name: str, value: Any) -> None:
+    name = _attr_name(name)
+    if isinstance(value, bool) and name.startswith("aria-"):
+        element.setAttribute(name, "true" if value else "false")
+    elif value is None or value is False:
+        element.removeAttribute(name)
+    elif value is True:
+        element.setAttribute(name, "" if name in _BOOL_ATTRS else "true")
+    else:
+        element.setAttribute(name, str(value))
+
+
+def h(tag: str, attrs: dict[str, Any] | None = None, *children: Child, scope: Scope | None = None) -> Node:
+    """Create an element: ``h("button", {"class_": "btn", "on_click": f}, "Save", scope=s)``.
+
+    ``on_<event>`` attributes need a ``scope`` that owns the listener. Strings become
+    text nodes; ``None`` children are skipped; nested lists are flattened.
+    """
+    element = js.document.createElement(tag)
+    for name, value in (attrs or {}).items():
+        if name.startswith("on_"):
+            if scope is None:
+                raise ValueError(f"h({tag!r}): event handler {name} needs a scope to own it")
+            scope.on(element, name[3:], value)
+        else:
+            _set_attr(element, name, value)
+    _append_children(element, children)
+    return element
+
+
+def svg(tag: str, attrs: dict[str, str] | None = None, *children: Node) -> Node:
+    """An SVG element (icons); attribute names are taken as written."""
+    element = js.document.createElementNS(SVG_NS, tag)
+    for name, value in (attrs or {}).items():
+        element.setAttribute(name, value)
+    for child in children:
+        element.appendChild(child)
+    return element
+
+
+def set_attrs(element: Node, **attrs: Any) -> None:
+    """Update attributes in place (``None``/``False`` removes a boolean attribute)."""
+    for name, value in attrs.items():
+        _set_attr(element, name, value)
+
+
+def set_text(element: Node, text: str) -> None:
+    """Replace an element's content with plain text (never parsed as HTML)."""
+    if element.textContent != text:
+        element.textContent = text
+
+
+def replace_children(element: Node, *children: Child) -> None:
+    """Swap all children of ``element`` for ``children``."""
+    element.replaceChildren()
+    _append_children(element, children)
+
+
+def by_id(element_id: str) -> Node:
+    """The element with ``element_id``; fails loudly, never a silent ``None``."""
+    element = js.document.getElementById(element_id)
+    if element is None:
+        raise LookupError(f"no element #{element_id} in the page")
+    return element
+
+
+def announce(text: str) -> None:
+    """Say ``text`` through the page's polite live region (screen readers)."""
+    region = by_id("announcer")
+    region.textContent = ""
+    region.textContent = text

@@ -1,0 +1,207 @@
+"""IndexedDB through the FFI: a versioned schema and one transaction helper.
+
+JSON records (validated by pydantic in the services) and binary values (Blobs,
+CryptoKeys) live in separate object stores. A transaction auto-commits as soon as
+control returns to the event loop, so :meth:`Database.write` issues every request of a
+transaction back to back and only then awaits its completion; callers finish any other
+awaiting (WebCrypto, fetch) before they call it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import js
+from pyodide.ffi import JsProxy, create_proxy
+
+from app.browser.ffi import await_events, js_object, py_value
+from app.core.errors import StorageError, StorageQuotaError
+from app.services.ports import Delete, Op, Put
+
+DB_NAME = "sora-renderer"
+TRANSACTION_TIMEOUT_S = 30.0
+
+
+@dataclass(frozen=True)
+class StoreSpec:
+    """One object store: key path (``None`` = out-of-line keys) and indexes."""
+
+    name: str
+    key_path: str | None = None
+    indexes: tuple[tuple[str, str], ...] = ()
+
+
+# Version history: each entry adds what it lists; upgrades are idempotent.
+SCHEMA: tuple[tuple[int, tuple[StoreSpec, ...]], ...] = (
+    (
+        1,
+        (
+            StoreSpec("settings", "id"),
+            StoreSpec("vault", "id"),
+            StoreSpec("keys"),
+            StoreSpec("jobs", "id", (("status", "status"), ("created_at", "created_at"))),
+            StoreSpec("assets", "id", (("job_id", "job_id"), ("kind", "kind"))),
+            StoreSpec("blobs"),
+            StoreSpec("meta"),
+        ),
+    ),
+)
+DB_VERSION = SCHEMA[-1][0]
+ALL_STORES: tuple[str, ...] = tuple(spec.name for _, specs in SCHEMA for spec in specs)
+
+
+def _storage_error(error: Any, action: str) -> StorageError:
+    name = str(getattr(error, "name", "")) if error is not None else ""
+    message = str(getattr(error, "message", "")) if error is not None else ""
+    if name == "QuotaExceededError":
+        return StorageQuotaError(f"{action}: the browser's storage quota is exhausted")
+    return StorageError(f"{action} failed: {name or 'error'} {message}".strip())
+
+
+def _to_js_value(value: Any) -> Any:
+    return js_object(value) if isinstance(value, dict | list) else value
+
+
+class Database:
+    """An open IndexedDB database. Create with :meth:`open`."""
+
+    def __init__(self, handle: Any) -> None:
+        self._db = handle
+        self._on_version_change = create_proxy(lambda _event: self._db.close())
+        self._db.onversionchange = self._on_version_change
+
+    @classmethod
+    async def open(cls, name: str = DB_NAME) -> Database:
+        request = js.indexedDB.open(name, DB_VERSION)
+
+        def upgrade(event: Any) -> None:
+            db = event.target.result
+            for version, specs in SCHEMA:
+                if event.oldVersion >= version:
+                    continue
+                for spec in specs:
+                    if db.objectStoreNames.contains(spec.name):
+                        continue
+                    options = js_object({"keyPath": spec.key_path} if spec.key_path else {})
+                    store = db.createObjectStore(spec.name, options)
+                    for index_name, key_path in spec.indexes:
+                        store.createIndex(index_name, key_path)
+
+        upgrade_proxy = create_proxy(upgrade)
+        request.onupgradeneeded = upgrade_proxy
+        try:
+            handle = await asyncio.wait_for(
+                await_events(
+                    request,
+                    ["success"],
+                    ["error", "blocked"],
+                    lambda _e: request.result,
+                    lambda _e: _storage_error(request.error, "Opening the database"),
+                ),
+                TRANSACTION_TIMEOUT_S,
+            )
+        finally:
+            request.onupgradeneeded = None
+            upgrade_proxy.destroy()
+        return cls(handle)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- reads ---------------------------------------------------------------------
+    async def _read(self, store: str, make_request: Callable[[Any], Any], action: str) -> Any:
+        transaction = self._db.transaction(store, "readonly")
+        request = make_request(transaction.objectStore(store))
+        return await asyncio.wait_for(
+            await_events(
+                request,
+                ["success"],
+                ["error"],
+                lambda _e: request.result,
+                lambda _e: _storage_error(request.error, action),
+            ),
+            TRANSACTION_TIMEOUT_S,
+        )
+
+    async def get(self, store: str, key: str) -> Any:
+        """The value under ``key`` (dicts for JSON records, JS handles for Blobs), or ``None``."""
+        value = await self._read(store, lambda s: s.get(key), f"Reading {store}")
+        return None if value is None or _is_undefined(value) else py_value(value)
+
+    async def get_all(self, store: str, *, index: str | None = None, query: Any = None) -> list[Any]:
+        """Every value in ``store`` (optionally through ``index`` and a key/range)."""
+
+        def request(s: Any) -> Any:
+            source = s.index(index) if index else s
+            return source.getAll(query) if query is not None else source.getAll()
+
+        values = await self._read(store, request, f"Reading {store}")
+        return [py_value(v) for v in values]
+
+    async def keys(self, store: str) -> list[str]:
+        values = await self._read(store, lambda s: s.getAllKeys(), f"Listing {store}")
+        return [str(k) for k in values]
+
+    async def count(self, store: str) -> int:
+        return int(await self._read(store, lambda s: s.count(), f"Counting {store}"))
+
+    # -- writes ----------------------------------------------------------------------
+    async def write(self, ops: Sequence[Op]) -> None:
+        """Apply ``ops`` atomically in one readwrite transaction (all or nothing)."""
+        if not ops:
+            return
+        stores = sorted({op.store for op in ops})
+        transaction = self._db.transaction(js_object(stores), "readwrite")
+        done = await_events(
+            transaction,
+            ["complete"],
+            ["error", "abort"],
+            lambda _e: None,
+            lambda _e: _storage_error(transaction.error, "Saving"),
+        )
+        try:
+            for op in ops:
+                object_store = transaction.objectStore(op.store)
+                if isinstance(op, Put):
+                    value = _to_js_value(op.value)
+                    if op.key is None:
+                        object_store.put(value)
+                    else:
+                        object_store.put(value, op.key)
+                elif isinstance(op, Delete):
+                    object_store.delete(op.key)
+                else:
+                    object_store.clear()
+        except Exception as exc:
+            transaction.abort()
+            done.cancel()
+            raise _storage_error(getattr(exc, "js_error", None), "Saving") from exc
+        await asyncio.wait_for(done, TRANSACTION_TIMEOUT_S)
+
+    async def put(self, store: str, value: Any, key: str | None = None) -> None:
+        await self.write([Put(store, value, key)])
+
+    async def delete(self, store: str, key: str) -> None:
+        await self.write([Delete(store, key)])
+
+
+def _is_undefined(value: Any) -> bool:
+    return isinstance(value, JsProxy) and str(value) == "undefined"
+
+
+async def delete_database(name: str = DB_NAME) -> None:
+    """Remove the whole database (Hard reset). Open connections close on versionchange."""
+    request = js.indexedDB.deleteDatabase(name)
+    await asyncio.wait_for(
+        await_events(
+            request,
+            ["success"],
+            ["error"],
+            lambda _e: None,
+            lambda _e: _storage_error(request.error, "Deleting the database"),
+        ),
+        TRANSACTION_TIMEOUT_S,
+    )

@@ -1,0 +1,72 @@
+"""API base URL checks: what the user may type as the endpoint, and what to warn about.
+
+Pure standard library so the boot path (and the simulator) can use it without pydantic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+DEMO_PATH = "/sim/v1"
+
+
+@dataclass(frozen=True)
+class EndpointCheck:
+    """The normalised URL (or an error), plus a warning the user should see."""
+
+    url: str
+    error: str = ""
+    warning: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def is_loopback(host: str) -> bool:
+    return host.lower() in LOOPBACK_HOSTS or host.startswith("127.")
+
+
+def check_base_url(text: str) -> EndpointCheck:
+    """Validate an API base URL such as ``https://api.openai.com/v1``."""
+    raw = text.strip()
+    if not raw:
+        return EndpointCheck("", error="Enter the API base URL, for example https://api.openai.com/v1.")
+    try:
+        parts = urlsplit(raw)
+        host = parts.hostname or ""
+        port = parts.port  # raises ValueError on a bad port
+    except ValueError:
+        return EndpointCheck(raw, error="This is not a valid URL.")
+    if parts.scheme not in ("http", "https"):
+        return EndpointCheck(raw, error="The API base URL must start with https:// (or http:// for a local gateway).")
+    if not host:
+        return EndpointCheck(raw, error="The URL has no host name.")
+    if parts.query or parts.fragment:
+        return EndpointCheck(raw, error="The base URL cannot contain ? or #: give only the address, like https://host/v1.")
+    if parts.username or parts.password:
+        return EndpointCheck(raw, error="Do not put credentials in the URL; paste the key in the API key field.")
+    netloc = host if port is None else f"{host}:{port}"
+    if ":" in host and not host.startswith("["):
+        netloc = f"[{host}]" if port is None else f"[{host}]:{port}"
+    url = f"{parts.scheme}://{netloc}{parts.path.rstrip('/')}"
+    warning = ""
+    if parts.scheme == "http" and not is_loopback(host):
+        warning = (
+            "This endpoint uses plain http: your API key and prompts would cross the network unencrypted, "
+            "and the browser may block it. Use https unless it is a gateway on this computer."
+        )
+    return EndpointCheck(url, warning=warning)
+
+
+def demo_base_url(page_origin: str) -> str:
+    """The simulator's base URL when the app is served by ``serve.py``."""
+    return page_origin.rstrip("/") + DEMO_PATH
+
+
+def display_host(url: str) -> str:
+    """Short form of an endpoint for the top bar: host and path, no scheme."""
+    parts = urlsplit(url)
+    return f"{parts.netloc}{parts.path}" if parts.netloc else url

@@ -1,0 +1,188 @@
+"""Every failure the app can meet, as typed exceptions, and what to tell the user.
+
+::
+
+    AppError
+    ├── InputError            a field the user filled is not acceptable (field, message)
+    ├── ApiError              the API answered with an error envelope
+    │   ├── BadRequestError       400 (param says which field)
+    │   ├── AuthenticationError   401 invalid or revoked key
+    │   ├── PermissionError_      403 no access / organisation not verified
+    │   ├── NotFoundError         404 (model or video)
+    │   ├── GoneError             410 the endpoint no longer serves video
+    │   ├── ConflictError         409
+    │   ├── UnprocessableError    422
+    │   ├── RateLimitError        429 rate limit
+    │   ├── QuotaError            429 insufficient_quota (no credit)
+    │   └── ServerError           5xx
+    ├── NetworkError          no answer: offline, DNS, CORS, aborted, timed out
+    ├── ContentError          a download is not what it claims (type/length)
+    ├── StorageError          IndexedDB failed
+    │   └── StorageQuotaError     the browser ran out of space for this site
+    └── VaultError            the key vault cannot do what was asked (locked, wrong passphrase)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class AppError(Exception):
+    """Base of every error the app explains to the user."""
+
+
+class InputError(AppError):
+    """A value the user entered is not acceptable; ``field`` names the control."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+class ApiError(AppError):
+    """An error answer from the API, with the envelope's fields and the request id."""
+
+    status: int = 0
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        type_: str | None = None,
+        code: str | None = None,
+        param: str | None = None,
+        request_id: str | None = None,
+        retry_after_s: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        if status is not None:
+            self.status = status
+        self.type = type_
+        self.code = code
+        self.param = param
+        self.request_id = request_id
+        self.retry_after_s = retry_after_s
+
+
+class BadRequestError(ApiError):
+    status = 400
+
+
+class AuthenticationError(ApiError):
+    status = 401
+
+
+class PermissionError_(ApiError):  # noqa: N801 - avoids shadowing the builtin
+    status = 403
+
+
+class NotFoundError(ApiError):
+    status = 404
+
+
+class ConflictError(ApiError):
+    status = 409
+
+
+class GoneError(ApiError):
+    status = 410
+
+
+class UnprocessableError(ApiError):
+    status = 422
+
+
+class RateLimitError(ApiError):
+    status = 429
+
+
+class QuotaError(ApiError):
+    status = 429
+
+
+class ServerError(ApiError):
+    status = 500
+
+
+class NetworkError(AppError):
+    """The request got no HTTP answer (offline, DNS, CORS, timeout, abort)."""
+
+    def __init__(self, message: str, *, timed_out: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.timed_out = timed_out
+
+
+class ContentError(AppError):
+    """A downloaded file is not what it claims (wrong type, truncated)."""
+
+
+class StorageError(AppError):
+    """IndexedDB refused an operation."""
+
+
+class StorageQuotaError(StorageError):
+    """The browser has no more room for this site's data."""
+
+
+class VaultError(AppError):
+    """The key vault cannot do what was asked (locked, wrong passphrase, no key)."""
+
+
+_BY_STATUS: dict[int, type[ApiError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionError_,
+    404: NotFoundError,
+    409: ConflictError,
+    410: GoneError,
+    422: UnprocessableError,
+}
+
+
+def api_error_for(
+    status: int,
+    message: str,
+    *,
+    type_: str | None = None,
+    code: str | None = None,
+    param: str | None = None,
+    request_id: str | None = None,
+    retry_after_s: float | None = None,
+) -> ApiError:
+    """The right :class:`ApiError` subclass for an HTTP status and envelope."""
+    cls: type[ApiError]
+    if status == 429:
+        cls = QuotaError if "insufficient_quota" in (code, type_) else RateLimitError
+    elif status >= 500:
+        cls = ServerError
+    else:
+        cls = _BY_STATUS.get(status, ApiError)
+    return cls(
+        message,
+        status=status,
+        type_=type_,
+        code=code,
+        param=param,
+        request_id=request_id,
+        retry_after_s=retry_after_s,
+    )
+
+
+@dataclass(frozen=True)
+class UserMessage:
+    """What the UI shows for an error: a title, the detail, and what to do next."""
+
+    title: str
+    detail: str
+    action: str
+    request_id: str | None = None
+
+    def as_text(self) -> str:
+        parts = [self.title, self.detail, self.action]
+        if self.request_id:
+            parts.append(f"Request ID: {self.request_id}")
+        return " ".join(p for p in parts if p)

@@ -1,0 +1,1 @@
+"""Use cases over ports (storage, vault, transport, clock); no browser imports here."""

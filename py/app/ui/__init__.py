@@ -1,0 +1,1 @@
+"""Views: render state, dispatch intents. No storage or network calls here."""

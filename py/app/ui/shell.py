@@ -1,0 +1,108 @@
+"""The page frame: top bar, navigation and the current view.
+
+The frame's HTML is static in ``index.html`` (it paints before Python runs); this
+binds it to the state: current route, endpoint badge, theme, the model selector.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import js
+
+from app.browser.dom import Node, Scope, by_id, set_attrs, set_text
+from app.core.endpoint import DEMO_PATH, display_host
+from app.core.routes import Route, page_title, parse_hash
+from app.core.state import AppState, Phase
+from app.ui.context import UiContext
+from app.ui.views.base import View
+from app.ui.views.library import LibraryView
+from app.ui.views.new_render import NewRenderView
+from app.ui.views.queue import QueueView
+from app.ui.views.settings import SettingsView
+
+VIEWS: dict[Route, type[View]] = {
+    Route.NEW: NewRenderView,
+    Route.QUEUE: QueueView,
+    Route.LIBRARY: LibraryView,
+    Route.SETTINGS: SettingsView,
+}
+
+
+class Shell:
+    """Owns the top bar bindings and swaps views when the route changes."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        self.ctx = ctx
+        self.scope = Scope()
+        self.view: View | None = None
+        self.views_root: Node = by_id("views")
+        self.app_root: Node = by_id("app")
+
+    def start(self) -> None:
+        self.scope.on(js.window, "hashchange", self._on_hash)
+        self.ctx.store.subscribe(self._on_state)
+        location = parse_hash(str(js.location.hash))
+        if not location.canonical:
+            js.history.replaceState(None, "", f"#/{location.route.value}")
+        self.ctx.store.update(location=location)
+        self._show(location.route, focus=False)
+        self._render_frame(self.ctx.store.state)
+
+    # -- routing ----------------------------------------------------------------------
+    def _on_hash(self, _event: Any) -> None:
+        location = parse_hash(str(js.location.hash))
+        if not location.canonical:
+            js.history.replaceState(None, "", f"#/{location.route.value}")
+        self.ctx.store.update(location=location)
+
+    def _show(self, route: Route, *, focus: bool) -> None:
+        if self.view is not None:
+            self.view.close()
+        self.view = VIEWS[route](self.ctx)
+        self.views_root.replaceChildren(self.view.render())
+        self.app_root.dataset.route = route.value
+        js.document.title = page_title(route)
+        if focus:
+            heading = self.views_root.querySelector("h1")
+            if heading is not None:
+                heading.focus()
+
+    # -- state → frame ----------------------------------------------------------------
+    def _on_state(self, state: AppState, old: AppState) -> None:
+        if state.location.route != old.location.route:
+            self._show(state.location.route, focus=True)
+        elif self.view is not None:
+            self.view.update(state, old)
+        if state.settings != old.settings or state.phase != old.phase:
+            self._render_frame(state)
+
+    def _render_frame(self, state: AppState) -> None:
+        for link in self.app_root.querySelectorAll(".nav a"):
+            current = link.dataset.route == state.location.route.value
+            set_attrs(link, aria_current="page" if current else None)
+        settings = state.settings
+        root = js.document.documentElement
+        if settings is None:
+            return
+        root.dataset.theme = _resolve_theme(settings.theme)
+        root.dataset.motion = settings.reduced_motion
+        js.localStorage.setItem("sora-theme", settings.theme)  # lets boot.js paint the right theme at once
+        badge = by_id("endpoint-badge")
+        badge.hidden = not settings.demo_mode
+        host = display_host(settings.effective_base_url(state.page_origin))
+        set_text(by_id("endpoint-host"), "Simulated API" if settings.demo_mode else host)
+        by_id("endpoint").title = (
+            f"Demo mode: calls go to the simulator at {DEMO_PATH} on this server"
+            if settings.demo_mode
+            else f"API calls go to {settings.base_url}"
+        )
+        if state.phase is Phase.READY:
+            set_attrs(by_id("topbar-model"), disabled=False)
+
+
+def _resolve_theme(theme: str) -> str:
+    if theme != "system":
+        return theme
+    prefers_light = js.window.matchMedia("(prefers-color-scheme: light)").matches
+    return "light" if prefers_light else "dark"

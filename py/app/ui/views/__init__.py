@@ -1,0 +1,1 @@
+"""One module per route; each view renders state and sends intents, nothing else."""
