@@ -35,7 +35,7 @@ DEFAULT_PORT = 8000
 
 # What the page may load: the shell, its configs, static assets and the vendored runtime.
 PUBLIC_FILES = frozenset({"index.html", "pyscript.toml", "worker.toml", "manifest.webmanifest"})
-PUBLIC_DIRS = ("static/", "vendor/pyodide/", "vendor/pyscript/", "vendor/wheels/", "vendor/axe/", "py/")
+PUBLIC_DIRS = ("static/", "bench/pages/", "vendor/pyodide/", "vendor/pyscript/", "vendor/wheels/", "vendor/axe/", "py/")
 IMMUTABLE_DIRS = ("vendor/",)
 
 MIME_TYPES = {
@@ -101,7 +101,8 @@ class AppHandler(SimRequestHandlerMixin, SimpleHTTPRequestHandler):
     """Static files (an allow-list, never the repository at large) plus the simulator."""
 
     server: AppServer
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    # The stdlib declares it as a plain class attribute, so it stays one here.
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
     quiet = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -181,7 +182,7 @@ class AppHandler(SimRequestHandlerMixin, SimpleHTTPRequestHandler):
                 self.send_header("Content-Security-Policy", content_security_policy(index_mtime))
         super().end_headers()
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         if not self.quiet:
             super().log_message(format, *args)
 
@@ -230,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"serve: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 2
-    host, port = server.server_address[:2]
+    host, port = str(server.server_address[0]), int(server.server_address[1])
     url = f"http://{host}:{port}/"
     print(f"Sora Renderer is running at {url}", flush=True)
     print(f"  demo mode (simulated API, no key, no cost): {url}?demo=1", flush=True)

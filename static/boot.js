@@ -27,6 +27,8 @@ addEventListener("py:progress", ({ detail }) => {
 const fail = (reason) => {
   if (ready()) return;
   app.dataset.ready = "error";
+  document.getElementById("boot").hidden = false;
+  document.getElementById("views").hidden = true;
   errorBox.hidden = false;
   errorBox.textContent = `Sora Renderer could not start: ${reason}. Reload the page; if it keeps failing, check that the server is running and the browser is up to date.`;
   status.textContent = "Start-up failed.";
@@ -36,4 +38,4 @@ addEventListener("unhandledrejection", (event) => fail(String(event.reason?.mess
 setTimeout(() => {
   if (!ready() && app.dataset.ready !== "error") status.textContent = "Still loading… a first visit fetches about 15 MB.";
 }, 15000);
-export { fail };
+window.soraBootFailed = fail; // called by py/main.py when the app cannot load

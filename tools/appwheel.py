@@ -46,9 +46,14 @@ def build_wheel(source_dir: Path = SOURCE_DIR) -> bytes:
     entries: list[tuple[str, bytes]] = [
         (p.relative_to(source_dir).as_posix(), p.read_bytes()) for p in source_files(source_dir)
     ]
-    entries.append((f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: {DIST_NAME}\nVersion: {VERSION}\n".encode()))
     entries.append(
-        (f"{dist_info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: sora-renderer\nRoot-Is-Purelib: true\nTag: py3-none-any\n")
+        (f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: {DIST_NAME}\nVersion: {VERSION}\n".encode())
+    )
+    entries.append(
+        (
+            f"{dist_info}/WHEEL",
+            b"Wheel-Version: 1.0\nGenerator: sora-renderer\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+        )
     )
     record = "\n".join(_record_line(name, data) for name, data in entries)
     record += f"\n{dist_info}/RECORD,,\n"

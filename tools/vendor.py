@@ -220,8 +220,10 @@ def write_wheel_index(lock: Lock, wheels_dir: Path) -> None:
 def ensure(groups: tuple[str, ...] = ("runtime",), *, force: bool = False, quiet: bool = False) -> None:
     """Make ``vendor/`` match the lock for ``groups``; a no-op when it already does."""
     lock = load_lock()
-    registry = os.environ.get("NPM_CONFIG_REGISTRY") or os.environ.get("npm_config_registry") or (
-        DEFAULT_NPM_REGISTRY
+    registry = (
+        os.environ.get("NPM_CONFIG_REGISTRY")
+        or os.environ.get("npm_config_registry")  # noqa: SIM112 - the spelling npm itself sets
+        or DEFAULT_NPM_REGISTRY
     )
     VENDOR_DIR.mkdir(exist_ok=True)
     for group in groups:

@@ -6,7 +6,6 @@ is marked ready first; pydantic, IndexedDB and the records follow right after.
 
 from __future__ import annotations
 
-import asyncio
 import traceback
 from collections.abc import Awaitable
 from typing import Any
@@ -20,11 +19,10 @@ from app.core.messages import describe
 from app.core.routes import Route, href
 from app.core.state import AppState, Phase
 from app.core.store import Store
+from app.services.tasks import spawn
 from app.ui.context import UiContext
 from app.ui.shell import Shell
 from app.ui.toasts import error_toast, toast
-
-_tasks: set[asyncio.Future[Any]] = set()
 
 
 def run_task(awaitable: Awaitable[Any]) -> None:
@@ -35,13 +33,11 @@ def run_task(awaitable: Awaitable[Any]) -> None:
             await awaitable
         except AppError as exc:
             error_toast(describe(exc))
-        except Exception as exc:  # noqa: BLE001 - last line of defence: show it
+        except Exception as exc:
             js.console.error("".join(traceback.format_exception(exc)))
             toast(f"Something went wrong: {exc}", kind="error")
 
-    task = asyncio.ensure_future(guarded())
-    _tasks.add(task)
-    task.add_done_callback(_tasks.discard)
+    spawn(guarded())
 
 
 def _reveal() -> None:
@@ -51,17 +47,9 @@ def _reveal() -> None:
 
 
 def _show_boot_failure(reason: str) -> None:
-    app = by_id("app")
-    app.dataset.ready = "error"
-    by_id("views").hidden = True
-    by_id("boot").hidden = False
-    box = by_id("boot-error")
-    box.hidden = False
-    box.textContent = (
-        f"Sora Renderer could not start: {reason}. Reload the page; if this keeps happening, this browser "
-        "may block site storage (some private windows do)."
-    )
-    by_id("boot-status").textContent = "Start-up failed."
+    """Hand the failure to the boot screen (static/boot.js), which explains it."""
+    by_id("app").dataset.ready = "error"
+    js.soraBootFailed(reason)
 
 
 async def _hydrate(ctx: UiContext) -> None:
@@ -109,7 +97,7 @@ async def start() -> None:
     _reveal()
     try:
         await _hydrate(ctx)
-    except Exception as exc:  # noqa: BLE001 - shown to the user, logged for developers
+    except Exception as exc:
         js.console.error("".join(traceback.format_exception(exc)))
         store.update(phase=Phase.FAILED, boot_error=str(exc))
         _show_boot_failure(describe(exc).detail if isinstance(exc, AppError) else str(exc))

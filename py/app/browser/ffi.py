@@ -64,7 +64,7 @@ def await_events(
         if not future.done():
             try:
                 future.set_result(result(event))
-            except BaseException as exc:  # noqa: BLE001 - converted to the awaiting side
+            except BaseException as exc:
                 future.set_exception(exc)
         loop.call_soon(cleanup)
 

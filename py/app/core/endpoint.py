@@ -45,7 +45,9 @@ def check_base_url(text: str) -> EndpointCheck:
     if not host:
         return EndpointCheck(raw, error="The URL has no host name.")
     if parts.query or parts.fragment:
-        return EndpointCheck(raw, error="The base URL cannot contain ? or #: give only the address, like https://host/v1.")
+        return EndpointCheck(
+            raw, error="The base URL cannot contain ? or #: give only the address, like https://host/v1."
+        )
     if parts.username or parts.password:
         return EndpointCheck(raw, error="Do not put credentials in the URL; paste the key in the API key field.")
     netloc = host if port is None else f"{host}:{port}"

@@ -7,7 +7,7 @@
     ├── ApiError              the API answered with an error envelope
     │   ├── BadRequestError       400 (param says which field)
     │   ├── AuthenticationError   401 invalid or revoked key
-    │   ├── PermissionError_      403 no access / organisation not verified
+    │   ├── AccessDeniedError     403 no access / organisation not verified
     │   ├── NotFoundError         404 (model or video)
     │   ├── GoneError             410 the endpoint no longer serves video
     │   ├── ConflictError         409
@@ -75,7 +75,7 @@ class AuthenticationError(ApiError):
     status = 401
 
 
-class PermissionError_(ApiError):  # noqa: N801 - avoids shadowing the builtin
+class AccessDeniedError(ApiError):
     status = 403
 
 
@@ -135,7 +135,7 @@ class VaultError(AppError):
 _BY_STATUS: dict[int, type[ApiError]] = {
     400: BadRequestError,
     401: AuthenticationError,
-    403: PermissionError_,
+    403: AccessDeniedError,
     404: NotFoundError,
     409: ConflictError,
     410: GoneError,

@@ -28,11 +28,10 @@ def describe(error: BaseException, *, host: str = "the API") -> e.UserMessage:
             "Paste a current key from your provider's dashboard, then choose Validate key.",
             request_id,
         )
-    if isinstance(error, e.PermissionError_):
+    if isinstance(error, e.AccessDeniedError):
         return e.UserMessage(
             "No access",
-            f"{host} refused this key (403): the organisation may not be verified, or it has no access "
-            "to this model.",
+            f"{host} refused this key (403): the organisation may not be verified, or it has no access to this model.",
             "Verify the organisation or use a key with access to video models.",
             request_id,
         )
@@ -44,7 +43,9 @@ def describe(error: BaseException, *, host: str = "the API") -> e.UserMessage:
             request_id,
         )
     if isinstance(error, e.RateLimitError):
-        return e.UserMessage("Rate limited", f"{host} is receiving too many requests from this key.", _retry_hint(error), request_id)
+        return e.UserMessage(
+            "Rate limited", f"{host} is receiving too many requests from this key.", _retry_hint(error), request_id
+        )
     if isinstance(error, e.GoneError):
         return e.UserMessage(
             "This endpoint no longer serves video generation",
@@ -102,4 +103,6 @@ def describe(error: BaseException, *, host: str = "the API") -> e.UserMessage:
         return e.UserMessage("Download incomplete", str(error), "The app retries the download on its own.")
     if isinstance(error, e.VaultError):
         return e.UserMessage("Key vault", str(error), "")
-    return e.UserMessage("Something went wrong", str(error) or type(error).__name__, "Try again; reload the page if it persists.")
+    return e.UserMessage(
+        "Something went wrong", str(error) or type(error).__name__, "Try again; reload the page if it persists."
+    )

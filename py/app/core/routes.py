@@ -41,7 +41,7 @@ def parse_hash(fragment: str) -> Location:
     path, _, query = text.partition("?")
     params = dict(parse_qsl(query, keep_blank_values=True))
     if not path:
-        return Location(DEFAULT_ROUTE, params, canonical=not text)
+        return Location(DEFAULT_ROUTE, params, canonical=False)
     try:
         return Location(Route(path.rstrip("/")), params)
     except ValueError:

@@ -72,15 +72,19 @@ class Shell:
     def _on_state(self, state: AppState, old: AppState) -> None:
         if state.location.route != old.location.route:
             self._show(state.location.route, focus=True)
+            self._render_nav(state)
         elif self.view is not None:
             self.view.update(state, old)
         if state.settings != old.settings or state.phase != old.phase:
             self._render_frame(state)
 
-    def _render_frame(self, state: AppState) -> None:
+    def _render_nav(self, state: AppState) -> None:
         for link in self.app_root.querySelectorAll(".nav a"):
             current = link.dataset.route == state.location.route.value
             set_attrs(link, aria_current="page" if current else None)
+
+    def _render_frame(self, state: AppState) -> None:
+        self._render_nav(state)
         settings = state.settings
         root = js.document.documentElement
         if settings is None:

@@ -6,6 +6,7 @@ import asyncio
 
 from app.browser.dom import by_id, h
 from app.core.errors import UserMessage
+from app.services.tasks import spawn
 
 TOAST_SECONDS = 8.0
 
@@ -19,7 +20,7 @@ def toast(text: str, *, kind: str = "info", seconds: float = TOAST_SECONDS) -> N
         await asyncio.sleep(seconds)
         node.remove()
 
-    asyncio.ensure_future(expire())
+    spawn(expire())
 
 
 def error_toast(message: UserMessage) -> None:

@@ -67,7 +67,7 @@ class WelcomeDialog:
                     ),
                     self._choice(
                         "Paste an OpenAI API key",
-                        "Use your own key with OpenAI or an OpenAI-compatible endpoint. It is encrypted in this browser.",
+                        "Your own key for OpenAI or a compatible endpoint, encrypted in this browser.",
                         "key",
                         self._key,
                     ),

@@ -12,8 +12,13 @@ class NewRenderView(View):
     def render(self) -> Node:
         self.prompt = h(
             "textarea",
-            {"id": "prompt", "name": "prompt", "rows": "6", "aria_describedby": "prompt-hint",
-             "placeholder": "A slow cinematic push-in on a mossy forest floor at dawn, mist, shallow depth of field"},
+            {
+                "id": "prompt",
+                "name": "prompt",
+                "rows": "6",
+                "aria_describedby": "prompt-hint",
+                "placeholder": "A slow cinematic push-in on a mossy forest floor at dawn, mist, shallow depth of field",
+            },
         )
         return h(
             "section",
@@ -23,6 +28,10 @@ class NewRenderView(View):
                 "div",
                 {"class_": "card stack"},
                 h("div", {"class_": "field"}, h("label", {"for_": "prompt"}, "Prompt"), self.prompt),
-                h("p", {"id": "prompt-hint", "class_": "field-hint"}, "Describe the shot: subject, setting, motion, light, sound."),
+                h(
+                    "p",
+                    {"id": "prompt-hint", "class_": "field-hint"},
+                    "Describe the shot: subject, setting, motion, light, sound.",
+                ),
             ),
         )

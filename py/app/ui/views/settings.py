@@ -24,12 +24,21 @@ class SettingsView(View):
         )
         self.base_url = h(
             "input",
-            {"type": "url", "id": "base-url", "name": "base_url", "autocomplete": "off", "spellcheck": "false",
-             "aria_describedby": "base-url-hint base-url-msg", "on_input": self._on_url_input},
+            {
+                "type": "url",
+                "id": "base-url",
+                "name": "base_url",
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "aria_describedby": "base-url-hint base-url-msg",
+                "on_input": self._on_url_input,
+            },
             scope=s,
         )
         self.url_message = h("p", {"id": "base-url-msg", "class_": "field-hint", "aria_live": "polite"})
-        self.save_url = h("button", {"type": "button", "class_": "btn", "on_click": self._on_save_url}, "Save endpoint", scope=s)
+        self.save_url = h(
+            "button", {"type": "button", "class_": "btn", "on_click": self._on_save_url}, "Save endpoint", scope=s
+        )
         self.theme = h(
             "select",
             {"id": "theme", "name": "theme", "on_change": self._on_theme},

@@ -1,0 +1,167 @@
+"""Boot benchmark: how fast the app paints and becomes ready, next to bare Pyodide.
+
+Runs serve.py on a free port, then for each run starts headless Chromium with a fresh
+profile and loads the page twice: cold (empty HTTP cache) and warm (HTTP cache from the
+first load). The same is done for ``bench/pages/bare-pyodide.html`` (``loadPyodide`` and
+nothing else, same server). Times come from the page's own clock (``performance.now()``
+from navigation start). No request routing: Playwright routing would disable the cache.
+
+Prints a table, then one JSON line with the medians::
+
+    python3 bench/boot.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT)]
+
+from tools import vendor  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Stamps in the page's clock when the markers flip, read after the load.
+MARKERS_SCRIPT = """
+window.__bootMarks = {};
+new MutationObserver((records) => {
+  for (const r of records) {
+    const value = r.target.getAttribute(r.attributeName);
+    const key = r.attributeName + '=' + value;
+    if (!(key in window.__bootMarks)) window.__bootMarks[key] = performance.now();
+  }
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-ready', 'data-hydrated']});
+"""
+TIMEOUT_MS = 120_000
+
+
+@dataclass
+class Samples:
+    paint: list[float] = field(default_factory=list)
+    ready: list[float] = field(default_factory=list)
+    hydrated: list[float] = field(default_factory=list)
+    transferred: list[int] = field(default_factory=list)
+
+
+def start_server() -> tuple[subprocess.Popen[str], str]:
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "serve.py"), "--port", "0", "--no-vendor"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    url = first.rsplit(" ", 1)[-1].strip()
+    if not url.startswith("http://"):
+        process.kill()
+        raise SystemExit(f"serve.py did not start: {first!r}")
+    return process, url
+
+
+def measure_load(page: Page, url: str, *, app: bool) -> dict[str, Any]:
+    page.goto(url)
+    page.wait_for_selector("#app[data-ready='true']", state="attached", timeout=TIMEOUT_MS)
+    if app:
+        page.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=TIMEOUT_MS)
+    result: dict[str, Any] = page.evaluate(
+        """() => {
+          const paint = performance.getEntriesByName('first-contentful-paint')[0]
+                     || performance.getEntriesByName('first-paint')[0];
+          const nav = performance.getEntriesByType('navigation')[0];
+          const resources = performance.getEntriesByType('resource');
+          const bytes = resources.reduce((sum, r) => sum + r.transferSize, nav ? nav.transferSize : 0);
+          return {paint: paint ? paint.startTime : null, marks: window.__bootMarks, bytes};
+        }"""
+    )
+    return result
+
+
+def run(url: str, runs: int, *, app: bool) -> tuple[Samples, Samples]:
+    cold, warm = Samples(), Samples()
+    with sync_playwright() as playwright:
+        for _ in range(runs):
+            with tempfile.TemporaryDirectory() as profile:
+                context = playwright.chromium.launch_persistent_context(
+                    profile, executable_path=CHROMIUM, args=ARGS, headless=True
+                )
+                context.add_init_script(MARKERS_SCRIPT)
+                page = context.new_page()
+                for samples in (cold, warm):
+                    result = measure_load(page, url, app=app)
+                    marks = result["marks"]
+                    if result["paint"] is not None:
+                        samples.paint.append(result["paint"])
+                    samples.ready.append(marks["data-ready=true"])
+                    if app:
+                        samples.hydrated.append(marks["data-hydrated=true"])
+                    samples.transferred.append(int(result["bytes"]))
+                context.close()
+    return cold, warm
+
+
+def median(values: list[float] | list[int]) -> float:
+    return round(statistics.median(values), 1) if values else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    vendor.ensure(("runtime",), quiet=True)
+    process, base = start_server()
+    try:
+        bare_cold, bare_warm = run(base + "bench/pages/bare-pyodide.html", args.runs, app=False)
+        app_cold, app_warm = run(base, args.runs, app=True)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    figures = {
+        "runs": args.runs,
+        "shell_paint_ms": median(app_cold.paint),
+        "shell_paint_warm_ms": median(app_warm.paint),
+        "ready_cold_ms": median(app_cold.ready),
+        "ready_warm_ms": median(app_warm.ready),
+        "hydrated_cold_ms": median(app_cold.hydrated),
+        "hydrated_warm_ms": median(app_warm.hydrated),
+        "bare_cold_ms": median(bare_cold.ready),
+        "bare_warm_ms": median(bare_warm.ready),
+        "bytes_cold": int(median(app_cold.transferred)),
+        "bytes_warm": int(median(app_warm.transferred)),
+        "bare_bytes_cold": int(median(bare_cold.transferred)),
+    }
+    figures["ratio_cold"] = round(figures["ready_cold_ms"] / figures["bare_cold_ms"], 3)
+    figures["ratio_warm"] = round(figures["ready_warm_ms"] / figures["bare_warm_ms"], 3)
+    figures["hydrated_ratio_cold"] = round(figures["hydrated_cold_ms"] / figures["bare_cold_ms"], 3)
+    figures["hydrated_ratio_warm"] = round(figures["hydrated_warm_ms"] / figures["bare_warm_ms"], 3)
+    print(f"boot benchmark, {args.runs} runs each, medians (ms from navigation start)")
+    print(f"  shell first paint        cold {figures['shell_paint_ms']:>8}   warm {figures['shell_paint_warm_ms']:>8}")
+    print(f"  app ready (interactive)  cold {figures['ready_cold_ms']:>8}   warm {figures['ready_warm_ms']:>8}")
+    print(f"  app records loaded       cold {figures['hydrated_cold_ms']:>8}   warm {figures['hydrated_warm_ms']:>8}")
+    print(f"  bare Pyodide ready       cold {figures['bare_cold_ms']:>8}   warm {figures['bare_warm_ms']:>8}")
+    print(f"  ratio ready / bare       cold {figures['ratio_cold']:>8}   warm {figures['ratio_warm']:>8}")
+    print(f"  bytes transferred        cold {figures['bytes_cold']:>8}   warm {figures['bytes_warm']:>8}")
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

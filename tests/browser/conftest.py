@@ -1,0 +1,121 @@
+"""Browser tests: the real app, served by serve.py, in Debian's headless Chromium.
+
+Every test gets a fresh browser context (empty IndexedDB), a guard that aborts and
+records any request to a host other than 127.0.0.1, and a console watcher; both are
+asserted after the test, so a CDN fetch or a console error fails the test that caused it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Page, Request, Route
+
+import serve
+from simulator import SimConfig
+from tools import vendor
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1"}
+# Known, harmless console output (see shared/spec/runtime.md).
+ALLOWED_CONSOLE = ("Unable to use `window` or `document` in worker",)
+BOOT_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """Drive the system Chromium; Playwright's own download does not work here."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/test, which installs Debian's chromium package")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def app_server() -> Iterator[str]:
+    """serve.py's server on a free port, with quick simulated jobs; yields its base URL."""
+    vendor.ensure(("runtime", "test"), quiet=True)
+    server = serve.build_server("127.0.0.1", 0, SimConfig(job_seconds=3.0, poll_after_ms=500))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = str(server.server_address[0]), int(server.server_address[1])
+    yield f"http://{host}:{port}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+@dataclass
+class PageWatch:
+    """What a page did that a test must not let pass silently."""
+
+    external_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def allow_console_error(self, fragment: str) -> None:
+        self.console_errors = [e for e in self.console_errors if fragment not in e]
+
+
+@pytest.fixture
+def watch(page: Page) -> Iterator[PageWatch]:
+    """Abort non-local requests, collect console errors; assert both stay empty."""
+    seen = PageWatch()
+
+    def route(route_: Route) -> None:
+        host = urlsplit(route_.request.url).hostname or ""
+        if route_.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route_.continue_()
+        else:
+            seen.external_requests.append(route_.request.url)
+            route_.abort()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error" and not any(a in message.text for a in ALLOWED_CONSOLE):
+            seen.console_errors.append(message.text)
+
+    def on_request(request: Request) -> None:
+        seen.requests.append(request.url)
+
+    page.context.route("**/*", route)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: seen.console_errors.append(f"pageerror: {error}"))
+    page.on("request", on_request)
+    yield seen
+    assert seen.external_requests == [], "the page asked for non-local URLs"
+    assert seen.console_errors == [], "the console reported errors"
+
+
+def open_app(page: Page, url: str, *, route: str = "", hydrated: bool = True) -> None:
+    """Load the app and wait until it is ready (and, by default, its records loaded)."""
+    page.goto(url + route)
+    marker = "#app[data-hydrated='true']" if hydrated else "#app[data-ready='true']"
+    page.wait_for_selector(marker, state="attached", timeout=BOOT_TIMEOUT_MS)
+
+
+@pytest.fixture
+def app(page: Page, app_server: str, watch: PageWatch) -> Page:
+    """A freshly booted app (first run: the welcome dialog is open)."""
+    open_app(page, app_server)
+    return page
+
+
+@pytest.fixture
+def demo_app(page: Page, app_server: str, watch: PageWatch) -> Page:
+    """A booted app already in demo mode (as after ``?demo=1``)."""
+    open_app(page, app_server, route="?demo=1")
+    return page

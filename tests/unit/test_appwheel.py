@@ -1,0 +1,21 @@
+"""The app wheel holds exactly py/app and is reproducible."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from tools import appwheel
+
+
+def test_wheel_contains_the_app_package_and_metadata() -> None:
+    data = appwheel.build_wheel()
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert "app/__init__.py" in names
+    assert "app/core/capabilities.py" in names
+    assert f"{appwheel.DIST_NAME}-{appwheel.VERSION}.dist-info/RECORD" in names
+    assert not any("__pycache__" in n or n.startswith("main") for n in names)
+
+
+def test_wheel_is_reproducible() -> None:
+    assert appwheel.build_wheel() == appwheel.build_wheel()

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from pydantic import ValidationError
+
+from app.core.settings import POLL_DEFAULT_MS, Settings
+from app.services.settings_service import SettingsService
+from tests.unit.fakes import MemoryRecords
+
+
+def test_defaults_are_safe() -> None:
+    settings = Settings()
+    assert settings.base_url == "https://api.openai.com/v1"
+    assert settings.poll_interval_ms == POLL_DEFAULT_MS == 2500
+    assert settings.auto_download is True and settings.theme == "dark" and not settings.demo_mode
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"poll_interval_ms": 10}, {"poll_interval_ms": 10**6}, {"theme": "neon"}, {"base_url": "ftp://x"}],
+)
+def test_invalid_values_are_refused(changes: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        Settings.model_validate(changes)
+
+
+def test_first_run_then_save_and_reload() -> None:
+    records = MemoryRecords()
+    service = SettingsService(records)
+
+    async def scenario() -> None:
+        settings, existed = await service.load()
+        assert not existed
+        await service.change(settings, demo_mode=True, theme="light")
+        again, existed = await service.load()
+        assert existed and again.demo_mode and again.theme == "light"
+
+    asyncio.run(scenario())
+
+
+def test_a_corrupt_record_keeps_what_is_still_valid() -> None:
+    records = MemoryRecords()
+    records.stores["settings"] = {"app": {"id": "app", "theme": "light", "poll_interval_ms": "soon", "x": 1}}
+    settings, existed = asyncio.run(SettingsService(records).load())
+    assert existed and settings.theme == "light" and settings.poll_interval_ms == POLL_DEFAULT_MS
+
+
+def test_effective_base_url_in_demo_mode() -> None:
+    settings = Settings(demo_mode=True)
+    assert settings.effective_base_url("http://127.0.0.1:8000") == "http://127.0.0.1:8000/sim/v1"
+    assert Settings().effective_base_url("http://x") == "https://api.openai.com/v1"
