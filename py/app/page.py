@@ -16,7 +16,6 @@ import js
 from app.browser.dom import by_id
 from app.core.errors import AppError
 from app.core.messages import describe
-from app.core.routes import Route, href
 from app.core.state import AppState, Phase
 from app.core.store import Store
 from app.services.tasks import spawn
@@ -57,12 +56,38 @@ async def _hydrate(ctx: UiContext) -> None:
     from app.browser.runtime import load_deferred_wheels
 
     await load_deferred_wheels()
-    from app.browser.idb import Database
+    from app.browser.crypto import WebCryptoCipher
+    from app.browser.fetch import FetchTransport
+    from app.browser.idb import Database, delete_database
+    from app.browser.storage_info import BrowserStorageInfo
+    from app.core.providers.openai_videos.codec import OpenAIVideosProvider
+    from app.core.vault_status import VaultState
     from app.services.controller import Controller
+    from app.services.ports import SystemClock
+    from app.services.provider_client import ProviderClient
     from app.services.settings_service import SettingsService
+    from app.services.vault_service import VaultService
 
     database = await Database.open()
-    controller = Controller(ctx.store, SettingsService(database))
+    clock = SystemClock()
+    transport = FetchTransport()
+
+    async def hard_reset() -> None:
+        database.close()
+        await delete_database()
+        js.localStorage.removeItem("sora-theme")
+        js.location.replace(str(js.location.pathname))
+
+    controller = Controller(
+        ctx.store,
+        records=database,
+        settings=SettingsService(database),
+        vault=VaultService(database, WebCryptoCipher(), clock),
+        client_factory=lambda endpoint: ProviderClient(OpenAIVideosProvider(), transport, endpoint),
+        storage_info=BrowserStorageInfo(),
+        clock=clock,
+        hard_reset=hard_reset,
+    )
     ctx.controller = controller
     await controller.hydrate()
     settings = controller.settings
@@ -72,16 +97,16 @@ async def _hydrate(ctx: UiContext) -> None:
         js.history.replaceState(None, "", str(js.location.pathname) + str(js.location.hash))
     elif not settings.welcome_done:
         _open_welcome(ctx, controller)
+    elif ctx.store.state.vault is not None and ctx.store.state.vault.state is VaultState.LOCKED:
+        from app.ui.unlock import UnlockDialog
+
+        UnlockDialog(ctx).open()
 
 
 def _open_welcome(ctx: UiContext, controller: Any) -> None:
     from app.ui.welcome import WelcomeDialog
 
-    def choose_key() -> None:
-        run_task(controller.change_settings(welcome_done=True))
-        js.location.hash = href(Route.SETTINGS)
-
-    WelcomeDialog(on_demo=lambda: controller.set_demo_mode(True), on_key=choose_key, run=run_task).open()
+    WelcomeDialog(ctx, on_demo=lambda: controller.set_demo_mode(True)).open()
 
 
 async def start() -> None:

@@ -85,8 +85,11 @@ def watch(page: Page) -> Iterator[PageWatch]:
             route_.abort()
 
     def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error" and not any(a in message.text for a in ALLOWED_CONSOLE):
-            seen.console_errors.append(message.text)
+        if message.type != "error" or any(a in message.text for a in ALLOWED_CONSOLE):
+            return
+        api_answer = message.text.startswith("Failed to load resource") and "/sim/" in message.location["url"]
+        if not api_answer:  # the browser logs every non-2xx API answer; the app shows those itself
+            seen.console_errors.append(f"{message.text} ({message.location['url']})")
 
     def on_request(request: Request) -> None:
         seen.requests.append(request.url)

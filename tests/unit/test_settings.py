@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from pydantic import ValidationError
 
-from app.core.settings import POLL_DEFAULT_MS, Settings
+from app.core.preferences import POLL_DEFAULT_MS
+from app.core.settings import Settings
 from app.services.settings_service import SettingsService
+from tests.unit.aio import run
 from tests.unit.fakes import MemoryRecords
 
 
@@ -37,13 +37,13 @@ def test_first_run_then_save_and_reload() -> None:
         again, existed = await service.load()
         assert existed and again.demo_mode and again.theme == "light"
 
-    asyncio.run(scenario())
+    run(scenario())
 
 
 def test_a_corrupt_record_keeps_what_is_still_valid() -> None:
     records = MemoryRecords()
     records.stores["settings"] = {"app": {"id": "app", "theme": "light", "poll_interval_ms": "soon", "x": 1}}
-    settings, existed = asyncio.run(SettingsService(records).load())
+    settings, existed = run(SettingsService(records).load())
     assert existed and settings.theme == "light" and settings.poll_interval_ms == POLL_DEFAULT_MS
 
 

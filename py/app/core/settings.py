@@ -7,14 +7,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.core.endpoint import check_base_url, demo_base_url
+from app.core.preferences import POLL_DEFAULT_MS, POLL_MAX_MS, POLL_MIN_MS
 from app.core.providers.openai_videos.capabilities import DEFAULT_BASE_URL, PROVIDER_ID
 
 Theme = Literal["dark", "light", "system"]
 Motion = Literal["system", "reduce", "full"]
-
-POLL_MIN_MS = 1000
-POLL_MAX_MS = 60_000
-POLL_DEFAULT_MS = 2500
 
 
 class Settings(BaseModel):

@@ -11,9 +11,12 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from app.core.routes import Location, Route
+from app.core.vault_status import VaultStatus
 
 if TYPE_CHECKING:
     from app.core.settings import Settings
+    from app.services.key_check import KeyCheckResult
+    from app.services.storage_report import StorageReport
 
 
 class Phase(StrEnum):
@@ -30,5 +33,9 @@ class AppState:
     phase: Phase = Phase.BOOTING
     page_origin: str = ""
     settings: Settings | None = None
+    vault: VaultStatus | None = None
+    key_check: KeyCheckResult | None = None
+    key_check_running: bool = False
+    storage: StorageReport | None = None
     online: bool = True
     boot_error: str = ""

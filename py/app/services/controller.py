@@ -6,24 +6,52 @@ store only after the change is persisted, so what the user sees is what is saved
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from app.core.endpoint import check_base_url
+from pydantic import ValidationError
+
+from app.core.endpoint import check_base_url, display_host
 from app.core.errors import InputError
+from app.core.keys import DEMO_KEY
 from app.core.routes import Location
 from app.core.settings import Settings
 from app.core.state import AppState, Phase
 from app.core.store import Store
+from app.services.key_check import KeyCheckResult, check_key
+from app.services.ports import Clock, RecordStore
+from app.services.provider_client import Endpoint, ProviderClient
 from app.services.settings_service import SettingsService
+from app.services.storage_report import StorageInfo, build_report
+from app.services.vault_service import VaultService
 
 
 class Controller:
-    """Settings-level intents (more services join as features land)."""
+    """Settings, key vault, key validation and storage intents."""
 
-    def __init__(self, store: Store[AppState], settings: SettingsService) -> None:
+    def __init__(
+        self,
+        store: Store[AppState],
+        *,
+        records: RecordStore,
+        settings: SettingsService,
+        vault: VaultService,
+        client_factory: Callable[[Callable[[], Endpoint]], ProviderClient],
+        storage_info: StorageInfo,
+        clock: Clock,
+        hard_reset: Callable[[], Awaitable[None]],
+    ) -> None:
         self.store = store
+        self.records = records
         self.settings_service = settings
+        self.vault = vault
+        self.storage_info = storage_info
+        self.clock = clock
+        self._hard_reset = hard_reset
+        self.client = client_factory(self.endpoint)
 
+    # -- state ----------------------------------------------------------------------
     @property
     def settings(self) -> Settings:
         current = self.store.state.settings
@@ -31,22 +59,38 @@ class Controller:
             raise RuntimeError("settings are not loaded yet")
         return current
 
+    def endpoint(self) -> Endpoint:
+        """Where requests go now: the simulator with the demo key, or the user's endpoint and key."""
+        settings = self.settings
+        base = settings.effective_base_url(self.store.state.page_origin)
+        return Endpoint(base, DEMO_KEY if settings.demo_mode else self.vault.api_key())
+
     async def hydrate(self) -> bool:
-        """Load the settings; returns True on first run (no stored record)."""
+        """Load settings and the vault; returns True on first run (no stored settings)."""
         settings, existed = await self.settings_service.load()
-        self.store.update(settings=settings, phase=Phase.READY)
+        self.store.update(settings=settings)
+        vault_status = await self.vault.load()
+        self.store.update(vault=vault_status, phase=Phase.READY)
         return not existed
 
     def navigate(self, location: Location) -> None:
         self.store.update(location=location)
 
+    # -- settings ----------------------------------------------------------------------
     async def change_settings(self, **changes: Any) -> Settings:
-        updated = await self.settings_service.change(self.settings, **changes)
+        """Validate and persist ``changes``; an invalid value raises ``InputError`` for its field."""
+        try:
+            updated = await self.settings_service.change(self.settings, **changes)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = str(first["loc"][0]) if first.get("loc") else "settings"
+            raise InputError(field, str(first.get("msg", "invalid value"))) from exc
         self.store.update(settings=updated)
         return updated
 
     async def set_demo_mode(self, enabled: bool) -> None:
         await self.change_settings(demo_mode=enabled, welcome_done=True)
+        self.store.update(key_check=None)
 
     async def set_base_url(self, text: str) -> str:
         """Save a new API base URL; returns the warning to show (may be empty)."""
@@ -54,4 +98,63 @@ class Controller:
         if not check.ok:
             raise InputError("base_url", check.error)
         await self.change_settings(base_url=check.url, demo_mode=False)
+        self.store.update(key_check=None)
         return check.warning
+
+    # -- key vault -------------------------------------------------------------------------
+    def _vault_changed(self) -> None:
+        self.store.update(vault=self.vault.status, key_check=None)
+
+    async def save_key(self, text: str) -> None:
+        await self.vault.save_key(text)
+        self._vault_changed()
+        if not self.settings.welcome_done:
+            await self.change_settings(welcome_done=True)
+
+    async def unlock(self, passphrase: str) -> None:
+        await self.vault.unlock(passphrase)
+        self._vault_changed()
+
+    async def set_passphrase(self, new: str, confirm: str, *, current: str | None = None) -> None:
+        if new != confirm:
+            raise InputError("confirm_passphrase", "The two passphrases are not the same.")
+        await self.vault.set_passphrase(new, current=current)
+        self._vault_changed()
+
+    async def remove_passphrase(self, current: str) -> None:
+        await self.vault.remove_passphrase(current)
+        self._vault_changed()
+
+    async def wipe_key(self) -> None:
+        await self.vault.wipe()
+        self._vault_changed()
+
+    def reveal_key(self) -> str:
+        """The plaintext key, only when the user asks to see or copy it."""
+        return self.vault.api_key()
+
+    async def validate_key(self) -> KeyCheckResult:
+        """Check the key (or the demo endpoint) against the chosen model."""
+        self.store.update(key_check_running=True, key_check=None)
+        try:
+            host = display_host(self.endpoint().base_url)
+            today = datetime.datetime.fromtimestamp(self.clock.now(), tz=datetime.UTC).date()
+            result = await check_key(self.client, self.settings.default_model, host=host, today=today)
+        finally:
+            self.store.update(key_check_running=False)
+        self.store.update(key_check=result)
+        return result
+
+    # -- storage ---------------------------------------------------------------------------
+    async def refresh_storage(self) -> None:
+        self.store.update(storage=await build_report(self.records, self.storage_info))
+
+    async def request_persistent_storage(self) -> bool:
+        granted = await self.storage_info.request_persist()
+        await self.refresh_storage()
+        return granted
+
+    async def hard_reset(self) -> None:
+        """Delete every store (the key included) and forget everything held in memory."""
+        self.vault.forget()
+        await self._hard_reset()

@@ -7,6 +7,7 @@ browser module.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -53,3 +54,10 @@ class Clock(Protocol):
     def now(self) -> float:
         """Seconds since the epoch."""
         ...
+
+
+class SystemClock:
+    """The real clock (``time.time`` works the same under Pyodide)."""
+
+    def now(self) -> float:
+        return time.time()

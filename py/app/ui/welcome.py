@@ -5,25 +5,24 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import js
+
 from app.browser.dom import Node, h
 from app.core.providers.openai_videos.capabilities import SHUTDOWN_DATE
+from app.core.routes import Route, href
+from app.ui.context import UiContext
 from app.ui.dialogs import Dialog, dialog_body
 from app.ui.icons import icon
+from app.ui.key_form import KeyForm, security_note
+from app.ui.toasts import toast
 
 
 class WelcomeDialog:
-    """Shown until the user picks a way to start; Escape just closes it for now."""
+    """Shown until the user picks a way to start; Escape closes it for this visit."""
 
-    def __init__(
-        self,
-        *,
-        on_demo: Callable[[], Awaitable[Any]],
-        on_key: Callable[[], None],
-        run: Callable[[Awaitable[Any]], None],
-    ) -> None:
+    def __init__(self, ctx: UiContext, *, on_demo: Callable[[], Awaitable[Any]]) -> None:
+        self.ctx = ctx
         self._on_demo = on_demo
-        self._on_key = on_key
-        self._run = run
         self.dialog = Dialog("welcome-title")
 
     def _choice(self, title: str, text: str, icon_name: str, handler: Callable[[Any], None]) -> Node:
@@ -77,8 +76,42 @@ class WelcomeDialog:
 
     def _demo(self, _event: Any) -> None:
         self.dialog.close()
-        self._run(self._on_demo())
+        self.ctx.run(self._on_demo())
 
     def _key(self, _event: Any) -> None:
+        form = KeyForm(self.ctx, self.dialog.scope, field_id="welcome-key", on_saved=self._saved)
+        self.dialog.element.replaceChildren(
+            dialog_body(
+                "welcome-title",
+                "Paste your API key",
+                h(
+                    "p",
+                    None,
+                    "It is encrypted with a key that never leaves this browser. The API base URL, and an "
+                    "optional passphrase, are in Settings.",
+                ),
+                form.node,
+                security_note(),
+            ),
+            h(
+                "div",
+                {"class_": "dialog-actions"},
+                h(
+                    "button",
+                    {"type": "button", "class_": "btn ghost", "on_click": lambda _e: self.open_again()},
+                    "Back",
+                    scope=self.dialog.scope,
+                ),
+            ),
+        )
+        form.input.focus()
+
+    def open_again(self) -> None:
+        self.dialog.element.close()
+        self.dialog = Dialog("welcome-title")
+        self.open()
+
+    def _saved(self) -> None:
         self.dialog.close()
-        self._on_key()
+        toast("Key saved and encrypted in this browser.")
+        js.location.hash = href(Route.SETTINGS)

@@ -1,0 +1,57 @@
+"""WebCrypto AES-GCM-256 and PBKDF2-SHA-256 for the key vault (implements ``Cipher``).
+
+Keys are created non-extractable: JavaScript (and so this app) can use them but never
+read their bytes. Python bytes go through ``to_js`` before WebCrypto (runtime.md).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import js
+from pyodide.ffi import JsException
+
+from app.browser.ffi import js_bytes, js_object
+from app.core.errors import VaultError
+
+AES = "AES-GCM"
+KEY_USAGES = ["encrypt", "decrypt"]
+
+
+def _subtle() -> Any:
+    subtle = js.crypto.subtle
+    if subtle is None:
+        raise VaultError("This browser offers no WebCrypto here (it needs https or localhost).")
+    return subtle
+
+
+class WebCryptoCipher:
+    async def new_device_key(self) -> Any:
+        return await _subtle().generateKey(js_object({"name": AES, "length": 256}), False, js_object(KEY_USAGES))
+
+    async def derive_key(self, passphrase: str, salt: bytes, iterations: int) -> Any:
+        subtle = _subtle()
+        material = await subtle.importKey(
+            "raw", js_bytes(passphrase.encode("utf-8")), "PBKDF2", False, js_object(["deriveKey"])
+        )
+        params = js_object({"name": "PBKDF2", "salt": js_bytes(salt), "iterations": iterations, "hash": "SHA-256"})
+        return await subtle.deriveKey(
+            params, material, js_object({"name": AES, "length": 256}), False, js_object(KEY_USAGES)
+        )
+
+    async def encrypt(self, key: Any, plaintext: bytes) -> tuple[bytes, bytes]:
+        iv = self.random_bytes(12)
+        sealed = await _subtle().encrypt(js_object({"name": AES, "iv": js_bytes(iv)}), key, js_bytes(plaintext))
+        return iv, sealed.to_bytes()
+
+    async def decrypt(self, key: Any, iv: bytes, ciphertext: bytes) -> bytes:
+        try:
+            opened = await _subtle().decrypt(js_object({"name": AES, "iv": js_bytes(iv)}), key, js_bytes(ciphertext))
+        except JsException as exc:
+            raise VaultError("The stored key could not be decrypted.") from exc
+        return bytes(opened.to_bytes())
+
+    def random_bytes(self, count: int) -> bytes:
+        buffer = js.Uint8Array.new(count)
+        js.crypto.getRandomValues(buffer)
+        return bytes(buffer.to_bytes())

@@ -1,0 +1,1 @@
+"""The sections of the Settings view, one module each."""

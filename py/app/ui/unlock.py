@@ -1,0 +1,67 @@
+"""The unlock screen for a passphrase-protected key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.browser.dom import h
+from app.core.errors import VaultError
+from app.ui.context import UiContext
+from app.ui.dialogs import Dialog, dialog_body
+from app.ui.forms import Field, button, text_input
+from app.ui.toasts import toast
+
+
+class UnlockDialog:
+    """Asks for the passphrase; a wrong one is said plainly and the field stays."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        self.ctx = ctx
+        self.dialog = Dialog("unlock-title")
+
+    def open(self) -> None:
+        scope = self.dialog.scope
+        self.input = text_input("passphrase", kind="password", autocomplete="current-password")
+        self.field = Field("unlock-passphrase", "Passphrase", self.input)
+        scope.on(self.input, "keydown", self._on_key)
+        status = self.ctx.store.state.vault
+        hint = f" ({status.hint})" if status is not None else ""
+        self.dialog.open(
+            dialog_body(
+                "unlock-title",
+                "Unlock your API key",
+                h("p", None, f"Your key{hint} is protected by a passphrase. Enter it to use the key in this visit."),
+                self.field.node,
+            ),
+            h(
+                "div",
+                {"class_": "dialog-actions"},
+                button("Not now", lambda _e: self.dialog.close(), scope, kind="ghost"),
+                button("Unlock", self._unlock, scope, kind="primary"),
+            ),
+        )
+        self.input.focus()
+
+    def _on_key(self, event: Any) -> None:
+        if event.key == "Enter":
+            event.preventDefault()
+            self._unlock(event)
+
+    def _unlock(self, _event: Any) -> None:
+        controller = self.ctx.controller
+        if controller is None:
+            return
+        passphrase = self.field.value
+
+        async def unlock() -> None:
+            try:
+                await controller.unlock(passphrase)
+            except VaultError as exc:
+                self.field.show_error(str(exc))
+                self.input.select()
+                return
+            self.input.value = ""
+            self.dialog.close()
+            toast("Key unlocked for this visit.")
+
+        self.ctx.run(unlock())

@@ -1,0 +1,61 @@
+"""Every error type gets its own plain title and a next step."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core import errors as e
+from app.core.messages import describe
+
+CASES: list[BaseException] = [
+    e.InputError("prompt", "Write a prompt."),
+    e.AuthenticationError("bad key", request_id="req_1"),
+    e.AccessDeniedError("no access"),
+    e.QuotaError("no money"),
+    e.RateLimitError("slow down", retry_after_s=3),
+    e.GoneError("gone"),
+    e.NotFoundError("missing"),
+    e.BadRequestError("bad size", param="size"),
+    e.ServerError("boom", status=503),
+    e.NetworkError("Failed to fetch"),
+    e.NetworkError("late", timed_out=True),
+    e.StorageQuotaError("full"),
+    e.StorageError("nope"),
+    e.ContentError("cut"),
+    e.VaultError("locked"),
+    RuntimeError("surprise"),
+]
+
+
+def test_titles_are_distinct_and_every_message_says_what_to_do() -> None:
+    messages = [describe(error, host="api.example") for error in CASES]
+    titles = [m.title for m in messages]
+    assert len(set(titles)) >= len(CASES) - 3  # the two network cases and storage cases share a title family
+    for error, message in zip(CASES, messages, strict=True):
+        assert message.title and message.detail, error
+        if not isinstance(error, e.VaultError):
+            assert message.action, error
+
+
+def test_specific_wording() -> None:
+    assert describe(e.RateLimitError("x", retry_after_s=3)).action.startswith("The API asked to wait 3 s")
+    assert "insufficient_quota" in describe(e.QuotaError("x")).detail
+    assert "2026-09-24" in describe(e.GoneError("x")).detail
+    assert "(size)" in describe(e.BadRequestError("x", param="size")).title
+    assert "Request ID: req_1" in describe(e.AuthenticationError("x", request_id="req_1")).as_text()
+    assert "nothing was saved" in describe(e.StorageQuotaError("x")).detail
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "cls"),
+    [
+        (429, "insufficient_quota", e.QuotaError),
+        (429, "rate_limit_exceeded", e.RateLimitError),
+        (502, None, e.ServerError),
+        (418, None, e.ApiError),
+        (410, None, e.GoneError),
+    ],
+)
+def test_api_error_for(status: int, code: str | None, cls: type[e.ApiError]) -> None:
+    error = e.api_error_for(status, "m", code=code)
+    assert type(error) is cls and error.status == status
