@@ -1,0 +1,117 @@
+"""Render jobs and their stored files, as validated IndexedDB records.
+
+A job is written before anything is sent to the API and updated (and persisted) on
+every transition, so a reload at any moment finds it where it was. Binary files live
+in the ``blobs`` store under their asset id; these records only describe them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
+
+
+class JobStatus(StrEnum):
+    """The app's job states (provider-neutral)."""
+
+    QUEUED = "queued"  # stored locally, or accepted by the API but not started
+    RUNNING = "running"  # rendering, or rendered and its files are being stored
+    SUCCEEDED = "succeeded"  # files stored in this browser
+    FAILED = "failed"
+    BLOCKED = "blocked"  # refused by a content policy; the prompt is kept for editing
+    CANCELED = "canceled"
+
+    @property
+    def terminal(self) -> bool:
+        return self not in (JobStatus.QUEUED, JobStatus.RUNNING)
+
+
+class JobPhase(StrEnum):
+    """Finer steps inside QUEUED/RUNNING, so the UI can say exactly what is happening."""
+
+    NONE = ""
+    SUBMITTING = "submitting"  # stored locally; POST /videos under way (or interrupted)
+    RECONCILING = "reconciling"  # after a reload mid-submit: looking for the job on the API
+    WAITING = "waiting"  # accepted by the API; polling
+    DOWNLOADING = "downloading"  # completed on the API; storing its files
+
+
+AssetKind = Literal["video", "thumbnail", "spritesheet", "image"]
+VARIANT_KINDS: dict[str, AssetKind] = {"video": "video", "thumbnail": "thumbnail", "spritesheet": "spritesheet"}
+
+
+class JobRecord(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    id: str
+    provider_id: str
+    endpoint: str
+    demo: bool = False
+    model: str
+    size: str
+    seconds: int
+    prompt: str
+    image_asset_id: str | None = None
+    image_fit: Literal["cover", "contain"] | None = None
+    rate_usd: Decimal | None = None
+    estimate_usd: Decimal | None = None
+    status: JobStatus = JobStatus.QUEUED
+    phase: JobPhase = JobPhase.NONE
+    remote_id: str | None = None
+    remote_status: str | None = None
+    progress: int | None = Field(default=None, ge=0, le=100)
+    error_code: str | None = None
+    error_message: str | None = None
+    request_id: str | None = None
+    created_at: float
+    updated_at: float
+    submitted_at: float | None = None
+    started_at: float | None = None
+    remote_completed_at: float | None = None
+    finished_at: float | None = None
+    expires_at: float | None = None
+    next_poll_at: float | None = None
+    poll_failures: int = 0
+    download_attempts: int = 0
+    downloaded_bytes: int | None = None
+    download_total: int | None = None
+    assets: dict[str, str] = Field(default_factory=dict)  # variant -> asset id
+    video_bytes: int = 0
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    folder: str = ""
+    remixed_from: str | None = None  # the remote id of the source video
+    retry_of: str | None = None  # the local id of the job this one repeats
+    archived_at: float | None = None
+
+    @field_serializer("rate_usd", "estimate_usd")
+    def _money(self, value: Decimal | None) -> str | None:
+        return None if value is None else str(value)
+
+    @property
+    def display_title(self) -> str:
+        """The user's title, else the start of the prompt."""
+        if self.title:
+            return self.title
+        text = " ".join(self.prompt.split())
+        return text if len(text) <= 60 else text[:57].rstrip() + "…"
+
+
+class AssetRecord(BaseModel):
+    """Metadata of one stored file; the bytes are a Blob under the same id in ``blobs``."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    id: str
+    job_id: str
+    kind: AssetKind
+    mime: str
+    bytes: int = Field(ge=0)
+    name: str = ""
+    created_at: float
+    width: int | None = None
+    height: int | None = None
+    duration_s: float | None = None
