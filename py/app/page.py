@@ -59,7 +59,9 @@ async def _hydrate(ctx: UiContext) -> None:
     from app.browser.crypto import WebCryptoCipher
     from app.browser.fetch import FetchTransport
     from app.browser.idb import Database, delete_database
+    from app.browser.images import CanvasImages
     from app.browser.storage_info import BrowserStorageInfo
+    from app.core.providers.openai_videos.capabilities import CAPABILITIES
     from app.core.providers.openai_videos.codec import OpenAIVideosProvider
     from app.core.vault_status import VaultState
     from app.services.controller import Controller
@@ -87,6 +89,8 @@ async def _hydrate(ctx: UiContext) -> None:
         storage_info=BrowserStorageInfo(),
         clock=clock,
         hard_reset=hard_reset,
+        images=CanvasImages(CAPABILITIES),
+        capabilities=CAPABILITIES,
     )
     ctx.controller = controller
     await controller.hydrate()

@@ -11,7 +11,7 @@ from typing import Any
 import js
 from pyodide.ffi import JsException
 
-from app.browser.ffi import js_bytes, js_object
+from app.browser.ffi import is_null, js_bytes, js_object
 from app.core.errors import VaultError
 
 AES = "AES-GCM"
@@ -20,7 +20,7 @@ KEY_USAGES = ["encrypt", "decrypt"]
 
 def _subtle() -> Any:
     subtle = js.crypto.subtle
-    if subtle is None:
+    if is_null(subtle):
         raise VaultError("This browser offers no WebCrypto here (it needs https or localhost).")
     return subtle
 

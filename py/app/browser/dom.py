@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import js
-from pyodide.ffi import create_proxy
+from pyodide.ffi import create_proxy, jsnull
 
 Node = Any  # a JS DOM node (JsProxy)
 Child = Node | str | int | float | None | Iterable["Child"]
@@ -29,6 +29,13 @@ class Scope:
 
     def __init__(self) -> None:
         self._listeners: list[tuple[Node, str, Any]] = []
+        self._proxies: list[Any] = []
+
+    def callable(self, function: Callable[..., Any]) -> Any:
+        """A JS-callable proxy of ``function`` (timers, callbacks), destroyed with the scope."""
+        proxy = create_proxy(function)
+        self._proxies.append(proxy)
+        return proxy
 
     def on(self, target: Node, event: str, handler: Handler, *, passive: bool = False) -> None:
         """Listen to ``event`` on ``target`` for as long as this scope lives."""
@@ -43,6 +50,9 @@ class Scope:
             target.removeEventListener(event, proxy)
             proxy.destroy()
         self._listeners.clear()
+        for proxy in self._proxies:
+            proxy.destroy()
+        self._proxies.clear()
 
 
 def _append_children(parent: Node, children: Iterable[Child]) -> None:
@@ -126,9 +136,15 @@ def replace_children(element: Node, *children: Child) -> None:
 def by_id(element_id: str) -> Node:
     """The element with ``element_id``; fails loudly, never a silent ``None``."""
     element = js.document.getElementById(element_id)
-    if element is None:
+    if element is None or element is jsnull:
         raise LookupError(f"no element #{element_id} in the page")
     return element
+
+
+def query(root: Node, selector: str) -> Node | None:
+    """``root.querySelector(selector)`` with JS ``null`` as ``None``."""
+    found = root.querySelector(selector)
+    return None if found is None or found is jsnull else found
 
 
 def announce(text: str) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import js
 from pyodide.ffi import JsException, create_once_callable, create_proxy
 
-from app.browser.ffi import js_bytes, js_object
+from app.browser.ffi import is_null, js_bytes, js_object
 from app.core.errors import ContentError, NetworkError
 from app.core.http import Expect, FileField, HttpRequest, HttpResponse, Progress
 
@@ -88,7 +88,7 @@ class FetchTransport:
 
     async def _read_blob(self, response: Any, headers: dict[str, str], progress: Progress | None) -> Any:
         total = int(headers["content-length"]) if headers.get("content-length", "").isdigit() else None
-        if progress is None or response.body is None:
+        if progress is None or is_null(response.body):
             blob = await response.blob()
         else:
             loaded = 0

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import js
-from pyodide.ffi import JsProxy, create_proxy, to_js
+from pyodide.ffi import JsProxy, create_proxy, jsnull, to_js
 
 
 def js_object(value: Any) -> Any:
@@ -34,8 +34,8 @@ def py_value(value: Any) -> Any:
 
 
 def is_null(value: Any) -> bool:
-    """True for ``None``, JS ``null`` and ``undefined``."""
-    return value is None or (isinstance(value, JsProxy) and str(type(value)) == "<class 'pyodide.ffi.JsNull'>")
+    """True for ``None``, JS ``undefined`` and JS ``null`` (Pyodide 314 gives ``jsnull``, not ``None``)."""
+    return value is None or value is jsnull
 
 
 def await_events(

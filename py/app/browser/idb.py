@@ -17,7 +17,7 @@ from typing import Any
 import js
 from pyodide.ffi import JsProxy, create_proxy
 
-from app.browser.ffi import await_events, js_object, py_value
+from app.browser.ffi import await_events, is_null, js_object, py_value
 from app.core.errors import StorageError, StorageQuotaError
 from app.services.ports import Delete, Op, Put
 
@@ -54,8 +54,8 @@ ALL_STORES: tuple[str, ...] = tuple(spec.name for _, specs in SCHEMA for spec in
 
 
 def _storage_error(error: Any, action: str) -> StorageError:
-    name = str(getattr(error, "name", "")) if error is not None else ""
-    message = str(getattr(error, "message", "")) if error is not None else ""
+    name = "" if is_null(error) else str(getattr(error, "name", ""))
+    message = "" if is_null(error) else str(getattr(error, "message", ""))
     if name == "QuotaExceededError":
         return StorageQuotaError(f"{action}: the browser's storage quota is exhausted")
     return StorageError(f"{action} failed: {name or 'error'} {message}".strip())
@@ -129,7 +129,7 @@ class Database:
     async def get(self, store: str, key: str) -> Any:
         """The value under ``key`` (dicts for JSON records, JS handles for Blobs), or ``None``."""
         value = await self._read(store, lambda s: s.get(key), f"Reading {store}")
-        return None if value is None or _is_undefined(value) else py_value(value)
+        return None if is_null(value) or _is_undefined(value) else py_value(value)
 
     async def get_all(self, store: str, *, index: str | None = None, query: Any = None) -> list[Any]:
         """Every value in ``store`` (optionally through ``index`` and a key/range)."""

@@ -6,14 +6,17 @@ the first screen before pydantic is loaded.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from app.core.compose import Draft
 from app.core.routes import Location, Route
 from app.core.vault_status import VaultStatus
 
 if TYPE_CHECKING:
+    from app.core.job_record import JobRecord
     from app.core.settings import Settings
     from app.services.key_check import KeyCheckResult
     from app.services.storage_report import StorageReport
@@ -28,6 +31,18 @@ class Phase(StrEnum):
 
 
 @dataclass(frozen=True)
+class DraftImage:
+    """The reference image in the form: the prepared upload plus what the user picked."""
+
+    prepared: Any  # a PreparedImage (exact video size, re-encoded)
+    name: str
+    source_width: int
+    source_height: int
+    size: str
+    fit: str
+
+
+@dataclass(frozen=True)
 class AppState:
     location: Location = field(default_factory=lambda: Location(Route.NEW))
     phase: Phase = Phase.BOOTING
@@ -37,5 +52,10 @@ class AppState:
     key_check: KeyCheckResult | None = None
     key_check_running: bool = False
     storage: StorageReport | None = None
+    draft: Draft = field(default_factory=Draft)
+    draft_image: DraftImage | None = None
+    form_errors: Mapping[str, str] = field(default_factory=dict)
+    submitting: bool = False
+    jobs: Mapping[str, JobRecord] = field(default_factory=dict)
     online: bool = True
     boot_error: str = ""

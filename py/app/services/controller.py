@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from app.core.capabilities import ProviderCapabilities
 from app.core.endpoint import check_base_url, display_host
 from app.core.errors import InputError
 from app.core.keys import DEMO_KEY
@@ -19,9 +20,12 @@ from app.core.routes import Location
 from app.core.settings import Settings
 from app.core.state import AppState, Phase
 from app.core.store import Store
+from app.services.compose_intents import ComposeIntents, ImageProcessor
+from app.services.job_store import JobStore
 from app.services.key_check import KeyCheckResult, check_key
 from app.services.ports import Clock, RecordStore
 from app.services.provider_client import Endpoint, ProviderClient
+from app.services.render_service import RenderService
 from app.services.settings_service import SettingsService
 from app.services.storage_report import StorageInfo, build_report
 from app.services.vault_service import VaultService
@@ -41,6 +45,8 @@ class Controller:
         storage_info: StorageInfo,
         clock: Clock,
         hard_reset: Callable[[], Awaitable[None]],
+        images: ImageProcessor,
+        capabilities: ProviderCapabilities,
     ) -> None:
         self.store = store
         self.records = records
@@ -50,6 +56,13 @@ class Controller:
         self.clock = clock
         self._hard_reset = hard_reset
         self.client = client_factory(self.endpoint)
+        self.job_store = JobStore(records)
+        self.render = RenderService(self.job_store, self.client, clock, capabilities)
+        self.compose = ComposeIntents(store, records, self.render, images, endpoint_label=self._endpoint_label)
+
+    def _endpoint_label(self) -> tuple[str, bool]:
+        settings = self.settings
+        return settings.effective_base_url(self.store.state.page_origin), settings.demo_mode
 
     # -- state ----------------------------------------------------------------------
     @property
@@ -70,7 +83,10 @@ class Controller:
         settings, existed = await self.settings_service.load()
         self.store.update(settings=settings)
         vault_status = await self.vault.load()
-        self.store.update(vault=vault_status, phase=Phase.READY)
+        jobs, _broken = await self.job_store.load_all()
+        self.store.update(vault=vault_status, jobs={job.id: job for job in jobs})
+        await self.compose.load()
+        self.store.update(phase=Phase.READY)
         return not existed
 
     def navigate(self, location: Location) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import js
 
-from app.browser.dom import Node, Scope, by_id, set_attrs, set_text
+from app.browser.dom import Node, Scope, by_id, h, query, set_attrs, set_text
 from app.core.endpoint import DEMO_PATH, display_host
 from app.core.routes import Route, page_title, parse_hash
 from app.core.state import AppState, Phase
@@ -41,6 +41,7 @@ class Shell:
 
     def start(self) -> None:
         self.scope.on(js.window, "hashchange", self._on_hash)
+        self.scope.on(by_id("topbar-model"), "change", self._on_model)
         self.ctx.store.subscribe(self._on_state)
         location = parse_hash(str(js.location.hash))
         if not location.canonical:
@@ -64,9 +65,14 @@ class Shell:
         self.app_root.dataset.route = route.value
         js.document.title = page_title(route)
         if focus:
-            heading = self.views_root.querySelector("h1")
+            heading = query(self.views_root, "h1")
             if heading is not None:
                 heading.focus()
+
+    def _on_model(self, event: Any) -> None:
+        controller = self.ctx.controller
+        if controller is not None:
+            self.ctx.run(controller.compose.set_model(str(event.target.value)))
 
     # -- state → frame ----------------------------------------------------------------
     def _on_state(self, state: AppState, old: AppState) -> None:
@@ -77,6 +83,10 @@ class Shell:
             self.view.update(state, old)
         if state.settings != old.settings or state.phase != old.phase:
             self._render_frame(state)
+        if state.draft.model != old.draft.model or state.phase != old.phase:
+            self._render_model(state.draft.model)
+        if state.jobs != old.jobs:
+            self._render_queue_count(state)
 
     def _render_nav(self, state: AppState) -> None:
         for link in self.app_root.querySelectorAll(".nav a"):
@@ -103,6 +113,28 @@ class Shell:
         )
         if state.phase is Phase.READY:
             set_attrs(by_id("topbar-model"), disabled=False)
+
+    def _render_model(self, model: str) -> None:
+        select = by_id("topbar-model")
+        if not any(option.value == model for option in select.options):
+            select.appendChild(h("option", {"value": model, "data_extra": "true"}, model))
+        for option in list(select.querySelectorAll("option[data-extra]")):
+            if option.value != model:
+                option.remove()
+        select.value = model
+
+    def _render_queue_count(self, state: AppState) -> None:
+        active = sum(1 for job in state.jobs.values() if not job.status.terminal)
+        link = self.app_root.querySelector('.nav a[data-route="queue"]')
+        badge = query(link, ".count")
+        if active and badge is None:
+            badge = h("span", {"class_": "count", "aria_hidden": "true"})
+            link.appendChild(badge)
+        if badge is not None:
+            if active:
+                badge.textContent = str(active)
+            else:
+                badge.remove()
 
 
 def _resolve_theme(theme: str) -> str:

@@ -1,0 +1,68 @@
+"""Jobs, their file records and blobs in IndexedDB: load, save, delete — atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import ValidationError
+
+from app.core.job_record import AssetRecord, JobRecord
+from app.services.ports import Delete, Op, Put, RecordStore
+
+JOBS = "jobs"
+ASSETS = "assets"
+BLOBS = "blobs"
+
+
+class JobStore:
+    def __init__(self, records: RecordStore) -> None:
+        self._records = records
+
+    async def load_all(self) -> tuple[list[JobRecord], int]:
+        """Every valid job, and how many stored records were unreadable (skipped, never lost)."""
+        raw: list[Any] = await self._records.get_all(JOBS)
+        jobs: list[JobRecord] = []
+        broken = 0
+        for item in raw:
+            try:
+                jobs.append(JobRecord.model_validate(item))
+            except ValidationError:
+                broken += 1
+        return jobs, broken
+
+    async def assets_of(self, job_id: str) -> list[AssetRecord]:
+        raw: list[Any] = await self._records.get_all(ASSETS, index="job_id", query=job_id)
+        return [AssetRecord.model_validate(item) for item in raw]
+
+    async def asset(self, asset_id: str) -> AssetRecord | None:
+        raw = await self._records.get(ASSETS, asset_id)
+        return None if raw is None else AssetRecord.model_validate(raw)
+
+    async def blob(self, asset_id: str) -> Any:
+        return await self._records.get(BLOBS, asset_id)
+
+    async def save(self, job: JobRecord, *, assets: Iterable[tuple[AssetRecord, Any]] = ()) -> None:
+        """Write the job (and new files with their blobs) in one transaction."""
+        ops: list[Op] = [Put(JOBS, job.model_dump(mode="json"))]
+        for asset, blob in assets:
+            ops.append(Put(ASSETS, asset.model_dump(mode="json")))
+            ops.append(Put(BLOBS, blob, asset.id))
+        await self._records.write(ops)
+
+    async def save_many(self, jobs: Iterable[JobRecord]) -> None:
+        await self._records.write([Put(JOBS, job.model_dump(mode="json")) for job in jobs])
+
+    def delete_ops(self, job: JobRecord, asset_ids: Iterable[str]) -> list[Op]:
+        ops: list[Op] = [Delete(JOBS, job.id)]
+        for asset_id in asset_ids:
+            ops.append(Delete(ASSETS, asset_id))
+            ops.append(Delete(BLOBS, asset_id))
+        return ops
+
+    async def delete(self, job: JobRecord) -> None:
+        """Remove the job with every file it owns."""
+        asset_ids = {a.id for a in await self.assets_of(job.id)} | set(job.assets.values())
+        if job.image_asset_id:
+            asset_ids.add(job.image_asset_id)
+        await self._records.write(self.delete_ops(job, asset_ids))
