@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from app.core.compose import Draft
+from app.core.eta import Sample
 from app.core.routes import Location, Route
 from app.core.vault_status import VaultStatus
 
@@ -28,6 +29,15 @@ class Phase(StrEnum):
     BOOTING = "booting"  # Python runs, first screen drawn, records not loaded yet
     READY = "ready"  # records loaded and validated
     FAILED = "failed"  # storage could not be opened
+
+
+class PollerRole(StrEnum):
+    """Whether this tab polls the API for the queue (only one tab does)."""
+
+    STARTING = "starting"  # waiting for the role or for the worker to boot
+    POLLING = "polling"  # this tab's worker follows every unfinished job
+    FOLLOWING = "following"  # another tab polls; this one shows what it stores
+    UNAVAILABLE = "unavailable"  # the worker could not start (the reason is in poller_error)
 
 
 @dataclass(frozen=True)
@@ -58,4 +68,9 @@ class AppState:
     submitting: bool = False
     jobs: Mapping[str, JobRecord] = field(default_factory=dict)
     online: bool = True
+    poller_role: PollerRole = PollerRole.STARTING
+    poller_error: str = ""
+    job_notes: Mapping[str, str] = field(default_factory=dict)  # job id -> what is happening now
+    transfers: Mapping[str, tuple[int, int | None]] = field(default_factory=dict)  # job id -> (bytes, total)
+    progress_samples: Mapping[str, tuple[Sample, ...]] = field(default_factory=dict)  # job id -> ETA readings
     boot_error: str = ""

@@ -31,6 +31,14 @@ class JobStore:
                 broken += 1
         return jobs, broken
 
+    async def get(self, job_id: str) -> JobRecord | None:
+        """One job, or ``None`` when it is gone or unreadable."""
+        raw = await self._records.get(JOBS, job_id)
+        try:
+            return None if raw is None else JobRecord.model_validate(raw)
+        except ValidationError:
+            return None
+
     async def assets_of(self, job_id: str) -> list[AssetRecord]:
         raw: list[Any] = await self._records.get_all(ASSETS, index="job_id", query=job_id)
         return [AssetRecord.model_validate(item) for item in raw]

@@ -1,0 +1,54 @@
+"""Which files a finished job has, what each must look like, and what it is called.
+
+The transport already checks the length against ``content-length``; this checks the
+kind, so an HTML error page or an empty body is never stored as a video.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.errors import ContentError
+from app.core.job_record import VARIANT_KINDS, JobRecord
+
+EXPECTED_TYPES: dict[str, tuple[str, ...]] = {
+    "video": ("video/mp4", "video/quicktime", "application/octet-stream"),
+    "thumbnail": ("image/webp", "image/png", "image/jpeg"),
+    "spritesheet": ("image/jpeg", "image/png", "image/webp"),
+}
+DEFAULT_TYPES = {"video": "video/mp4", "thumbnail": "image/webp", "spritesheet": "image/jpeg"}
+EXTENSIONS = {
+    "video/mp4": "mp4",
+    "video/quicktime": "mov",
+    "image/webp": "webp",
+    "image/jpeg": "jpg",
+    "image/png": "png",
+}
+REQUIRED_VARIANT = "video"  # without it a job has no result; the others are extras
+MAX_DOWNLOAD_ATTEMPTS = 6
+
+
+def checked_type(variant: str, content_type: str, size: int) -> str:
+    """The stored MIME type for a downloaded ``variant``; ``ContentError`` when it is not that file."""
+    if size <= 0:
+        raise ContentError(f"the {variant} download was empty")
+    mime = content_type.split(";")[0].strip().lower()
+    allowed = EXPECTED_TYPES.get(variant)
+    if allowed is None:
+        return mime or "application/octet-stream"
+    if mime not in allowed:
+        raise ContentError(f"the {variant} download is {mime or 'of no type'}, not {allowed[0]}")
+    return DEFAULT_TYPES[variant] if mime == "application/octet-stream" else mime
+
+
+def missing_variants(job: JobRecord, variants: tuple[str, ...]) -> tuple[str, ...]:
+    """Variants still to fetch, the main video first."""
+    pending = [v for v in variants if v not in job.assets and v in VARIANT_KINDS]
+    return tuple(sorted(pending, key=lambda v: v != REQUIRED_VARIANT))
+
+
+def file_name(job: JobRecord, mime: str, variant: str = "video") -> str:
+    """A safe, recognisable file name: ``sora-2_forest-at-dawn_1a2b3c.mp4``."""
+    words = re.sub(r"[^a-z0-9]+", "-", job.display_title.lower()).strip("-")[:40].rstrip("-") or "video"
+    suffix = "" if variant == "video" else f"_{variant}"
+    return f"{job.model}_{words}_{job.id[:6]}{suffix}.{EXTENSIONS.get(mime, 'bin')}"

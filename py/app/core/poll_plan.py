@@ -1,0 +1,87 @@
+"""What the poller does after each answer: wait how long, or stop, and why.
+
+Pure decisions over the previous polling state and the latest outcome, so the whole
+schedule (backoff while nothing changes, server hints, 429 waits, 5xx/network
+backoff, stop on other 4xx) is unit-tested without a clock or a network.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core import errors as e
+from app.core.providers.base import RemoteJob
+from app.core.retry import ErrorBackoff, PollSchedule
+
+
+@dataclass(frozen=True)
+class PollState:
+    """What the poller remembers between two polls of one job."""
+
+    unchanged: int = 0  # polls in a row that brought nothing new
+    error_attempts: int = 0  # transient failures in a row
+    signature: tuple[str, int | None] | None = None  # (raw status, progress) last seen
+
+
+@dataclass(frozen=True)
+class Wait:
+    seconds: float
+    note: str = ""  # why, when it is not the normal schedule ("HTTP 503, retrying in 8 s")
+
+
+@dataclass(frozen=True)
+class Stop:
+    error: e.AppError
+
+
+Decision = Wait | Stop
+
+
+def classify(error: e.AppError) -> str:
+    """``throttled`` (wait as told), ``transient`` (back off) or ``fatal`` (stop, show it)."""
+    if isinstance(error, e.QuotaError):
+        return "fatal"  # no credit: waiting does not help
+    if isinstance(error, e.RateLimitError):
+        return "throttled"
+    if isinstance(error, e.NetworkError | e.ContentError | e.ServerError):
+        return "transient"
+    if isinstance(error, e.ApiError) and error.status in (408, 409):
+        return "transient"
+    return "fatal"
+
+
+def after_answer(state: PollState, remote: RemoteJob, schedule: PollSchedule) -> tuple[PollState, Wait]:
+    """A job answer arrived: reset the error count; back off only while nothing changes."""
+    signature = (remote.raw_status, remote.progress)
+    unchanged = state.unchanged + 1 if signature == state.signature else 0
+    new_state = PollState(unchanged=unchanged, error_attempts=0, signature=signature)
+    return new_state, Wait(schedule.delay(unchanged, remote.poll_after_ms))
+
+
+def after_error(state: PollState, error: e.AppError, backoff: ErrorBackoff) -> tuple[PollState, Decision]:
+    """A request failed: wait as the server says, back off, or stop for good."""
+    kind = classify(error)
+    if kind == "fatal":
+        return state, Stop(error)
+    attempts = state.error_attempts + 1
+    new_state = PollState(state.unchanged, attempts, state.signature)
+    hint = error.retry_after_s if isinstance(error, e.ApiError) else None
+    if kind == "throttled":
+        seconds = hint if hint is not None else backoff.delay(attempts - 1)
+        return new_state, Wait(seconds, f"Rate limited by the API; trying again in {_seconds(seconds)}.")
+    seconds = hint if hint is not None else backoff.delay(attempts - 1)
+    return new_state, Wait(seconds, f"{_reason(error)}; trying again in {_seconds(seconds)}.")
+
+
+def _reason(error: e.AppError) -> str:
+    if isinstance(error, e.NetworkError):
+        return "No answer from the API"
+    if isinstance(error, e.ContentError):
+        return "The download was incomplete"
+    if isinstance(error, e.ApiError):
+        return f"The API answered HTTP {error.status}"
+    return "The request failed"
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.0f} s" if value >= 1 else "a moment"

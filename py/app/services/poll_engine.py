@@ -1,0 +1,176 @@
+"""The poller: one task per tracked job, a small cap on requests in flight.
+
+It runs inside the PyScript worker (``app.worker``) and only reports: every answer,
+retry, file and failure becomes an event for the page, which persists and renders.
+Pure Python over a :class:`ProviderClient`, so CPython tests drive it against the
+simulator with a fake clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from app.core import errors as e
+from app.core.downloads import MAX_DOWNLOAD_ATTEMPTS, REQUIRED_VARIANT, checked_type
+from app.core.poll_messages import (
+    Event,
+    Expired,
+    FileReady,
+    FilesDone,
+    FileSkipped,
+    RemoteUpdate,
+    Retrying,
+    Stopped,
+    TrackSpec,
+    Transfer,
+)
+from app.core.poll_plan import PollState, Stop, after_answer, after_error
+from app.core.providers.base import RemoteStatus
+from app.core.retry import ErrorBackoff, PollSchedule
+from app.services.provider_client import ProviderClient
+
+MAX_IN_FLIGHT = 2
+NOT_READY_DELAY_S = 2.0
+PROGRESS_EVERY_BYTES = 1 << 20
+
+ClientFactory = Callable[[str, str], ProviderClient]  # (base url, key) -> client
+
+
+class PollEngine:
+    def __init__(
+        self,
+        client_for: ClientFactory,
+        emit: Callable[[Event], None],
+        *,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+        backoff: ErrorBackoff | None = None,
+        max_in_flight: int = MAX_IN_FLIGHT,
+    ) -> None:
+        self._client_for = client_for
+        self._emit = emit
+        self._sleep = sleep
+        self._backoff = backoff or ErrorBackoff()
+        self._slots = asyncio.Semaphore(max_in_flight)
+        self._online = asyncio.Event()
+        self._online.set()
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+
+    # -- commands from the page ---------------------------------------------------------
+    def track(self, spec: TrackSpec) -> None:
+        """Start (or restart) following a job."""
+        self.untrack(spec.job_id)
+        task = asyncio.ensure_future(self._follow(spec))
+        self._tasks[spec.job_id] = task
+        task.add_done_callback(self._forgetter(spec.job_id))
+
+    def untrack(self, job_id: str) -> None:
+        task = self._tasks.pop(job_id, None)
+        if task is not None:
+            task.cancel()
+
+    def set_online(self, online: bool) -> None:
+        """Offline: every job waits before its next request; online: they go on."""
+        if online:
+            self._online.set()
+        else:
+            self._online.clear()
+
+    @property
+    def tracked(self) -> frozenset[str]:
+        return frozenset(self._tasks)
+
+    def _forgetter(self, job_id: str) -> Callable[[asyncio.Task[None]], None]:
+        def forget(task: asyncio.Task[None]) -> None:
+            if self._tasks.get(job_id) is task:
+                del self._tasks[job_id]
+
+        return forget
+
+    # -- one job ------------------------------------------------------------------------
+    async def _request(self, call: Callable[[], Awaitable[Any]]) -> Any:
+        await self._online.wait()
+        async with self._slots:
+            return await call()
+
+    async def _follow(self, spec: TrackSpec) -> None:
+        client = self._client_for(spec.base_url, spec.api_key)
+        schedule = PollSchedule(interval_s=spec.interval_s)
+        state = PollState()
+        downloading = spec.downloading
+        delay = 0.0
+        while not downloading:
+            if delay:
+                await self._sleep(delay)
+            try:
+                remote = await self._request(lambda: client.retrieve(spec.remote_id))
+            except e.AppError as error:
+                state, decision = after_error(state, error, self._backoff)
+                if isinstance(decision, Stop):
+                    self._emit(Stopped.from_error(spec.job_id, decision.error))
+                    return
+                self._emit(Retrying(spec.job_id, decision.note, decision.seconds))
+                delay = decision.seconds
+                continue
+            self._emit(RemoteUpdate(spec.job_id, remote))
+            if remote.status is RemoteStatus.COMPLETED:
+                downloading = True
+            elif remote.status.terminal:
+                return
+            else:
+                state, wait = after_answer(state, remote, schedule)
+                delay = wait.seconds
+        await self._download_all(client, spec)
+
+    async def _download_all(self, client: ProviderClient, spec: TrackSpec) -> None:
+        for variant in spec.variants:
+            outcome = await self._download(client, spec, variant)
+            if outcome == "stop":
+                return
+        self._emit(FilesDone(spec.job_id))
+
+    async def _download(self, client: ProviderClient, spec: TrackSpec, variant: str) -> str:
+        """Fetch one file until it is stored; returns ``ok``, ``skipped`` or ``stop``."""
+        attempts = 0
+        next_report = 0
+
+        def progress(loaded: int, total: int | None) -> None:
+            nonlocal next_report
+            if loaded >= next_report or loaded == total:
+                next_report = loaded + PROGRESS_EVERY_BYTES
+                self._emit(Transfer(spec.job_id, variant, loaded, total))
+
+        while True:
+            try:
+                response = await self._request(lambda: client.download(spec.remote_id, variant, progress=progress))
+                mime = checked_type(variant, response.blob_type, response.blob_size or 0)
+            except e.NotFoundError as error:
+                if error.code == "video_not_ready":
+                    await self._sleep(NOT_READY_DELAY_S)
+                    continue
+                if error.code == "video_expired" or "expire" in (error.message or "").lower():
+                    self._emit(Expired(spec.job_id))
+                    return "stop"
+                if variant != REQUIRED_VARIANT:
+                    self._emit(FileSkipped(spec.job_id, variant, error.message))
+                    return "skipped"
+                self._emit(Stopped.from_error(spec.job_id, error))
+                return "stop"
+            except e.AppError as error:
+                attempts += 1
+                retryable = not isinstance(error, e.ApiError) or isinstance(error, e.RateLimitError | e.ServerError)
+                if not retryable or attempts >= MAX_DOWNLOAD_ATTEMPTS:
+                    if variant != REQUIRED_VARIANT:
+                        self._emit(FileSkipped(spec.job_id, variant, str(error)))
+                        return "skipped"
+                    self._emit(Stopped.from_error(spec.job_id, error, code="download_failed"))
+                    return "stop"
+                delay = (error.retry_after_s if isinstance(error, e.ApiError) else None) or self._backoff.delay(
+                    attempts - 1
+                )
+                self._emit(Retrying(spec.job_id, f"Downloading the {variant} failed ({error}); retrying.", delay))
+                await self._sleep(delay)
+                continue
+            self._emit(FileReady(spec.job_id, variant, response.blob, int(response.blob_size or 0), mime))
+            return "ok"

@@ -1,0 +1,229 @@
+"""The whole polling flow under CPython: engine → events → queue service → records."""
+
+from __future__ import annotations
+
+import asyncio
+
+from app.core.compose import Draft
+from app.core.job_record import JobPhase, JobStatus
+from app.core.jobs import apply_remote
+from app.core.keys import DEMO_KEY
+from app.core.poll_messages import FileReady, RemoteUpdate, Retrying, Stopped
+from app.core.providers.base import RenderParams
+from tests.unit.aio import run
+from tests.unit.queue_harness import Rig
+from tests.unit.simtransport import BASE_URL
+
+
+def _flow(prompt: str, job_seconds: float = 10.0) -> Rig:
+    rig = Rig(job_seconds)
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        await rig.submit(prompt)
+        await rig.settle()
+
+    run(scenario())
+    return rig
+
+
+def _only_job(rig: Rig):  # type: ignore[no-untyped-def]
+    (job,) = rig.store.state.jobs.values()
+    return job
+
+
+def test_success_stores_all_three_files_then_succeeds() -> None:
+    rig = _flow("a lighthouse at dusk")
+    job = _only_job(rig)
+    assert job.status is JobStatus.SUCCEEDED and job.progress == 100
+    assert set(job.assets) == {"video", "thumbnail", "spritesheet"}
+    stored = rig.records.stores["assets"]
+    kinds = {a["kind"]: a for a in stored.values()}
+    assert kinds["video"]["mime"] == "video/mp4" and kinds["thumbnail"]["mime"] == "image/webp"
+    assert kinds["spritesheet"]["mime"] == "image/jpeg"
+    assert rig.records.stores["blobs"][job.assets["video"]][:8][4:8] == b"ftyp"
+    assert job.video_bytes == kinds["video"]["bytes"] > 0
+    persisted = rig.records.stores["jobs"][job.id]
+    assert persisted["status"] == "succeeded"
+
+
+def test_polling_backs_off_while_nothing_changes() -> None:
+    rig = _flow("a slow shot", job_seconds=60)
+    assert rig.sleeps[0] == 2.5 and max(rig.sleeps) <= 30.0
+
+
+def test_moderation_block_keeps_the_prompt_and_reason() -> None:
+    rig = _flow("a forbidden thing [sim:moderation]")
+    job = _only_job(rig)
+    assert job.status is JobStatus.BLOCKED
+    assert job.error_code == "moderation_blocked" and "moderation" in (job.error_message or "")
+    assert job.prompt.startswith("a forbidden thing") and not job.assets
+
+
+def test_generic_failure_shows_code_and_message() -> None:
+    job = _only_job(_flow("x [sim:fail]"))
+    assert job.status is JobStatus.FAILED and job.error_code == "video_generation_failed"
+
+
+def test_rate_limit_then_success_waits_as_told() -> None:
+    rig = _flow("y [sim:429=2]")
+    assert _only_job(rig).status is JobStatus.SUCCEEDED
+    notes = [e for e in rig.events if isinstance(e, Retrying)]
+    assert len(notes) == 2 and all(n.delay_s == 1.0 for n in notes)
+    assert "Rate limited" in notes[0].note
+
+
+def test_server_errors_back_off_exponentially_then_succeed() -> None:
+    rig = _flow("z [sim:500=3]")
+    assert _only_job(rig).status is JobStatus.SUCCEEDED
+    delays = [e.delay_s for e in rig.events if isinstance(e, Retrying)]
+    assert delays == [2.0, 4.0, 8.0]
+
+
+def test_truncated_download_is_retried_until_complete() -> None:
+    rig = _flow("w [sim:truncate=2]")
+    job = _only_job(rig)
+    assert job.status is JobStatus.SUCCEEDED
+    assert sum(1 for e in rig.events if isinstance(e, Retrying) and "video" in e.note) == 2
+    assert sum(1 for e in rig.events if isinstance(e, FileReady) and e.variant == "video") == 1
+
+
+def test_content_expired_before_download_is_said_clearly() -> None:
+    job = _only_job(_flow("v [sim:expired]"))
+    assert job.status is JobStatus.FAILED and job.error_code == "expired"
+    assert "expired" in (job.error_message or "") and not job.assets
+
+
+def test_unknown_status_is_terminal() -> None:
+    job = _only_job(_flow("u [sim:status=paused]"))
+    assert job.status is JobStatus.FAILED and job.error_code == "unknown_status"
+    assert "paused" in (job.error_message or "")
+
+
+def test_canceled_on_the_api_is_terminal() -> None:
+    job = _only_job(_flow("t [sim:canceled]"))
+    assert job.status is JobStatus.CANCELED
+
+
+def test_a_job_the_api_forgot_stops_with_the_request_id() -> None:
+    rig = Rig()
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        job_id = await rig.submit("gone soon")
+        job = rig.store.state.jobs[job_id]
+        await rig.client(BASE_URL, DEMO_KEY).delete(job.remote_id or "")
+        await rig.settle()
+
+    run(scenario())
+    job = _only_job(rig)
+    assert job.status is JobStatus.FAILED and job.request_id
+    assert any(isinstance(e, Stopped) and e.status == 404 for e in rig.events)
+
+
+def test_every_transition_is_persisted_before_it_is_shown() -> None:
+    rig = Rig()
+    seen: list[tuple[str, str]] = []
+
+    def check(new, old):  # type: ignore[no-untyped-def]
+        for job in new.jobs.values():
+            stored = rig.records.stores.get("jobs", {}).get(job.id)
+            if stored is not None:
+                seen.append((stored["status"], job.status.value))
+
+    async def scenario() -> None:
+        rig.store.subscribe(check)
+        await rig.queue.become_poller(rig.link)
+        await rig.submit("persist me")
+        await rig.settle()
+
+    run(scenario())
+    assert seen and all(stored == shown for stored, shown in seen)
+
+
+def test_offline_pauses_polling_and_online_resumes() -> None:
+    rig = Rig()
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        rig.queue.set_online(False)
+        await rig.submit("offline for a while")
+        for _ in range(50):
+            await asyncio.sleep(0)
+        assert not any(isinstance(e, RemoteUpdate) for e in rig.events)
+        rig.queue.set_online(True)
+        await rig.settle()
+
+    run(scenario())
+    assert _only_job(rig).status is JobStatus.SUCCEEDED
+    assert rig.store.state.online is True
+
+
+def test_resume_after_reload_mid_download_fetches_only_missing_files() -> None:
+    rig = Rig()
+
+    async def scenario() -> None:
+        # The API finished the job while no tab was open: stored as DOWNLOADING, no files yet.
+        job_id = await rig.submit("finished while away")
+        rig.clock.advance(30)
+        job = rig.store.state.jobs[job_id]
+        remote = await rig.client(BASE_URL, DEMO_KEY).retrieve(job.remote_id or "")
+        await rig.queue.commit(apply_remote(job, remote, now=rig.clock()))
+        assert rig.store.state.jobs[job_id].phase is JobPhase.DOWNLOADING
+        await rig.queue.become_poller(rig.link)
+        await rig.settle()
+
+    run(scenario())
+    assert _only_job(rig).status is JobStatus.SUCCEEDED
+    assert [s.downloading for s in rig.link.specs] == [True]
+
+
+def _interrupted_submit(rig: Rig, *, reached_api: bool) -> None:
+    """A job stored before its POST, whose answer never came back (the tab was closed)."""
+
+    async def scenario() -> None:
+        draft = Draft(prompt="a harbour at night")
+        job = rig.render.new_job(draft, None, endpoint=BASE_URL, demo=True)
+        await rig.jobs.save(job)
+        if reached_api:
+            params = RenderParams(job.prompt, job.model, job.size, job.seconds)
+            await rig.client(BASE_URL, DEMO_KEY).create(params, None)
+        rig.store.update(jobs={job.id: job})
+        await rig.queue.become_poller(rig.link)
+        await rig.settle()
+
+    run(scenario())
+
+
+def test_reload_mid_submit_finds_the_job_instead_of_sending_it_again() -> None:
+    rig = Rig()
+    _interrupted_submit(rig, reached_api=True)
+    job = _only_job(rig)
+    assert job.status is JobStatus.SUCCEEDED and job.remote_id
+    creates = [r for r in rig.transport.sent if r.method == "POST"]
+    assert len(creates) == 1  # the test's own create: the app never posted again
+
+
+def test_reload_mid_submit_when_the_api_never_got_it_says_nothing_was_charged() -> None:
+    rig = Rig()
+    _interrupted_submit(rig, reached_api=False)
+    job = _only_job(rig)
+    assert job.status is JobStatus.FAILED and job.error_code == "not_submitted"
+    assert "nothing was started or charged" in (job.error_message or "")
+    assert not [r for r in rig.transport.sent if r.method == "POST"]
+
+
+def test_cancel_stops_tracking_and_deletes_the_remote_job() -> None:
+    rig = Rig(job_seconds=60)
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        job_id = await rig.submit("cancel me")
+        await asyncio.sleep(0)
+        await rig.queue.cancel(job_id)
+        await rig.settle()
+
+    run(scenario())
+    job = _only_job(rig)
+    assert job.status is JobStatus.CANCELED and not rig.engine.tracked
+    assert any(r.method == "DELETE" for r in rig.transport.sent)
