@@ -13,7 +13,7 @@ from urllib.parse import parse_qs
 
 import js
 
-from app.browser.dom import by_id
+from app.browser.dom import Scope, by_id
 from app.core.errors import AppError
 from app.core.messages import describe
 from app.core.state import AppState, Phase
@@ -22,6 +22,8 @@ from app.services.tasks import spawn
 from app.ui.context import UiContext
 from app.ui.shell import Shell
 from app.ui.toasts import error_toast, toast
+
+_page_scope = Scope()  # listeners that live as long as the page
 
 
 def run_task(awaitable: Awaitable[Any]) -> None:
@@ -55,7 +57,7 @@ async def _hydrate(ctx: UiContext) -> None:
     """Load pydantic, open IndexedDB, read and validate the records."""
     from app.browser.runtime import load_deferred_wheels
 
-    await load_deferred_wheels()
+    wheel_urls = await load_deferred_wheels()
     from app.browser.crypto import WebCryptoCipher
     from app.browser.fetch import FetchTransport
     from app.browser.idb import Database, delete_database
@@ -69,6 +71,7 @@ async def _hydrate(ctx: UiContext) -> None:
     from app.services.provider_client import ProviderClient
     from app.services.settings_service import SettingsService
     from app.services.vault_service import VaultService
+    from app.ui.job_watch import watch_jobs
 
     database = await Database.open()
     clock = SystemClock()
@@ -94,6 +97,8 @@ async def _hydrate(ctx: UiContext) -> None:
     )
     ctx.controller = controller
     await controller.hydrate()
+    watch_jobs(ctx.store)
+    spawn(_start_queue(ctx, controller, wheel_urls))
     settings = controller.settings
     query = parse_qs(str(js.location.search).lstrip("?"))
     if "demo" in query and not settings.welcome_done:
@@ -105,6 +110,36 @@ async def _hydrate(ctx: UiContext) -> None:
         from app.ui.unlock import UnlockDialog
 
         UnlockDialog(ctx).open()
+
+
+async def _start_queue(ctx: UiContext, controller: Any, wheel_urls: list[str]) -> None:
+    """Join the other tabs, wait for the poller role, start the worker, resume every job."""
+    from app.browser.connectivity import watch_online
+    from app.browser.poller_link import WorkerPoller
+    from app.browser.tabs import TabChannel, poller_role
+    from app.core.poll_messages import from_message
+    from app.core.state import PollerRole
+
+    queue = controller.queue
+    queue.channel = TabChannel(lambda job_id: run_task(queue.changed_elsewhere(job_id)))
+    online = watch_online(_page_scope, queue.set_online)
+    ctx.store.update(online=online)
+    await poller_role(on_waiting=lambda: ctx.store.update(poller_role=PollerRole.FOLLOWING))
+    ctx.store.update(poller_role=PollerRole.STARTING)
+
+    def on_message(data: Any) -> None:
+        try:
+            queue.deliver(from_message(data))
+        except (ValueError, TypeError, KeyError) as exc:
+            js.console.error(f"polling worker: unreadable message ({exc})")
+
+    try:
+        poller = await WorkerPoller.start(on_message, wheel_urls)
+    except Exception as exc:
+        js.console.error("".join(traceback.format_exception(exc)))
+        ctx.store.update(poller_role=PollerRole.UNAVAILABLE, poller_error=str(exc) or type(exc).__name__)
+        return
+    await queue.become_poller(poller, online=bool(js.navigator.onLine))
 
 
 def _open_welcome(ctx: UiContext, controller: Any) -> None:

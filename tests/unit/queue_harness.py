@@ -79,7 +79,6 @@ class Rig:
         self.link = EngineLink()
         self.engine = PollEngine(self.client, self._emit, sleep=self._sleep)
         self.link.engine = self.engine
-        self._pending: list[asyncio.Task[None]] = []
 
     def client(self, base_url: str, key: str) -> ProviderClient:
         return ProviderClient(OpenAIVideosProvider(), self.transport, lambda: Endpoint(base_url, key))
@@ -92,7 +91,7 @@ class Rig:
     def _emit(self, event: Event) -> None:
         self.events.append(event)
         message = to_message(event)  # what crosses the worker boundary
-        self._pending.append(asyncio.ensure_future(self.queue.on_event(from_message(message))))
+        self.queue.deliver(from_message(message))
 
     async def submit(self, prompt: str, **draft: object) -> str:
         job = await self.render.submit(Draft(prompt=prompt, **draft), None, endpoint=BASE_URL, demo=True)  # type: ignore[arg-type]
@@ -104,7 +103,6 @@ class Rig:
         """Let the engine run until nothing is tracked and every event is handled."""
         for _ in range(rounds):
             await asyncio.sleep(0)
-            if not self.engine.tracked and all(t.done() for t in self._pending):
+            reader = self.queue._reader
+            if not self.engine.tracked and (reader is None or reader.done()):
                 break
-        for task in self._pending:
-            await task

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from app.core.compose import Draft
+from app.core.errors import StorageQuotaError
 from app.core.job_record import JobPhase, JobStatus
 from app.core.jobs import apply_remote
 from app.core.keys import DEMO_KEY
@@ -227,3 +228,29 @@ def test_cancel_stops_tracking_and_deletes_the_remote_job() -> None:
     job = _only_job(rig)
     assert job.status is JobStatus.CANCELED and not rig.engine.tracked
     assert any(r.method == "DELETE" for r in rig.transport.sent)
+
+
+def test_a_full_disk_keeps_the_job_for_a_later_download() -> None:
+    rig = Rig()
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        job_id = await rig.submit("too big for the disk")
+        original = rig.jobs.save
+
+        async def full(job, *, assets=()):  # type: ignore[no-untyped-def]
+            if assets:
+                raise StorageQuotaError("quota exhausted")
+            await original(job, assets=assets)
+
+        rig.jobs.save = full  # type: ignore[method-assign]
+        await rig.settle()
+        job = rig.store.state.jobs[job_id]
+        assert job.status is JobStatus.RUNNING and job.phase is JobPhase.DOWNLOADING
+        assert "Free some space" in rig.store.state.job_notes[job_id]
+        rig.jobs.save = original  # type: ignore[method-assign]
+        await rig.queue.fetch_files(job_id)
+        await rig.settle()
+
+    run(scenario())
+    assert _only_job(rig).status is JobStatus.SUCCEEDED

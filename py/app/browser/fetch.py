@@ -102,7 +102,9 @@ class FetchTransport:
             transform = create_proxy(count)
             try:
                 counter = js.TransformStream.new(js_object({"transform": transform}))
-                blob = await js.Response.new(response.body.pipeThrough(counter)).blob()
+                # A Response built from a stream has no type: carry the original one over.
+                kind = js_object({"headers": {"content-type": headers.get("content-type", "")}})
+                blob = await js.Response.new(response.body.pipeThrough(counter), kind).blob()
             finally:
                 transform.destroy()
         if total is not None and int(blob.size) != total:

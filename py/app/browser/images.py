@@ -14,9 +14,8 @@ from pyodide.ffi import JsException
 
 from app.browser.ffi import js_object
 from app.core.capabilities import FrameSize, ProviderCapabilities
-from app.core.compose import ImageFit, check_image_type, contain_box, cover_crop
+from app.core.compose import ImageFit, PreparedImage, check_image_type, contain_box, cover_crop
 from app.core.errors import InputError
-from app.services.render_service import PreparedImage
 
 ENCODE_QUALITY = 0.92
 PAD_COLOR = "#000000"

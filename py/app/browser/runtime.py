@@ -20,8 +20,9 @@ def _quiet(_message: Any) -> None:
     """Drop Pyodide's per-package progress lines from the console."""
 
 
-async def load_deferred_wheels() -> None:
-    """Install every wheel listed in ``vendor/wheels/index.json`` into this interpreter."""
+async def load_deferred_wheels() -> list[str]:
+    """Install every wheel listed in ``vendor/wheels/index.json``; returns their absolute URLs
+    (the polling worker installs the same ones)."""
     base = js.URL.new(WHEEL_INDEX, js.location.href).href
     response = await js.fetch(base)
     if not response.ok:
@@ -29,3 +30,4 @@ async def load_deferred_wheels() -> None:
     index = (await response.json()).to_py()
     urls = [str(js.URL.new(name, base).href) for name in index["wheels"]]
     await pyodide_js.loadPackage(js_object(urls), js_object({"messageCallback": _quiet}))
+    return urls

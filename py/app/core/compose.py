@@ -7,11 +7,24 @@ prompt length, image types) are tested once and shared by the UI and the submit 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from app.core.capabilities import FrameSize, ModelCapability, ProviderCapabilities
 from app.core.errors import InputError
 from app.core.pricing import model_for
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    """The reference image, already re-encoded at exactly the video size."""
+
+    blob: Any  # opaque handle (a JS Blob in the page)
+    mime: str
+    width: int
+    height: int
+    bytes: int
+    name: str
+
 
 ImageFit = Literal["cover", "contain"]
 

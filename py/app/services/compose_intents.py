@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 from app.core import errors as e
 from app.core.capabilities import ProviderCapabilities
-from app.core.compose import Draft, ImageFit, with_model
+from app.core.compose import Draft, ImageFit, PreparedImage, with_model
 from app.core.job_record import JobRecord
 from app.core.state import AppState, DraftImage
 from app.core.store import Store
 from app.services.ports import Delete, Put, RecordStore
-from app.services.render_service import FormErrors, PreparedImage, RenderService
+from app.services.render_service import FormErrors, RenderService
 
 META = "meta"
 BLOBS = "blobs"
@@ -47,6 +47,7 @@ class ComposeIntents:
         self._images = images
         self._endpoint_label = endpoint_label  # () -> (base url, demo mode?)
         self._source: Any = None
+        self.after_submit: Callable[[JobRecord], Awaitable[None]] | None = None  # the queue follows it
 
     @property
     def caps(self) -> ProviderCapabilities:
@@ -146,7 +147,21 @@ class ComposeIntents:
         finally:
             self.store.update(submitting=False)
         self.store.update(jobs={**self.store.state.jobs, job.id: job})
+        if self.after_submit is not None:
+            await self.after_submit(job)
         return job
+
+    async def prefill(self, job: JobRecord, image: Any = None, image_name: str = "") -> None:
+        """Put a past job's parameters (and reference image) into the form, to edit and send again."""
+        draft = Draft(
+            prompt=job.prompt, model=job.model, size=job.size, seconds=job.seconds, image_fit=job.image_fit or "cover"
+        )
+        self.store.update(draft=draft, form_errors={})
+        await self._save_draft(draft)
+        if image is not None:
+            await self.set_image(image, image_name)
+        else:
+            await self.clear_image()
 
     async def acknowledge_safety(self, settings_change: Any) -> None:
         await settings_change(safety_acknowledged=True)

@@ -15,20 +15,26 @@ from pydantic import ValidationError
 from app.core.capabilities import ProviderCapabilities
 from app.core.endpoint import check_base_url, display_host
 from app.core.errors import InputError
+from app.core.job_record import JobStatus
 from app.core.keys import DEMO_KEY
-from app.core.routes import Location
+from app.core.routes import Location, Route
 from app.core.settings import Settings
 from app.core.state import AppState, Phase
 from app.core.store import Store
+from app.core.vault_status import VaultState
 from app.services.compose_intents import ComposeIntents, ImageProcessor
 from app.services.job_store import JobStore
 from app.services.key_check import KeyCheckResult, check_key
 from app.services.ports import Clock, RecordStore
 from app.services.provider_client import Endpoint, ProviderClient
+from app.services.queue_service import QueueService
 from app.services.render_service import RenderService
 from app.services.settings_service import SettingsService
 from app.services.storage_report import StorageInfo, build_report
+from app.services.tasks import spawn
 from app.services.vault_service import VaultService
+
+PURGEABLE = frozenset({JobStatus.FAILED, JobStatus.BLOCKED, JobStatus.CANCELED})
 
 
 class Controller:
@@ -59,6 +65,24 @@ class Controller:
         self.job_store = JobStore(records)
         self.render = RenderService(self.job_store, self.client, clock, capabilities)
         self.compose = ComposeIntents(store, records, self.render, images, endpoint_label=self._endpoint_label)
+
+        def client_for(base_url: str, api_key: str) -> ProviderClient:
+            endpoint = Endpoint(base_url, api_key)
+            return client_factory(lambda: endpoint)
+
+        self.queue = QueueService(
+            store,
+            self.job_store,
+            client_for,
+            clock,
+            capabilities,
+            api_key=self.vault.api_key,
+            interval_s=lambda: self.settings.poll_interval_ms / 1000.0,
+            auto_download=lambda: self.settings.auto_download,
+            render=self.render,
+            endpoint_label=self._endpoint_label,
+        )
+        self.compose.after_submit = self.queue.submitted
 
     def _endpoint_label(self) -> tuple[str, bool]:
         settings = self.settings
@@ -120,6 +144,8 @@ class Controller:
     # -- key vault -------------------------------------------------------------------------
     def _vault_changed(self) -> None:
         self.store.update(vault=self.vault.status, key_check=None)
+        if self.vault.status.state is VaultState.UNLOCKED:
+            spawn(self.queue.resume_all_waiting_for_key())
 
     async def save_key(self, text: str) -> None:
         await self.vault.save_key(text)
@@ -160,6 +186,24 @@ class Controller:
             self.store.update(key_check_running=False)
         self.store.update(key_check=result)
         return result
+
+    # -- jobs ------------------------------------------------------------------------------
+    async def edit_job(self, job_id: str) -> None:
+        """Open New Render with a past job's parameters and reference image, to change and send."""
+        job = self.store.state.jobs.get(job_id)
+        if job is None:
+            return
+        image = await self.job_store.blob(job.image_asset_id) if job.image_asset_id else None
+        asset = await self.job_store.asset(job.image_asset_id) if job.image_asset_id else None
+        await self.compose.prefill(job, image, asset.name if asset else "reference image")
+        self.navigate(Location(Route.NEW))
+
+    async def purge_failed_jobs(self) -> int:
+        """Forget failed, blocked and canceled jobs (and their reference images)."""
+        ended = [j for j in self.store.state.jobs.values() if j.status in PURGEABLE]
+        for job in ended:
+            await self.queue.remove(job.id)
+        return len(ended)
 
     # -- storage ---------------------------------------------------------------------------
     async def refresh_storage(self) -> None:

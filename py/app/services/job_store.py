@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from app.core.compose import PreparedImage
+from app.core.errors import StorageError
 from app.core.job_record import AssetRecord, JobRecord
 from app.services.ports import Delete, Op, Put, RecordStore
 
@@ -49,6 +51,16 @@ class JobStore:
 
     async def blob(self, asset_id: str) -> Any:
         return await self._records.get(BLOBS, asset_id)
+
+    async def prepared_image(self, job: JobRecord) -> PreparedImage | None:
+        """A job's stored reference image, ready to upload again (``None`` when it had none)."""
+        if not job.image_asset_id:
+            return None
+        asset = await self.asset(job.image_asset_id)
+        blob = await self.blob(job.image_asset_id)
+        if asset is None or blob is None:
+            raise StorageError("The reference image of this render is no longer stored; attach it again.")
+        return PreparedImage(blob, asset.mime, asset.width or 0, asset.height or 0, asset.bytes, asset.name)
 
     async def save(self, job: JobRecord, *, assets: Iterable[tuple[AssetRecord, Any]] = ()) -> None:
         """Write the job (and new files with their blobs) in one transaction."""

@@ -115,6 +115,8 @@ class PollEngine:
                 continue
             self._emit(RemoteUpdate(spec.job_id, remote))
             if remote.status is RemoteStatus.COMPLETED:
+                if not spec.variants:
+                    return  # automatic downloads are off: the page fetches on request
                 downloading = True
             elif remote.status.terminal:
                 return

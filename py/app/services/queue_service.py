@@ -8,12 +8,14 @@ it holds the poller role; the others follow along.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from app.core import errors as e
 from app.core.capabilities import FrameSize, ProviderCapabilities
+from app.core.compose import Draft
 from app.core.downloads import REQUIRED_VARIANT, file_name, missing_variants
 from app.core.eta import add_sample
 from app.core.job_record import VARIANT_KINDS, AssetRecord, JobPhase, JobRecord
@@ -38,6 +40,8 @@ from app.core.store import Store
 from app.services.job_store import JobStore
 from app.services.ports import Clock
 from app.services.provider_client import ProviderClient
+from app.services.render_service import RenderService
+from app.services.tasks import spawn
 
 RECONCILE_PAGES = 5
 EXPIRED_MESSAGE = (
@@ -73,6 +77,9 @@ class QueueService:
         *,
         api_key: Callable[[], str],
         interval_s: Callable[[], float],
+        auto_download: Callable[[], bool] = lambda: True,
+        render: RenderService | None = None,
+        endpoint_label: Callable[[], tuple[str, bool]] = lambda: ("", False),
         new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
     ) -> None:
         self.store = store
@@ -82,10 +89,16 @@ class QueueService:
         self._caps = capabilities
         self._api_key = api_key
         self._interval_s = interval_s
+        self._auto_download = auto_download
+        self._render = render
+        self._endpoint_label = endpoint_label  # () -> (base url, demo mode?) for new submissions
         self._new_id = new_id
         self.poller: Poller | None = None
         self.channel: TabChannel | None = None
         self._tracked: set[str] = set()
+        self._inbox: asyncio.Queue[Event] = asyncio.Queue()
+        self._storage_failed: set[str] = set()  # jobs whose files did not fit: kept for "Download now"
+        self._reader: asyncio.Future[None] | None = None
 
     # -- state helpers ---------------------------------------------------------------------
     def job(self, job_id: str) -> JobRecord | None:
@@ -130,9 +143,13 @@ class QueueService:
     def _credentials(self, job: JobRecord) -> str:
         return DEMO_KEY if job.demo else self._api_key()
 
-    def track(self, job: JobRecord) -> None:
+    def track(self, job: JobRecord, *, fetch_files: bool = False) -> None:
+        """Hand a job to the worker; its files are fetched on completion when downloads are automatic."""
         if self.poller is None or job.remote_id is None:
             return
+        fetch = fetch_files or self._auto_download()
+        if job.phase is JobPhase.DOWNLOADING and not fetch:
+            return  # completed; waits for "Download now" (see the expiry countdown)
         try:
             key = self._credentials(job)
         except e.VaultError as exc:
@@ -143,7 +160,7 @@ class QueueService:
             remote_id=job.remote_id,
             base_url=job.endpoint,
             api_key=key,
-            variants=missing_variants(job, self._caps.variants),
+            variants=missing_variants(job, self._caps.variants) if fetch else (),
             downloading=job.phase is JobPhase.DOWNLOADING,
             interval_s=self._interval_s(),
         )
@@ -186,6 +203,21 @@ class QueueService:
             await self.resume(job)
 
     # -- what the poller reports ---------------------------------------------------------------
+    def deliver(self, event: Event) -> None:
+        """Queue a worker event; events are handled one at a time, in the order they came."""
+        self._inbox.put_nowait(event)
+        if self._reader is None or self._reader.done():
+            self._reader = spawn(self._read_inbox())
+
+    async def _read_inbox(self) -> None:
+        while not self._inbox.empty():
+            event = self._inbox.get_nowait()
+            try:
+                await self.on_event(event)
+            except e.StorageError as exc:
+                self._storage_failed.add(event.job_id)
+                self._note(event.job_id, f"Could not store the files ({exc}). Free some space, then Download now.")
+
     async def on_event(self, event: Event) -> None:
         job = self.job(event.job_id)
         if job is None or job.status.terminal:
@@ -247,6 +279,10 @@ class QueueService:
         await self.commit(updated, assets=((asset, event.blob),))
 
     async def _finish(self, job: JobRecord, now: float) -> None:
+        if job.id in self._storage_failed:
+            self._storage_failed.discard(job.id)
+            self._tracked.discard(job.id)
+            return  # still DOWNLOADING: the files can be fetched again until they expire
         if REQUIRED_VARIANT not in job.assets:
             await self._end(fail(job, "download_failed", "The video file could not be stored.", now=now))
             return
@@ -309,6 +345,29 @@ class QueueService:
             )
 
     # -- the user's actions ------------------------------------------------------------------------
+    async def fetch_files(self, job_id: str) -> None:
+        """Download a completed job's files now (automatic downloads off, or a retry)."""
+        job = self.job(job_id)
+        if job is None or job.status.terminal:
+            return
+        if self.poller is None:
+            raise e.AppError("Another tab is following the queue; download from that tab, or close it first.")
+        self._note(job_id, "Downloading…")
+        self.track(job, fetch_files=True)
+
+    async def retry(self, job_id: str) -> JobRecord | None:
+        """Send the same parameters (and reference image) again, as a new job."""
+        job = self.job(job_id)
+        if job is None or self._render is None:
+            return None
+        image = await self._jobs.prepared_image(job)
+        draft = Draft(prompt=job.prompt, model=job.model, size=job.size, seconds=job.seconds)
+        base_url, demo = self._endpoint_label()
+        new = await self._render.submit(draft, image, endpoint=base_url, demo=demo, retry_of=job.id)
+        self.store.update(jobs={**self.store.state.jobs, new.id: new})
+        await self.submitted(new)
+        return new
+
     async def cancel(self, job_id: str) -> None:
         """Stop tracking; delete the remote job where the API allows it (best effort)."""
         job = self.job(job_id)

@@ -10,12 +10,11 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from app.core import errors as e
 from app.core.capabilities import ProviderCapabilities
-from app.core.compose import Draft, validate
+from app.core.compose import Draft, PreparedImage, validate
 from app.core.http import FileField
 from app.core.job_record import AssetRecord, JobPhase, JobRecord, JobStatus
 from app.core.jobs import apply_remote
@@ -35,18 +34,6 @@ class FormErrors(e.AppError):
     def __init__(self, problems: list[e.InputError]) -> None:
         super().__init__("; ".join(p.message for p in problems))
         self.problems = problems
-
-
-@dataclass(frozen=True)
-class PreparedImage:
-    """The reference image, already re-encoded at exactly the video size."""
-
-    blob: Any  # opaque handle (a JS Blob in the page)
-    mime: str
-    width: int
-    height: int
-    bytes: int
-    name: str
 
 
 class RenderService:
@@ -71,7 +58,9 @@ class RenderService:
     def capabilities(self) -> ProviderCapabilities:
         return self._caps
 
-    def new_job(self, draft: Draft, image_asset_id: str | None, *, endpoint: str, demo: bool) -> JobRecord:
+    def new_job(
+        self, draft: Draft, image_asset_id: str | None, *, endpoint: str, demo: bool, retry_of: str | None = None
+    ) -> JobRecord:
         price = estimate(self._caps, draft.model, draft.size, draft.seconds)
         now = self._clock.now()
         return JobRecord(
@@ -91,16 +80,19 @@ class RenderService:
             phase=JobPhase.SUBMITTING,
             created_at=now,
             updated_at=now,
+            retry_of=retry_of,
         )
 
-    async def submit(self, draft: Draft, image: PreparedImage | None, *, endpoint: str, demo: bool) -> JobRecord:
+    async def submit(
+        self, draft: Draft, image: PreparedImage | None, *, endpoint: str, demo: bool, retry_of: str | None = None
+    ) -> JobRecord:
         """Validate, store, send. Raises ``FormErrors``/``ApiError`` when nothing was started."""
         problems = validate(self._caps, draft)
         if problems:
             raise FormErrors(problems)
         self._client.endpoint  # noqa: B018 - fails now (locked vault, no key) before anything is stored
         asset_id = self._new_id() if image is not None else None
-        job = self.new_job(draft, asset_id, endpoint=endpoint, demo=demo)
+        job = self.new_job(draft, asset_id, endpoint=endpoint, demo=demo, retry_of=retry_of)
         files: list[tuple[AssetRecord, Any]] = []
         if image is not None and asset_id is not None:
             asset = AssetRecord(

@@ -88,8 +88,7 @@ class StorageSection(Section):
 
     def _on_purge(self, _event: Any) -> None:
         controller = self.ctx.controller
-        if controller is None or not hasattr(controller, "purge_failed_jobs"):
-            toast("No failed jobs to purge.")
+        if controller is None:
             return
 
         async def run() -> None:

@@ -1,0 +1,64 @@
+"""The polling worker's side: a :class:`PollEngine` over ``fetch``, reporting on a channel.
+
+Runs in a PyScript worker (its own Pyodide). The page calls the exported functions
+with JSON strings; events go back over a ``BroadcastChannel`` private to the page
+that started the worker, with downloaded Blobs cloned by reference (never copied
+through Python or the page's heap).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import js
+import pyodide_js
+
+from app.browser.ffi import js_object
+
+_engine: Any = None  # the PollEngine, once start() has loaded pydantic
+
+
+def _quiet(_message: Any) -> None:
+    """Drop Pyodide's per-package progress lines."""
+
+
+async def start(channel_name: str, wheel_urls_json: str) -> bool:
+    """Load pydantic (absolute URLs from the page), then build the engine."""
+    global _engine
+    if _engine is not None:
+        return True
+    await pyodide_js.loadPackage(js_object(json.loads(wheel_urls_json)), js_object({"messageCallback": _quiet}))
+    from app.browser.fetch import FetchTransport
+    from app.core.poll_messages import Event, to_message
+    from app.core.providers.openai_videos.codec import OpenAIVideosProvider
+    from app.services.poll_engine import PollEngine
+    from app.services.provider_client import Endpoint, ProviderClient
+
+    channel = js.BroadcastChannel.new(channel_name)
+    transport = FetchTransport()
+    provider = OpenAIVideosProvider()
+
+    def client_for(base_url: str, api_key: str) -> ProviderClient:
+        endpoint = Endpoint(base_url, api_key)
+        return ProviderClient(provider, transport, lambda: endpoint)
+
+    def emit(event: Event) -> None:
+        channel.postMessage(js_object(to_message(event)))
+
+    _engine = PollEngine(client_for, emit)
+    return True
+
+
+def track(spec_json: str) -> None:
+    from app.core.poll_messages import TrackSpec
+
+    _engine.track(TrackSpec.from_message(json.loads(spec_json)))
+
+
+def untrack(job_id: str) -> None:
+    _engine.untrack(job_id)
+
+
+def set_online(online: bool) -> None:
+    _engine.set_online(bool(online))
