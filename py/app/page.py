@@ -62,6 +62,7 @@ async def _hydrate(ctx: UiContext) -> None:
     from app.browser.fetch import FetchTransport
     from app.browser.idb import Database, delete_database
     from app.browser.images import CanvasImages
+    from app.browser.media_urls import MediaUrls
     from app.browser.storage_info import BrowserStorageInfo
     from app.core.providers.openai_videos.capabilities import CAPABILITIES
     from app.core.providers.openai_videos.codec import OpenAIVideosProvider
@@ -95,6 +96,7 @@ async def _hydrate(ctx: UiContext) -> None:
         images=CanvasImages(CAPABILITIES),
         capabilities=CAPABILITIES,
     )
+    controller.media = MediaUrls(controller.job_store.blob)
     ctx.controller = controller
     await controller.hydrate()
     watch_jobs(ctx.store)

@@ -147,6 +147,12 @@ def query(root: Node, selector: str) -> Node | None:
     return None if found is None or found is jsnull else found
 
 
+def child_at(parent: Node, index: int) -> Node | None:
+    """The ``index``-th element child, or ``None`` past the end."""
+    found = parent.children.item(index)
+    return None if found is None or found is jsnull else found
+
+
 def announce(text: str) -> None:
     """Say ``text`` through the page's polite live region (screen readers)."""
     region = by_id("announcer")

@@ -8,35 +8,13 @@ in the ``blobs`` store under their asset id; these records only describe them.
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
+from app.core.job_status import JobPhase, JobStatus
 
-class JobStatus(StrEnum):
-    """The app's job states (provider-neutral)."""
-
-    QUEUED = "queued"  # stored locally, or accepted by the API but not started
-    RUNNING = "running"  # rendering, or rendered and its files are being stored
-    SUCCEEDED = "succeeded"  # files stored in this browser
-    FAILED = "failed"
-    BLOCKED = "blocked"  # refused by a content policy; the prompt is kept for editing
-    CANCELED = "canceled"
-
-    @property
-    def terminal(self) -> bool:
-        return self not in (JobStatus.QUEUED, JobStatus.RUNNING)
-
-
-class JobPhase(StrEnum):
-    """Finer steps inside QUEUED/RUNNING, so the UI can say exactly what is happening."""
-
-    NONE = ""
-    SUBMITTING = "submitting"  # stored locally; POST /videos under way (or interrupted)
-    RECONCILING = "reconciling"  # after a reload mid-submit: looking for the job on the API
-    WAITING = "waiting"  # accepted by the API; polling
-    DOWNLOADING = "downloading"  # completed on the API; storing its files
+__all__ = ["VARIANT_KINDS", "AssetKind", "AssetRecord", "JobPhase", "JobRecord", "JobStatus"]
 
 
 AssetKind = Literal["video", "thumbnail", "spritesheet", "image"]

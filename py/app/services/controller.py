@@ -83,6 +83,7 @@ class Controller:
             endpoint_label=self._endpoint_label,
         )
         self.compose.after_submit = self.queue.submitted
+        self.media: Any = None  # MediaUrls (blob: URLs for stored files), set by the page
 
     def _endpoint_label(self) -> tuple[str, bool]:
         settings = self.settings

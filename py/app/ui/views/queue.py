@@ -1,24 +1,169 @@
-"""Queue: every render job with its status (the live queue lands with the poller)."""
+"""Queue: every render with its live status, progress, ETA, cost and actions."""
 
 from __future__ import annotations
 
-from app.browser.dom import Node, h
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import js
+
+from app.browser.dom import Node, child_at, h, set_text
+from app.core.queue_cards import build_card, split_queue
 from app.core.routes import Route, href
+from app.core.state import AppState, Phase, PollerRole
+from app.ui.queue_card import JobCard
 from app.ui.views.base import View, empty_state, view_header
+
+TICK_MS = 1000
+ROLE_TEXT = {
+    PollerRole.STARTING: "Starting the background poller…",
+    PollerRole.POLLING: "",
+    PollerRole.FOLLOWING: "Another open tab is following your renders; this one shows what it stores.",
+}
 
 
 class QueueView(View):
     title = "Queue"
 
     def render(self) -> Node:
-        return h(
+        s = self.scope
+        self.cards: dict[str, JobCard] = {}
+        self.show_archived = False
+        self.status = h("p", {"class_": "queue-status", "role": "status"})
+        self.active_list = h("div", {"class_": "job-list", "id": "queue-active"})
+        self.done_list = h("div", {"class_": "job-list", "id": "queue-done"})
+        self.active_section = h(
+            "section",
+            {"aria_labelledby": "queue-active-title", "class_": "stack"},
+            h("h2", {"id": "queue-active-title"}, "In progress"),
+            self.active_list,
+        )
+        self.archived_toggle = h(
+            "button",
+            {"type": "button", "class_": "btn small", "aria_pressed": "false", "on_click": self._toggle_archived},
+            "Show archived",
+            scope=s,
+        )
+        self.done_section = h(
+            "section",
+            {"aria_labelledby": "queue-done-title", "class_": "stack"},
+            h("div", {"class_": "section-head"}, h("h2", {"id": "queue-done-title"}, "Finished"), self.archived_toggle),
+            self.done_list,
+        )
+        self.empty = empty_state(
+            "queue",
+            "No renders yet",
+            "When you start a render it appears here with its progress, cost estimate and result.",
+            h("a", {"class_": "btn primary", "href": href(Route.NEW)}, "Start a render"),
+        )
+        self.timer = js.setInterval(s.callable(self._tick), TICK_MS)
+        root = h(
             "section",
             {"class_": "stack", "aria_labelledby": "queue-title"},
             view_header("Queue", "Renders in progress and recently finished, kept across reloads."),
-            empty_state(
-                "queue",
-                "No renders yet",
-                "When you start a render it appears here with its progress, cost estimate and result.",
-                h("a", {"class_": "btn primary", "href": href(Route.NEW)}, "Start a render"),
-            ),
+            self.status,
+            self.empty,
+            self.active_section,
+            self.done_section,
         )
+        self._refresh(self.ctx.store.state)
+        return root
+
+    def update(self, state: AppState, old: AppState) -> None:
+        watched = ("jobs", "job_notes", "transfers", "poller_role", "online", "phase", "progress_samples")
+        if any(getattr(state, name) is not getattr(old, name) for name in watched):
+            self._refresh(state)
+
+    # -- rendering ------------------------------------------------------------------------------
+    def _refresh(self, state: AppState) -> None:
+        self._render_status(state)
+        active, done = split_queue(state.jobs, show_archived=self.show_archived)
+        archived = sum(1 for j in state.jobs.values() if j.status.terminal and j.archived_at is not None)
+        self.archived_toggle.hidden = archived == 0 and not self.show_archived
+        set_text(
+            self.archived_toggle, f"Hide archived ({archived})" if self.show_archived else f"Show archived ({archived})"
+        )
+        self.empty.hidden = bool(active or done) or state.phase is not Phase.READY
+        self.active_section.hidden = not active
+        self.done_section.hidden = not done and not archived
+        wanted = {job.id for job in (*active, *done)}
+        for job_id in [k for k in self.cards if k not in wanted]:
+            self.cards.pop(job_id).close()
+        self._place(self.active_list, active, state)
+        self._place(self.done_list, done, state)
+
+    def _place(self, container: Node, jobs: list[Any], state: AppState) -> None:
+        now = self._now()
+        for index, job in enumerate(jobs):
+            card = self.cards.get(job.id)
+            if card is None:
+                card = JobCard(self.ctx, job, self._action)
+                self.cards[job.id] = card
+            card.update(job, self._card(job, state, now), state.job_notes.get(job.id, ""))
+            current = child_at(container, index)
+            if current is None or not current.isSameNode(card.element):
+                container.insertBefore(card.element, current)
+
+    def _card(self, job: Any, state: AppState, now: float) -> Any:
+        return build_card(
+            job,
+            now=now,
+            samples=state.progress_samples.get(job.id, ()),
+            transfer=state.transfers.get(job.id),
+            polling=state.poller_role is PollerRole.POLLING,
+            note=state.job_notes.get(job.id, ""),
+        )
+
+    def _render_status(self, state: AppState) -> None:
+        if not state.online:
+            text = "You are offline: checking is paused and resumes when the connection is back."
+        elif state.poller_role is PollerRole.UNAVAILABLE:
+            text = f"The background poller could not start ({state.poller_error}). Reload the page to try again."
+        else:
+            text = ROLE_TEXT.get(state.poller_role, "")
+            if state.poller_role is PollerRole.STARTING and not any(not j.status.terminal for j in state.jobs.values()):
+                text = ""
+        set_text(self.status, text)
+        self.status.hidden = not text
+
+    def _tick(self) -> None:
+        state = self.ctx.store.state
+        now = self._now()
+        for job_id, card in self.cards.items():
+            job = state.jobs.get(job_id)
+            if job is not None and not job.status.terminal:
+                card.tick(self._card(job, state, now))
+
+    def _now(self) -> float:
+        return float(js.Date.now()) / 1000.0
+
+    # -- intents -------------------------------------------------------------------------------
+    def _toggle_archived(self, _event: Any) -> None:
+        self.show_archived = not self.show_archived
+        self.archived_toggle.setAttribute("aria-pressed", "true" if self.show_archived else "false")
+        self._refresh(self.ctx.store.state)
+
+    def _action(self, action: str, job_id: str) -> None:
+        controller = self.ctx.controller
+        if controller is None:
+            return
+        queue = controller.queue
+        intents: dict[str, Callable[[], Awaitable[Any]]] = {
+            "cancel": lambda: queue.cancel(job_id),
+            "download": lambda: queue.fetch_files(job_id),
+            "retry": lambda: queue.retry(job_id),
+            "edit": lambda: controller.edit_job(job_id),
+            "archive": lambda: queue.archive(job_id, True),
+            "unarchive": lambda: queue.archive(job_id, False),
+            "remove": lambda: queue.remove(job_id),
+        }
+        intent = intents.get(action)
+        if intent is not None:
+            self.ctx.run(intent())
+
+    def close(self) -> None:
+        js.clearInterval(self.timer)
+        for card in self.cards.values():
+            card.close()
+        self.cards.clear()
+        super().close()

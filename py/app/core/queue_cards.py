@@ -1,0 +1,151 @@
+"""What a queue card says about a job right now: pure, so every wording is tested.
+
+The view turns a :class:`Card` into DOM; the times (elapsed, ETA, expiry countdown)
+are recomputed from the job and the clock, so a reload shows the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.core.eta import Sample, eta_seconds, format_duration
+from app.core.job_status import JobPhase, JobStatus
+from app.core.pricing import format_usd
+
+if TYPE_CHECKING:
+    from app.core.job_record import JobRecord
+
+TONES = {
+    JobStatus.QUEUED: "info",
+    JobStatus.RUNNING: "info",
+    JobStatus.SUCCEEDED: "ok",
+    JobStatus.FAILED: "danger",
+    JobStatus.BLOCKED: "warn",
+    JobStatus.CANCELED: "muted",
+}
+
+
+@dataclass(frozen=True)
+class Card:
+    label: str  # the status tag
+    tone: str  # info | ok | warn | danger | muted
+    progress: int | None  # 0..100 for the bar; None = no bar
+    progress_text: str  # what the bar means ("42 %", "3.1 of 9.8 MB")
+    times: str  # "Elapsed 0:42 · about 1 min left"
+    expiry: str  # countdown while the files are not stored yet, or ""
+    actions: tuple[str, ...]
+
+
+def clock_text(seconds: float) -> str:
+    """``m:ss`` (or ``h:mm:ss``) for elapsed times and countdowns."""
+    total = max(int(seconds), 0)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def megabytes(count: int) -> str:
+    return f"{count / 1_000_000:.1f} MB"
+
+
+def _label(job: JobRecord, transfer: tuple[int, int | None] | None) -> tuple[str, int | None, str]:
+    if job.status is JobStatus.QUEUED:
+        if job.phase is JobPhase.SUBMITTING:
+            return "Sending", None, ""
+        if job.phase is JobPhase.RECONCILING:
+            return "Checking the API", None, ""
+        return "Queued", job.progress or 0, f"{job.progress or 0} %"
+    if job.status is JobStatus.RUNNING and job.phase is JobPhase.DOWNLOADING:
+        if transfer is not None:
+            loaded, total = transfer
+            if total:
+                return "Downloading", min(100, loaded * 100 // total), f"{megabytes(loaded)} of {megabytes(total)}"
+            return "Downloading", None, megabytes(loaded)
+        return "Rendered", 100, "Files not stored yet"
+    if job.status is JobStatus.RUNNING:
+        return "Rendering", job.progress or 0, f"{job.progress or 0} %"
+    labels = {
+        JobStatus.SUCCEEDED: "Ready",
+        JobStatus.FAILED: "Expired" if job.error_code == "expired" else "Failed",
+        JobStatus.BLOCKED: "Blocked",
+        JobStatus.CANCELED: "Canceled",
+    }
+    return labels[job.status], None, ""
+
+
+def _times(job: JobRecord, samples: tuple[Sample, ...], now: float) -> str:
+    start = job.submitted_at or job.created_at
+    end = job.finished_at if job.status.terminal else None
+    if end is not None:
+        took = f"Took {clock_text(end - start)}"
+        return took if job.status is JobStatus.SUCCEEDED else f"Ended after {clock_text(end - start)}"
+    parts = [f"Elapsed {clock_text(now - start)}"]
+    if job.status is JobStatus.RUNNING and job.phase is JobPhase.WAITING:
+        left = eta_seconds(samples, now, started_at=job.started_at, progress=job.progress)
+        if left is not None:
+            parts.append(f"about {format_duration(left)} left")
+    return " · ".join(parts)
+
+
+def _expiry(job: JobRecord, now: float) -> str:
+    if job.phase is not JobPhase.DOWNLOADING or job.expires_at is None or job.status.terminal:
+        return ""
+    left = job.expires_at - now
+    if left <= 0:
+        return "The download links have expired."
+    return f"Files expire on the API in {clock_text(left)}"
+
+
+def _actions(job: JobRecord, polling: bool, downloading_now: bool) -> tuple[str, ...]:
+    if not job.status.terminal:
+        actions = ["cancel"]
+        if job.phase is JobPhase.DOWNLOADING and polling and not downloading_now:
+            actions.insert(0, "download")
+        return tuple(actions)
+    archive = "unarchive" if job.archived_at else "archive"
+    if job.status is JobStatus.SUCCEEDED:
+        return ("play", "open", archive)
+    if job.status is JobStatus.BLOCKED:
+        return ("edit", "retry", archive, "remove")
+    return ("retry", "edit", archive, "remove")
+
+
+def build_card(
+    job: JobRecord,
+    *,
+    now: float,
+    samples: tuple[Sample, ...] = (),
+    transfer: tuple[int, int | None] | None = None,
+    polling: bool = True,
+    note: str = "",
+) -> Card:
+    label, progress, progress_text = _label(job, transfer)
+    downloading_now = transfer is not None or note.startswith("Downloading")
+    return Card(
+        label=label,
+        tone=TONES[job.status] if label != "Expired" else "danger",
+        progress=progress,
+        progress_text=progress_text,
+        times=_times(job, samples, now),
+        expiry=_expiry(job, now),
+        actions=_actions(job, polling, downloading_now),
+    )
+
+
+def meta_line(job: JobRecord) -> str:
+    """``sora-2 · 1280x720 · 8 s · est. $0.80``."""
+    cost = f"est. {format_usd(job.estimate_usd)}" if job.estimate_usd is not None else "price not published"
+    return f"{job.model} · {job.size} · {job.seconds} s · {cost}"
+
+
+def split_queue(jobs: Mapping[str, JobRecord], *, show_archived: bool) -> tuple[list[JobRecord], list[JobRecord]]:
+    """Active jobs (oldest first, as they will finish) and finished ones (newest first)."""
+    active = sorted((j for j in jobs.values() if not j.status.terminal), key=lambda j: j.created_at)
+    done = sorted(
+        (j for j in jobs.values() if j.status.terminal and (show_archived or j.archived_at is None)),
+        key=lambda j: j.finished_at or j.updated_at,
+        reverse=True,
+    )
+    return active, done
