@@ -6,6 +6,7 @@ is marked ready first; pydantic, IndexedDB and the records follow right after.
 
 from __future__ import annotations
 
+import asyncio
 import traceback
 from collections.abc import Awaitable
 from typing import Any
@@ -23,6 +24,7 @@ from app.ui.context import UiContext
 from app.ui.shell import Shell
 from app.ui.toasts import error_toast, toast
 
+WORKER_START_ATTEMPTS = 4
 _page_scope = Scope()  # listeners that live as long as the page
 
 
@@ -135,13 +137,39 @@ async def _start_queue(ctx: UiContext, controller: Any, wheel_urls: list[str]) -
         except (ValueError, TypeError, KeyError) as exc:
             js.console.error(f"polling worker: unreadable message ({exc})")
 
-    try:
-        poller = await WorkerPoller.start(on_message, wheel_urls)
-    except Exception as exc:
-        js.console.error("".join(traceback.format_exception(exc)))
-        ctx.store.update(poller_role=PollerRole.UNAVAILABLE, poller_error=str(exc) or type(exc).__name__)
-        return
+    poller: WorkerPoller | None = None
+    for attempt in range(WORKER_START_ATTEMPTS):
+        try:
+            poller = poller or await WorkerPoller.create(on_message)
+            await poller.connect(wheel_urls)
+            break
+        except Exception as exc:
+            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+            js.console.warn(f"polling worker: could not start ({reason})")
+            if attempt == WORKER_START_ATTEMPTS - 1:
+                ctx.store.update(poller_role=PollerRole.UNAVAILABLE, poller_error=reason)
+                return
+            await _until_online(ctx.store)
+            await asyncio.sleep(2.0 * (attempt + 1))
+    assert poller is not None
     await queue.become_poller(poller, online=bool(js.navigator.onLine))
+
+
+async def _until_online(store: Store[AppState]) -> None:
+    """Wait for the browser's ``online`` event (at once when already online)."""
+    if store.state.online:
+        return
+    back: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def changed(state: AppState, _old: AppState) -> None:
+        if state.online and not back.done():
+            back.set_result(None)
+
+    unsubscribe = store.subscribe(changed)
+    try:
+        await back
+    finally:
+        unsubscribe()
 
 
 def _open_welcome(ctx: UiContext, controller: Any) -> None:

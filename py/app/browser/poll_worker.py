@@ -29,6 +29,10 @@ async def start(channel_name: str, wheel_urls_json: str) -> bool:
     if _engine is not None:
         return True
     await pyodide_js.loadPackage(js_object(json.loads(wheel_urls_json)), js_object({"messageCallback": _quiet}))
+    try:
+        import pydantic  # noqa: F401 - loadPackage reports failures only in the console
+    except ImportError as exc:
+        raise RuntimeError("the worker could not load its packages from this server") from exc
     from app.browser.fetch import FetchTransport
     from app.core.poll_messages import Event, to_message
     from app.core.providers.openai_videos.codec import OpenAIVideosProvider

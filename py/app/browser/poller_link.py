@@ -28,13 +28,15 @@ START_TIMEOUT_S = 90.0
 class WorkerPoller:
     """Implements the queue's ``Poller`` port over the PyScript worker."""
 
-    def __init__(self, worker: Any, channel: Any, listener: Any) -> None:
+    def __init__(self, worker: Any, channel: Any, listener: Any, channel_name: str) -> None:
+        self._channel_name = channel_name
         self._worker = worker
         self._channel = channel
         self._listener = listener
 
     @classmethod
-    async def start(cls, on_message: Callable[[dict[str, Any]], None], wheel_urls: list[str]) -> WorkerPoller:
+    async def create(cls, on_message: Callable[[dict[str, Any]], None]) -> WorkerPoller:
+        """Add the worker to the page and wait until PyScript has booted it."""
         from pyscript import workers
 
         name = f"sora-poller-{uuid.uuid4().hex}"
@@ -47,8 +49,11 @@ class WorkerPoller:
         )
         js.document.body.appendChild(script)
         worker = await asyncio.wait_for(workers[WORKER_NAME], START_TIMEOUT_S)
-        await asyncio.wait_for(worker.start(name, json.dumps(wheel_urls)), START_TIMEOUT_S)
-        return cls(worker, channel, listener)
+        return cls(worker, channel, listener, name)
+
+    async def connect(self, wheel_urls: list[str]) -> None:
+        """Have the worker load its packages and build its engine (safe to repeat after a failure)."""
+        await asyncio.wait_for(self._worker.start(self._channel_name, json.dumps(wheel_urls)), START_TIMEOUT_S)
 
     def _call(self, name: str, *args: Any) -> None:
         async def call() -> None:

@@ -39,6 +39,12 @@ ALLOWED: dict[JobStatus, frozenset[JobStatus]] = {
 }
 
 
+EXPIRED_MESSAGE = (
+    "The files expired on the API before they could be stored (download links last about an hour after "
+    "the render finishes). The render itself may still have been charged."
+)
+
+
 class TransitionError(ValueError):
     """A change the life cycle does not allow (a bug, never user input)."""
 
@@ -104,7 +110,7 @@ def apply_remote(job: JobRecord, remote: RemoteJob, *, now: float) -> JobRecord:
             **common,
         )
     if status is RemoteStatus.EXPIRED:
-        return fail(job, "expired", "The result expired on the API before it could be downloaded.", now=now, **common)
+        return fail(job, "expired", EXPIRED_MESSAGE, now=now, **common)
     return fail(
         job,
         "unknown_status",

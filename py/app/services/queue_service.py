@@ -19,7 +19,7 @@ from app.core.compose import Draft
 from app.core.downloads import REQUIRED_VARIANT, file_name, missing_variants
 from app.core.eta import add_sample
 from app.core.job_record import VARIANT_KINDS, AssetRecord, JobPhase, JobRecord
-from app.core.jobs import apply_remote, cancel, fail, needs_polling, needs_reconciling, succeed
+from app.core.jobs import EXPIRED_MESSAGE, apply_remote, cancel, fail, needs_polling, needs_reconciling, succeed
 from app.core.keys import DEMO_KEY
 from app.core.poll_messages import (
     Event,
@@ -44,10 +44,6 @@ from app.services.render_service import RenderService
 from app.services.tasks import spawn
 
 RECONCILE_PAGES = 5
-EXPIRED_MESSAGE = (
-    "The files expired on the API before they could be stored (download links last about an hour after "
-    "the render finishes). The render itself may still have been charged."
-)
 
 
 class Poller(Protocol):

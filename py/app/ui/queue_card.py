@@ -125,8 +125,8 @@ class JobCard:
         buttons: list[Node] = []
         for action in actions:
             if action == "open":
-                link = h("a", {"class_": "btn small", "href": href(Route.LIBRARY, item=self.job_id)}, ACTION_LABELS[action])
-                buttons.append(link)
+                target = href(Route.LIBRARY, item=self.job_id)
+                buttons.append(h("a", {"class_": "btn small", "href": target}, ACTION_LABELS[action]))
                 continue
             kind = "primary" if action in ("play", "download", "retry") else ""
             if action in ("cancel", "remove"):

@@ -1,0 +1,216 @@
+"""The render queue in the real browser against the simulator: the worker polls, the page
+stores every change, the files land in IndexedDB and play; reloads lose nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+import uuid
+from typing import Any
+
+from playwright.sync_api import BrowserContext, Page, expect
+
+from tests.browser.a11y import axe_violations
+from tests.browser.conftest import BOOT_TIMEOUT_MS, PageWatch, open_app
+from tests.browser.helpers import go, job_card, start_render
+
+DONE_MS = 45_000
+READ_JOB_JS = """async (title) => {
+    const db = await new Promise((ok, ko) => {
+        const r = indexedDB.open('sora-renderer'); r.onsuccess = () => ok(r.result); r.onerror = ko;
+    });
+    const read = (store, op) => new Promise((ok) => {
+        const r = op(db.transaction(store).objectStore(store)); r.onsuccess = () => ok(r.result);
+    });
+    const jobs = (await read('jobs', s => s.getAll())).filter(j => j.prompt.startsWith(title));
+    const assets = (await read('assets', s => s.getAll())).filter(a => jobs.some(j => j.id === a.job_id));
+    for (const a of assets) {
+        const blob = await read('blobs', s => s.get(a.id));
+        a.blob = blob ? [blob.size, blob.type] : null;
+    }
+    db.close();
+    return {jobs, assets};
+}"""
+
+
+def token() -> str:
+    return uuid.uuid4().hex[:8]
+
+
+def creates(app_server: str, text: str) -> list[dict[str, Any]]:
+    with urllib.request.urlopen(app_server + "sim/debug/requests?limit=200") as response:
+        data = json.load(response)["data"]
+    return [r for r in data if r["kind"] == "create" and text in str(r["fields"].get("prompt", ""))]
+
+
+def stored(page: Page, job_title: str) -> dict[str, Any]:
+    """The job record and its asset records, read straight from IndexedDB."""
+    result: dict[str, Any] = page.evaluate(
+        READ_JOB_JS,
+        job_title,
+    )
+    return result
+
+
+def test_success_end_to_end_stores_and_plays_the_video(demo_app: Page, watch: PageWatch) -> None:
+    title = f"A lighthouse at dusk {token()}"
+    start_render(demo_app, title)
+    go(demo_app, "Queue")
+    card = job_card(demo_app, title)
+    expect(card.locator(".tag")).to_have_text(re.compile("Queued|Rendering|Sending|Downloading|Rendered|Ready"))
+    expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    expect(demo_app.locator("#announcer")).to_contain_text("is ready")
+    data = stored(demo_app, title)
+    [job] = data["jobs"]
+    assert job["status"] == "succeeded" and job["progress"] == 100
+    kinds = {a["kind"]: a for a in data["assets"]}
+    assert set(kinds) == {"video", "thumbnail", "spritesheet"}
+    assert kinds["video"]["blob"] == [kinds["video"]["bytes"], "video/mp4"]
+    assert kinds["thumbnail"]["blob"][1] == "image/webp" and kinds["spritesheet"]["blob"][1] == "image/jpeg"
+    expect(card.locator("img.job-poster")).to_be_visible()
+    card.get_by_role("button", name="Play").click()
+    video = card.locator("video")
+    expect(video).to_be_visible()
+    demo_app.wait_for_function("document.querySelector('article.job-card video').readyState >= 2", timeout=15_000)
+    duration = video.evaluate("v => v.duration")
+    assert abs(duration - 4.0) < 0.2
+    assert axe_violations(demo_app, context="#views") == []
+
+
+def test_moderation_block_shows_the_reason_and_keeps_the_prompt(demo_app: Page) -> None:
+    title = f"Something refused {token()}"
+    start_render(demo_app, f"{title} [sim:moderation]")
+    go(demo_app, "Queue")
+    card = job_card(demo_app, f"{title} [sim:moderation]")
+    expect(card.locator(".tag")).to_have_text("Blocked", timeout=DONE_MS)
+    expect(card.locator(".job-error")).to_contain_text("blocked by our moderation system")
+    expect(card.locator(".job-error")).to_contain_text("moderation_blocked")
+    expect(card.locator(".job-error")).to_contain_text(re.compile(r"Request ID: req_"))
+    card.get_by_role("button", name="Edit and retry").click()
+    expect(demo_app.get_by_role("heading", level=1)).to_have_text("New Render")
+    expect(demo_app.get_by_label("Prompt")).to_have_value(f"{title} [sim:moderation]")
+
+
+def test_generic_failure_shows_code_and_message(demo_app: Page) -> None:
+    title = f"Fails {token()} [sim:fail]"
+    start_render(demo_app, title)
+    go(demo_app, "Queue")
+    card = job_card(demo_app, title)
+    expect(card.locator(".tag")).to_have_text("Failed", timeout=DONE_MS)
+    expect(card.locator(".job-error")).to_contain_text("video_generation_failed")
+    expect(demo_app.locator("#announcer")).to_contain_text("failed")
+
+
+def _succeeds_despite(demo_app: Page, marker: str) -> None:
+    title = f"Resilient {token()} {marker}"
+    start_render(demo_app, title)
+    go(demo_app, "Queue")
+    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    data = stored(demo_app, title)
+    assert data["jobs"][0]["status"] == "succeeded"
+    video = next(a for a in data["assets"] if a["kind"] == "video")
+    assert video["blob"][0] == video["bytes"] > 0
+
+
+def test_rate_limits_then_success(demo_app: Page) -> None:
+    _succeeds_despite(demo_app, "[sim:429=2]")
+
+
+def test_server_errors_then_success(demo_app: Page) -> None:
+    _succeeds_despite(demo_app, "[sim:500=2]")
+
+
+def test_truncated_download_then_success(demo_app: Page) -> None:
+    _succeeds_despite(demo_app, "[sim:truncate=1]")
+
+
+def test_expired_before_download_is_said_clearly(demo_app: Page) -> None:
+    title = f"Too late {token()} [sim:expired]"
+    start_render(demo_app, title)
+    go(demo_app, "Queue")
+    card = job_card(demo_app, title)
+    expect(card.locator(".tag")).to_have_text("Expired", timeout=DONE_MS)
+    expect(card.locator(".job-error")).to_contain_text("expired on the API before they could be stored")
+
+
+def test_reload_mid_run_resumes_without_a_second_submit(demo_app: Page, app_server: str) -> None:
+    title = f"Reload while rendering {token()} [sim:duration=6]"
+    start_render(demo_app, title)
+    go(demo_app, "Queue")
+    expect(job_card(demo_app, title).locator(".tag")).to_have_text(re.compile("Rendering|Queued"))
+    demo_app.reload()
+    demo_app.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
+    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    assert len(creates(app_server, title)) == 1
+
+
+def test_reload_mid_download_stores_each_file_once(demo_app: Page) -> None:
+    title = f"Reload while downloading {token()} [sim:slow=1500]"
+    start_render(demo_app, title)
+    go(demo_app, "Queue")
+    card = job_card(demo_app, title)
+    expect(card).to_have_attribute("data-phase", "downloading", timeout=DONE_MS)
+    demo_app.reload()
+    demo_app.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
+    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    data = stored(demo_app, title)
+    assert sorted(a["kind"] for a in data["assets"]) == ["spritesheet", "thumbnail", "video"]
+
+
+def test_reload_mid_submit_reconciles_instead_of_sending_again(demo_app: Page, app_server: str) -> None:
+    title = f"Reload while sending {token()} [sim:slow=2500]"
+    demo_app.get_by_label("Prompt").fill(title)
+    demo_app.get_by_role("button", name="Render", exact=True).click()
+    demo_app.get_by_role("dialog", name="Before you render").get_by_role("button", name="I understand, render").click()
+    demo_app.wait_for_timeout(800)  # the POST is under way; the simulator holds its answer
+    assert stored(demo_app, title)["jobs"][0]["phase"] == "submitting"
+    demo_app.reload()
+    demo_app.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
+    go(demo_app, "Queue")
+    card = job_card(demo_app, title)
+    expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    assert len(creates(app_server, title)) == 1
+
+
+def test_cancel_stops_and_deletes_the_remote_job(demo_app: Page) -> None:
+    title = f"Changed my mind {token()} [sim:duration=30]"
+    start_render(demo_app, title)
+    go(demo_app, "Queue")
+    card = job_card(demo_app, title)
+    card.get_by_role("button", name="Cancel").click()
+    expect(card.locator(".tag")).to_have_text("Canceled")
+    expect(card.locator(".job-error")).to_contain_text("You canceled this render")
+    assert stored(demo_app, title)["jobs"][0]["status"] == "canceled"
+
+
+def test_offline_pauses_and_online_resumes(demo_app: Page, context: BrowserContext, watch: PageWatch) -> None:
+    title = f"Offline for a bit {token()} [sim:duration=8]"
+    start_render(demo_app, title)
+    go(demo_app, "Queue")
+    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Rendering", timeout=DONE_MS)  # the worker polls
+    context.set_offline(True)
+    expect(demo_app.locator(".queue-status")).to_contain_text("You are offline")
+    demo_app.wait_for_timeout(9000)  # the job is done on the API by now, but nobody may ask
+    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Rendering")
+    context.set_offline(False)
+    expect(demo_app.locator(".queue-status")).to_be_hidden()
+    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    watch.allow_console_error("ERR_INTERNET_DISCONNECTED")  # the browser logs requests tried while offline
+
+
+def test_two_tabs_poll_once_and_both_stay_in_sync(
+    demo_app: Page, context: BrowserContext, app_server: str, watch: PageWatch
+) -> None:
+    second = context.new_page()
+    second_requests: list[str] = []
+    second.on("request", lambda request: second_requests.append(request.url))
+    open_app(second, app_server, route="#/queue")
+    expect(second.locator(".queue-status")).to_contain_text("Another open tab is following")
+    title = f"Two tabs {token()}"
+    start_render(demo_app, title)
+    expect(job_card(second, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    go(demo_app, "Queue")
+    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready")
+    assert not [u for u in second_requests if "/sim/v1/videos" in u or u.endswith("worker.toml")]
+    second.close()
