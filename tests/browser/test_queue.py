@@ -214,3 +214,34 @@ def test_two_tabs_poll_once_and_both_stay_in_sync(
     expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready")
     assert not [u for u in second_requests if "/sim/v1/videos" in u or u.endswith("worker.toml")]
     second.close()
+
+
+def test_without_auto_download_the_expiry_counts_down_until_download_now(demo_app: Page) -> None:
+    go(demo_app, "Settings")
+    demo_app.get_by_label("Download results automatically").uncheck()
+    title = f"Fetch it myself {token()}"
+    start_render(demo_app, title)
+    go(demo_app, "Queue")
+    card = job_card(demo_app, title)
+    expect(card.locator(".tag")).to_have_text("Rendered", timeout=DONE_MS)
+    expect(card.locator(".job-expiry")).to_contain_text(re.compile(r"Files expire on the API in (59|60):\d\d"))
+    first = card.locator(".job-expiry").text_content()
+    demo_app.wait_for_timeout(1500)
+    assert card.locator(".job-expiry").text_content() != first  # it counts down
+    card.get_by_role("button", name="Download now").click()
+    expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    assert sorted(a["kind"] for a in stored(demo_app, title)["assets"]) == ["spritesheet", "thumbnail", "video"]
+
+
+def test_retry_sends_the_same_parameters_again_as_a_new_job(demo_app: Page, app_server: str) -> None:
+    title = f"Try twice {token()} [sim:fail]"
+    start_render(demo_app, title)
+    go(demo_app, "Queue")
+    card = job_card(demo_app, title)
+    expect(card.locator(".tag")).to_have_text("Failed", timeout=DONE_MS)
+    card.get_by_role("button", name="Retry", exact=True).click()
+    expect(job_card(demo_app, title)).to_have_count(2)
+    sent = creates(app_server, title)
+    assert len(sent) == 2 and sent[0]["fields"] == sent[1]["fields"]
+    jobs = stored(demo_app, title)["jobs"]
+    assert len(jobs) == 2 and any(j.get("retry_of") for j in jobs)

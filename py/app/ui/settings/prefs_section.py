@@ -11,6 +11,7 @@ from app.core.state import AppState, Phase
 from app.ui.context import UiContext
 from app.ui.forms import Field, text_input
 from app.ui.settings.section import Section, card
+from app.ui.toasts import toast
 
 
 def _checkbox(field_id: str, label: str, hint: str, handler: Any, scope: Scope) -> tuple[Node, Node]:
@@ -134,7 +135,22 @@ class PrefsSection(Section):
         self._change(auto_download=bool(self.auto.checked))
 
     def _on_notify(self, _event: Any) -> None:
-        self._change(notify_on_finish=bool(self.notify.checked))
+        wanted = bool(self.notify.checked)
+        self._change(notify_on_finish=wanted)
+        if wanted:
+            self.ctx.run(self._ask_permission())
+
+    async def _ask_permission(self) -> None:
+        """Ask the browser right away, while the click still counts as the user's gesture."""
+        from app.browser.notify import request_permission
+
+        answer = await request_permission()
+        if answer in ("denied", "unsupported"):
+            toast(
+                "This browser blocks notifications for this page; the queue still announces finished renders."
+                if answer == "denied"
+                else "This browser has no notifications; the queue still announces finished renders."
+            )
 
     def _on_advanced(self, _event: Any) -> None:
         self._change(show_advanced=bool(self.advanced.checked))
