@@ -254,3 +254,24 @@ def test_a_full_disk_keeps_the_job_for_a_later_download() -> None:
 
     run(scenario())
     assert _only_job(rig).status is JobStatus.SUCCEEDED
+
+
+def test_a_submit_without_answer_is_looked_up_once_the_network_is_back() -> None:
+    rig = Rig()
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        rig.transport.offline = True
+        rig.queue.set_online(False)
+        await rig.submit("sent into the void")
+        job = _only_job(rig)
+        assert job.phase is JobPhase.RECONCILING and "Could not check" in rig.store.state.job_notes[job.id]
+        rig.transport.offline = False
+        rig.queue.set_online(True)
+        for _ in range(20):
+            await asyncio.sleep(0)
+        await rig.settle()
+
+    run(scenario())
+    job = _only_job(rig)
+    assert job.status is JobStatus.FAILED and job.error_code == "not_submitted"

@@ -178,6 +178,14 @@ class QueueService:
         self.store.update(online=online)
         if self.poller is not None:
             self.poller.set_online(online)
+            if online:
+                spawn(self._reconcile_pending())
+
+    async def _reconcile_pending(self) -> None:
+        """Back online: look again for submissions that could not be checked while offline."""
+        for job in list(self.store.state.jobs.values()):
+            if needs_reconciling(job):
+                await self.reconcile(job)
 
     async def submitted(self, job: JobRecord) -> None:
         """A job this tab just sent: follow it (or let the polling tab know)."""
