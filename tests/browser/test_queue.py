@@ -9,7 +9,7 @@ import urllib.request
 import uuid
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.browser.a11y import axe_violations
 from tests.browser.conftest import BOOT_TIMEOUT_MS, PageWatch, open_app
@@ -53,11 +53,27 @@ def stored(page: Page, job_title: str) -> dict[str, Any]:
     return result
 
 
+def render_and_follow(page: Page, title: str) -> Locator:
+    """Send a render, open the Queue, return the job's card."""
+    start_render(page, title)
+    go(page, "Queue")
+    return job_card(page, title)
+
+
+def reload_app(page: Page) -> None:
+    page.reload()
+    page.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
+
+
+def assert_ready_once(page: Page, app_server: str, title: str) -> None:
+    """The job ends Ready, and the API received exactly one create for it."""
+    expect(job_card(page, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    assert len(creates(app_server, title)) == 1
+
+
 def test_success_end_to_end_stores_and_plays_the_video(demo_app: Page, watch: PageWatch) -> None:
     title = f"A lighthouse at dusk {token()}"
-    start_render(demo_app, title)
-    go(demo_app, "Queue")
-    card = job_card(demo_app, title)
+    card = render_and_follow(demo_app, title)
     expect(card.locator(".tag")).to_have_text(re.compile("Queued|Rendering|Sending|Downloading|Rendered|Ready"))
     expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
     expect(demo_app.locator("#announcer")).to_contain_text("is ready")
@@ -80,9 +96,7 @@ def test_success_end_to_end_stores_and_plays_the_video(demo_app: Page, watch: Pa
 
 def test_moderation_block_shows_the_reason_and_keeps_the_prompt(demo_app: Page) -> None:
     title = f"Something refused {token()}"
-    start_render(demo_app, f"{title} [sim:moderation]")
-    go(demo_app, "Queue")
-    card = job_card(demo_app, f"{title} [sim:moderation]")
+    card = render_and_follow(demo_app, f"{title} [sim:moderation]")
     expect(card.locator(".tag")).to_have_text("Blocked", timeout=DONE_MS)
     expect(card.locator(".job-error")).to_contain_text("blocked by our moderation system")
     expect(card.locator(".job-error")).to_contain_text("moderation_blocked")
@@ -94,9 +108,7 @@ def test_moderation_block_shows_the_reason_and_keeps_the_prompt(demo_app: Page) 
 
 def test_generic_failure_shows_code_and_message(demo_app: Page) -> None:
     title = f"Fails {token()} [sim:fail]"
-    start_render(demo_app, title)
-    go(demo_app, "Queue")
-    card = job_card(demo_app, title)
+    card = render_and_follow(demo_app, title)
     expect(card.locator(".tag")).to_have_text("Failed", timeout=DONE_MS)
     expect(card.locator(".job-error")).to_contain_text("video_generation_failed")
     expect(demo_app.locator("#announcer")).to_contain_text("failed")
@@ -127,9 +139,7 @@ def test_truncated_download_then_success(demo_app: Page) -> None:
 
 def test_expired_before_download_is_said_clearly(demo_app: Page) -> None:
     title = f"Too late {token()} [sim:expired]"
-    start_render(demo_app, title)
-    go(demo_app, "Queue")
-    card = job_card(demo_app, title)
+    card = render_and_follow(demo_app, title)
     expect(card.locator(".tag")).to_have_text("Expired", timeout=DONE_MS)
     expect(card.locator(".job-error")).to_contain_text("expired on the API before they could be stored")
 
@@ -139,20 +149,15 @@ def test_reload_mid_run_resumes_without_a_second_submit(demo_app: Page, app_serv
     start_render(demo_app, title)
     go(demo_app, "Queue")
     expect(job_card(demo_app, title).locator(".tag")).to_have_text(re.compile("Rendering|Queued"))
-    demo_app.reload()
-    demo_app.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
-    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
-    assert len(creates(app_server, title)) == 1
+    reload_app(demo_app)
+    assert_ready_once(demo_app, app_server, title)
 
 
 def test_reload_mid_download_stores_each_file_once(demo_app: Page) -> None:
     title = f"Reload while downloading {token()} [sim:slow=1500]"
-    start_render(demo_app, title)
-    go(demo_app, "Queue")
-    card = job_card(demo_app, title)
+    card = render_and_follow(demo_app, title)
     expect(card).to_have_attribute("data-phase", "downloading", timeout=DONE_MS)
-    demo_app.reload()
-    demo_app.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
+    reload_app(demo_app)
     expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
     data = stored(demo_app, title)
     assert sorted(a["kind"] for a in data["assets"]) == ["spritesheet", "thumbnail", "video"]
@@ -165,19 +170,14 @@ def test_reload_mid_submit_reconciles_instead_of_sending_again(demo_app: Page, a
     demo_app.get_by_role("dialog", name="Before you render").get_by_role("button", name="I understand, render").click()
     demo_app.wait_for_timeout(800)  # the POST is under way; the simulator holds its answer
     assert stored(demo_app, title)["jobs"][0]["phase"] == "submitting"
-    demo_app.reload()
-    demo_app.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
+    reload_app(demo_app)
     go(demo_app, "Queue")
-    card = job_card(demo_app, title)
-    expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
-    assert len(creates(app_server, title)) == 1
+    assert_ready_once(demo_app, app_server, title)
 
 
 def test_cancel_stops_and_deletes_the_remote_job(demo_app: Page) -> None:
     title = f"Changed my mind {token()} [sim:duration=30]"
-    start_render(demo_app, title)
-    go(demo_app, "Queue")
-    card = job_card(demo_app, title)
+    card = render_and_follow(demo_app, title)
     card.get_by_role("button", name="Cancel").click()
     expect(card.locator(".tag")).to_have_text("Canceled")
     expect(card.locator(".job-error")).to_contain_text("You canceled this render")
@@ -220,9 +220,7 @@ def test_without_auto_download_the_expiry_counts_down_until_download_now(demo_ap
     go(demo_app, "Settings")
     demo_app.get_by_label("Download results automatically").uncheck()
     title = f"Fetch it myself {token()}"
-    start_render(demo_app, title)
-    go(demo_app, "Queue")
-    card = job_card(demo_app, title)
+    card = render_and_follow(demo_app, title)
     expect(card.locator(".tag")).to_have_text("Rendered", timeout=DONE_MS)
     expect(card.locator(".job-expiry")).to_contain_text(re.compile(r"Files expire on the API in (59|60):\d\d"))
     first = card.locator(".job-expiry").text_content()
@@ -235,9 +233,7 @@ def test_without_auto_download_the_expiry_counts_down_until_download_now(demo_ap
 
 def test_retry_sends_the_same_parameters_again_as_a_new_job(demo_app: Page, app_server: str) -> None:
     title = f"Try twice {token()} [sim:fail]"
-    start_render(demo_app, title)
-    go(demo_app, "Queue")
-    card = job_card(demo_app, title)
+    card = render_and_follow(demo_app, title)
     expect(card.locator(".tag")).to_have_text("Failed", timeout=DONE_MS)
     card.get_by_role("button", name="Retry", exact=True).click()
     expect(job_card(demo_app, title)).to_have_count(2)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from app.core import errors as e
+from app.core import poll_messages as pm
 from app.core.capabilities import FrameSize, ProviderCapabilities
 from app.core.compose import Draft
 from app.core.downloads import REQUIRED_VARIANT, file_name, missing_variants
@@ -21,18 +22,6 @@ from app.core.eta import add_sample
 from app.core.job_record import VARIANT_KINDS, AssetRecord, JobPhase, JobRecord
 from app.core.jobs import EXPIRED_MESSAGE, apply_remote, cancel, fail, needs_polling, needs_reconciling, succeed
 from app.core.keys import DEMO_KEY
-from app.core.poll_messages import (
-    Event,
-    Expired,
-    FileReady,
-    FilesDone,
-    FileSkipped,
-    RemoteUpdate,
-    Retrying,
-    Stopped,
-    TrackSpec,
-    Transfer,
-)
 from app.core.providers.base import RemoteJobPage
 from app.core.reconcile import Verdict, examine
 from app.core.state import AppState, PollerRole
@@ -49,7 +38,7 @@ RECONCILE_PAGES = 5
 class Poller(Protocol):
     """The polling worker, as the page sees it."""
 
-    def track(self, spec: TrackSpec) -> None: ...
+    def track(self, spec: pm.TrackSpec) -> None: ...
 
     def untrack(self, job_id: str) -> None: ...
 
@@ -92,7 +81,7 @@ class QueueService:
         self.poller: Poller | None = None
         self.channel: TabChannel | None = None
         self._tracked: set[str] = set()
-        self._inbox: asyncio.Queue[Event] = asyncio.Queue()
+        self._inbox: asyncio.Queue[pm.Event] = asyncio.Queue()
         self._storage_failed: set[str] = set()  # jobs whose files did not fit: kept for "Download now"
         self._reader: asyncio.Future[None] | None = None
 
@@ -151,7 +140,7 @@ class QueueService:
         except e.VaultError as exc:
             self._note(job.id, f"Waiting for your API key: {exc}")
             return
-        spec = TrackSpec(
+        spec = pm.TrackSpec(
             job_id=job.id,
             remote_id=job.remote_id,
             base_url=job.endpoint,
@@ -207,7 +196,7 @@ class QueueService:
             await self.resume(job)
 
     # -- what the poller reports ---------------------------------------------------------------
-    def deliver(self, event: Event) -> None:
+    def deliver(self, event: pm.Event) -> None:
         """Queue a worker event; events are handled one at a time, in the order they came."""
         self._inbox.put_nowait(event)
         if self._reader is None or self._reader.done():
@@ -222,32 +211,32 @@ class QueueService:
                 self._storage_failed.add(event.job_id)
                 self._note(event.job_id, f"Could not store the files ({exc}). Free some space, then Download now.")
 
-    async def on_event(self, event: Event) -> None:
+    async def on_event(self, event: pm.Event) -> None:
         job = self.job(event.job_id)
         if job is None or job.status.terminal:
             return
         now = self._clock.now()
-        if isinstance(event, Transfer):
+        if isinstance(event, pm.Transfer):
             transfers = dict(self.store.state.transfers)
             transfers[job.id] = (event.loaded, event.total)
             self.store.update(transfers=transfers)
-        elif isinstance(event, Retrying):
+        elif isinstance(event, pm.Retrying):
             self._note(job.id, event.note)
-        elif isinstance(event, RemoteUpdate):
+        elif isinstance(event, pm.RemoteUpdate):
             await self._on_remote(job, event, now)
-        elif isinstance(event, FileReady):
+        elif isinstance(event, pm.FileReady):
             await self._store_file(job, event, now)
-        elif isinstance(event, FileSkipped):
+        elif isinstance(event, pm.FileSkipped):
             self._note(job.id, f"No {event.variant} from this endpoint ({event.reason}).")
-        elif isinstance(event, FilesDone):
+        elif isinstance(event, pm.FilesDone):
             await self._finish(job, now)
-        elif isinstance(event, Stopped):
+        elif isinstance(event, pm.Stopped):
             request_id = event.request_id or job.request_id
             await self._end(fail(job, event.code, event.message, now=now, request_id=request_id))
-        elif isinstance(event, Expired):
+        elif isinstance(event, pm.Expired):
             await self._end(fail(job, "expired", EXPIRED_MESSAGE, now=now))
 
-    async def _on_remote(self, job: JobRecord, event: RemoteUpdate, now: float) -> None:
+    async def _on_remote(self, job: JobRecord, event: pm.RemoteUpdate, now: float) -> None:
         updated = apply_remote(job, event.remote, now=now)
         samples = dict(self.store.state.progress_samples)
         samples[job.id] = add_sample(samples.get(job.id, ()), now, event.remote.progress)
@@ -258,7 +247,7 @@ class QueueService:
         elif _moved(job, updated):
             await self.commit(updated)
 
-    async def _store_file(self, job: JobRecord, event: FileReady, now: float) -> None:
+    async def _store_file(self, job: JobRecord, event: pm.FileReady, now: float) -> None:
         frame = FrameSize.parse(job.size) if "x" in job.size else None
         image_like = event.variant == "thumbnail"
         asset = AssetRecord(
