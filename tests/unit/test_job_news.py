@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.core.job_news import job_news
 from app.core.job_record import JobRecord, JobStatus
+from tests.unit.jobs_factory import make_job
 
 
-def job(status: JobStatus, **changes: object) -> JobRecord:
-    return JobRecord(
-        id="j1",
-        provider_id="openai",
-        endpoint="x",
-        model="sora-2",
-        size="1280x720",
-        seconds=4,
-        prompt="a quiet harbour",
-        status=status,
-        created_at=1.0,
-        updated_at=1.0,
-        **changes,  # type: ignore[arg-type]
-    )
+def job(status: JobStatus, **changes: Any) -> JobRecord:
+    return make_job(status=status, estimate_usd=None, **changes)
 
 
 def test_changes_become_sentences() -> None:

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from app.core.job_record import JobPhase, JobRecord
+from app.core.job_record import JobPhase, JobStatus
 from app.core.providers.base import RemoteJob, RemoteJobPage, RemoteStatus
 from app.core.reconcile import Verdict, examine
+from tests.unit.jobs_factory import T0, make_job
 
-T0 = 1_800_000_000.0
-JOB = JobRecord(
-    id="local1",
-    provider_id="openai",
-    endpoint="x",
-    model="sora-2",
-    size="1280x720",
-    seconds=8,
-    prompt="a  lighthouse at dusk",
-    phase=JobPhase.SUBMITTING,
-    created_at=T0,
-    updated_at=T0,
+JOB = make_job(
+    "local1", prompt="a  lighthouse at dusk", seconds=8, status=JobStatus.QUEUED, phase=JobPhase.SUBMITTING
 )
 
 
