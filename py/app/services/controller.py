@@ -25,6 +25,7 @@ from app.core.vault_status import VaultState
 from app.services.compose_intents import ComposeIntents, ImageProcessor
 from app.services.job_store import JobStore
 from app.services.key_check import KeyCheckResult, check_key
+from app.services.library_service import LibraryService
 from app.services.ports import Clock, RecordStore
 from app.services.provider_client import Endpoint, ProviderClient
 from app.services.queue_service import QueueService
@@ -83,6 +84,7 @@ class Controller:
             endpoint_label=self._endpoint_label,
         )
         self.compose.after_submit = self.queue.submitted
+        self.library = LibraryService(self.queue, self.job_store, clock, capabilities)
         self.media: Any = None  # MediaUrls (blob: URLs for stored files), set by the page
 
     def _endpoint_label(self) -> tuple[str, bool]:

@@ -80,6 +80,10 @@ class JobStore:
             ops.append(Delete(BLOBS, asset_id))
         return ops
 
+    async def remove_asset(self, asset_id: str) -> None:
+        """Delete one stored file (its record and its blob) in one transaction."""
+        await self._records.write([Delete(ASSETS, asset_id), Delete(BLOBS, asset_id)])
+
     async def delete(self, job: JobRecord) -> None:
         """Remove the job with every file it owns."""
         asset_ids = {a.id for a in await self.assets_of(job.id)} | set(job.assets.values())

@@ -296,7 +296,7 @@ class QueueService:
         pages: list[RemoteJobPage] = []
         after: str | None = None
         try:
-            client = self._client(job)
+            client = self.client_for(job)
             for _ in range(RECONCILE_PAGES):
                 page = await client.list_jobs(after=after, limit=50)
                 pages.append(page)
@@ -370,7 +370,7 @@ class QueueService:
         note = ""
         if job.remote_id and self._caps.can_delete_remote:
             try:
-                await self._client(job).delete(job.remote_id)
+                await self.client_for(job).delete(job.remote_id)
             except (e.ApiError, e.NetworkError, e.VaultError) as exc:
                 note = f" The API did not delete it ({exc}); it may still finish and be charged."
         canceled = cancel(job, now=self._clock.now())
@@ -378,7 +378,7 @@ class QueueService:
             canceled = canceled.model_copy(update={"error_message": f"{canceled.error_message}{note}"})
         await self._end(canceled)
 
-    def _client(self, job: JobRecord) -> ProviderClient:
+    def client_for(self, job: JobRecord) -> ProviderClient:
         """A client for the endpoint the job was sent to (not necessarily today's setting)."""
         return self._client_for(job.endpoint, self._credentials(job))
 

@@ -1,0 +1,76 @@
+"""Library intents against the simulator: edits persist, deletes clean up, remix follows."""
+
+from __future__ import annotations
+
+from app.core.job_record import JobStatus
+from app.services.library_service import LibraryService, clean_tags
+from tests.unit.aio import run
+from tests.unit.queue_harness import ClockAdapter, Rig
+
+
+def _library(rig: Rig) -> LibraryService:
+    return LibraryService(rig.queue, rig.jobs, ClockAdapter(rig.clock), rig.queue._caps)
+
+
+def _rendered(rig: Rig, prompt: str = "a red kite") -> str:
+    async def scenario() -> str:
+        await rig.queue.become_poller(rig.link)
+        job_id = await rig.submit(prompt)
+        await rig.settle()
+        return job_id
+
+    return run(scenario())
+
+
+def test_rename_tags_and_folder_persist() -> None:
+    rig = Rig()
+    job_id = _rendered(rig)
+    library = _library(rig)
+
+    async def scenario() -> None:
+        await library.rename(job_id, "  Kite   over the bay ")
+        await library.set_tags(job_id, "Beach, kite beach")
+        await library.add_tags([job_id], "summer")
+        await library.set_folder([job_id], "Holiday")
+
+    run(scenario())
+    stored = rig.records.stores["jobs"][job_id]
+    assert stored["title"] == "Kite over the bay"
+    assert stored["tags"] == ["beach", "kite", "summer"] and stored["folder"] == "Holiday"
+    assert clean_tags(["A", "a", " b "]) == ("a", "b")
+
+
+def test_delete_locally_and_remotely_removes_files() -> None:
+    rig = Rig()
+    job_id = _rendered(rig)
+    remote_id = rig.store.state.jobs[job_id].remote_id
+    problems = run(_library(rig).delete([job_id], remote=True))
+    assert problems == []
+    assert job_id not in rig.store.state.jobs and not rig.records.stores["assets"] and not rig.records.stores["blobs"]
+    assert any(r.method == "DELETE" and str(remote_id) in r.url for r in rig.transport.sent)
+
+
+def test_remix_creates_a_followed_job_linked_to_its_source() -> None:
+    rig = Rig()
+    job_id = _rendered(rig)
+    source = rig.store.state.jobs[job_id]
+
+    async def scenario() -> str:
+        job = await _library(rig).remix(job_id, "make it night")
+        await rig.settle()
+        return job.id
+
+    remix_id = run(scenario())
+    remix = rig.store.state.jobs[remix_id]
+    assert remix.status is JobStatus.SUCCEEDED and remix.remixed_from == source.remote_id
+    assert remix.prompt == "make it night" and remix.model == source.model
+
+
+def test_thumbnails_can_be_deleted_and_stored_again() -> None:
+    rig = Rig()
+    job_id = _rendered(rig)
+    library = _library(rig)
+    assert run(library.delete_all_thumbnails()) == 1
+    assert "thumbnail" not in rig.store.state.jobs[job_id].assets
+    job = run(library.store_thumbnail(job_id, b"RIFF....WEBP", 12))
+    assert rig.records.stores["blobs"][job.assets["thumbnail"]] == b"RIFF....WEBP"
