@@ -165,3 +165,12 @@ def test_ledger_totals_models_months_and_failures_apart() -> None:
 def test_empty_ledger() -> None:
     ledger = build_ledger([])
     assert ledger.total_usd == 0 and ledger.by_month == () and chart_bars((), 10, 10) == []
+
+
+def test_scrub_frames_follow_the_pointer() -> None:
+    from app.core.scrub import SpriteLayout
+
+    layout = SpriteLayout()
+    assert [layout.frame_at(f) for f in (-1, 0, 0.15, 0.5, 0.99, 1, 2)] == [0, 0, 1, 5, 9, 9, 9]
+    assert layout.background_position(0) == "0% 0%" and layout.background_position(9) == "100% 100%"
+    assert layout.background_position(6) == "25% 100%" and layout.background_size() == "500% 200%"

@@ -7,9 +7,13 @@ kind, so an HTML error page or an empty body is never stored as a video.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from app.core.errors import ContentError
-from app.core.job_record import VARIANT_KINDS, JobRecord
+from app.core.job_status import VARIANT_KINDS
+
+if TYPE_CHECKING:
+    from app.core.job_record import JobRecord
 
 EXPECTED_TYPES: dict[str, tuple[str, ...]] = {
     "video": ("video/mp4", "video/quicktime", "application/octet-stream"),

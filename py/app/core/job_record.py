@@ -12,13 +12,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-from app.core.job_status import JobPhase, JobStatus
+from app.core.job_status import VARIANT_KINDS, AssetKind, JobPhase, JobStatus
 
 __all__ = ["VARIANT_KINDS", "AssetKind", "AssetRecord", "JobPhase", "JobRecord", "JobStatus"]
 
 
-AssetKind = Literal["video", "thumbnail", "spritesheet", "image"]
-VARIANT_KINDS: dict[str, AssetKind] = {"video": "video", "thumbnail": "thumbnail", "spritesheet": "spritesheet"}
 
 
 class JobRecord(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 
 class JobStatus(StrEnum):
@@ -28,3 +29,7 @@ class JobPhase(StrEnum):
     RECONCILING = "reconciling"  # after a reload mid-submit: looking for the job on the API
     WAITING = "waiting"  # accepted by the API; polling
     DOWNLOADING = "downloading"  # completed on the API; storing its files
+
+
+AssetKind = Literal["video", "thumbnail", "spritesheet", "image"]
+VARIANT_KINDS: dict[str, AssetKind] = {"video": "video", "thumbnail": "thumbnail", "spritesheet": "spritesheet"}

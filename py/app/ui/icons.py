@@ -18,6 +18,10 @@ _PATHS: dict[str, str] = {
     "check": "M5 12l5 5 9-10",
     "alert": "M12 3 2 21h20zM12 10v5M12 18v.5",
     "image": "M4 5h16v14H4zM8 10a1.5 1.5 0 1 0 0-.01M20 16l-5-5-8 8",
+    "download": "M12 4v11M7 10l5 5 5-5M5 20h14",
+    "edit": "M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4",
+    "trash": "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6",
+    "close": "M6 6l12 12M18 6 6 18",
 }
 
 

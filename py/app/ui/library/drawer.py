@@ -1,0 +1,255 @@
+"""The detail drawer of one video: player, scrub preview, facts, edits and file actions."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+import js
+
+from app.browser.dom import Node, h, set_text
+from app.core.endpoint import display_host
+from app.core.errors import InputError
+from app.core.pricing import format_usd
+from app.core.scrub import SpriteLayout
+from app.ui.context import UiContext
+from app.ui.dialogs import Dialog
+from app.ui.forms import Field, button, text_input
+from app.ui.icons import icon
+from app.ui.library import file_actions
+from app.ui.toasts import toast
+
+if TYPE_CHECKING:
+    from app.core.job_record import JobRecord
+
+SPRITES = SpriteLayout()
+
+
+def _when(timestamp: float | None) -> str:
+    if timestamp is None:
+        return "—"
+    return datetime.datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def facts(job: JobRecord) -> list[tuple[str, str]]:
+    cost = format_usd(job.estimate_usd) if job.estimate_usd is not None else "price not published"
+    rows = [
+        ("Model", job.model),
+        ("Size", job.size.replace("x", " × ")),
+        ("Length", f"{job.seconds} s"),
+        ("Estimate", f"{cost} (shown before sending)"),
+        ("Cost", cost if job.estimate_usd is not None else "unknown"),
+        ("Created", _when(job.created_at)),
+        ("Completed", _when(job.remote_completed_at or job.finished_at)),
+        ("API video id", job.remote_id or "—"),
+        ("Endpoint", "Simulator (demo mode)" if job.demo else display_host(job.endpoint)),
+    ]
+    if job.remixed_from:
+        rows.append(("Remix of", job.remixed_from))
+    return rows
+
+
+def _fact(name: str, value: str) -> Node:
+    return h("div", {"class_": "kv"}, h("dt", None, name), h("dd", None, value))
+
+
+class Drawer:
+    """Opens as a modal side panel (focus moves in, Escape closes, focus returns)."""
+
+    def __init__(self, ctx: UiContext, job: JobRecord, *, on_close: Callable[[], None]) -> None:
+        self.ctx = ctx
+        self.job = job
+        self.dialog = Dialog("drawer-title", on_close=self._closed)
+        self._on_close = on_close
+        self._assets: list[str] = []
+        self.scope = self.dialog.scope
+        self.dialog.element.classList.add("drawer")
+        self.autoplay = False
+
+    @property
+    def controller(self) -> Any:
+        return self.ctx.controller
+
+    def _run(self, make: Callable[[], Awaitable[Any]]) -> Callable[[Any], None]:
+        return lambda _event: self.ctx.run(make())
+
+    # -- building --------------------------------------------------------------------------------
+    def open(self) -> None:
+        job = self.job
+        s = self.scope
+        self.player = h("div", {"class_": "drawer-player"}, icon("film", size=40))
+        self.scrub = self._scrub() if "spritesheet" in job.assets else None
+        self.title_field = Field("drawer-title-input", "Title", text_input("title", value=job.title, maxlength="120"))
+        self.tags_field = Field(
+            "drawer-tags", "Tags", text_input("tags", value=", ".join(job.tags)), hint="Separate tags with commas."
+        )
+        self.folder_field = Field("drawer-folder", "Folder", text_input("folder", value=job.folder, maxlength="60"))
+        self.remix_field = Field(
+            "drawer-remix",
+            "Remix prompt",
+            h("textarea", {"rows": "3", "name": "remix_prompt"}),
+            hint="Describe one change; the API keeps the rest of the video.",
+        )
+        self.delete_remote = h("input", {"type": "checkbox", "id": "drawer-delete-remote"})
+        content = h(
+            "div",
+            {"class_": "drawer-body"},
+            h(
+                "div",
+                {"class_": "drawer-head"},
+                h("h2", {"id": "drawer-title"}, job.display_title),
+                h(
+                    "button",
+                    {"type": "button", "class_": "btn small", "aria_label": "Close", "on_click": self._close},
+                    icon("close", size=16),
+                    scope=s,
+                ),
+            ),
+            self.player,
+            self.scrub,
+            h(
+                "div",
+                {"class_": "row drawer-actions"},
+                button("Re-run with tweaks", self._run(lambda: self.controller.edit_job(job.id)), s, kind="primary"),
+                button("Download", self._run(lambda: file_actions.download(self.controller, [self.job])), s),
+                button("Save as…", self._run(lambda: file_actions.save_as(self.controller, self.job)), s),
+                button("Copy file", self._run(lambda: file_actions.copy_file(self.controller, self.job)), s),
+                button("Save to folder", self._run(lambda: file_actions.to_folder(self.controller, [self.job])), s),
+            ),
+            h(
+                "section",
+                {"class_": "drawer-section", "aria_labelledby": "drawer-prompt-title"},
+                h(
+                    "div",
+                    {"class_": "section-head"},
+                    h("h3", {"id": "drawer-prompt-title"}, "Prompt"),
+                    button("Copy prompt", self._copy_prompt, s, kind="small"),
+                ),
+                h("p", {"class_": "drawer-prompt"}, job.prompt),
+            ),
+            h("dl", {"class_": "kv-list drawer-facts"}, [_fact(k, v) for k, v in facts(job)]),
+            h(
+                "section",
+                {"class_": "drawer-section", "aria_labelledby": "drawer-edit-title"},
+                h("h3", {"id": "drawer-edit-title"}, "Name and organise"),
+                self.title_field.node,
+                self.tags_field.node,
+                self.folder_field.node,
+                button("Save changes", self._run(self._save), s, kind="small"),
+            ),
+            h(
+                "section",
+                {"class_": "drawer-section", "aria_labelledby": "drawer-remix-title"},
+                h("h3", {"id": "drawer-remix-title"}, "Remix"),
+                self.remix_field.node,
+                button("Remix", self._run(self._remix), s, kind="small"),
+            ),
+            h(
+                "section",
+                {"class_": "drawer-section danger-zone", "aria_labelledby": "drawer-delete-title"},
+                h("h3", {"id": "drawer-delete-title"}, "Delete"),
+                h(
+                    "div",
+                    {"class_": "check-row"},
+                    self.delete_remote,
+                    h("label", {"for_": "drawer-delete-remote"}, "Also delete it on the API"),
+                ),
+                button("Delete video", self._run(self._delete), s, kind="danger"),
+            ),
+        )
+        self.dialog.open(content)
+        self.ctx.run(self._load_media())
+
+    def _scrub(self) -> Node:
+        self.sprite = h("div", {"class_": "scrub-frame", "aria_hidden": "true"})
+        self.sprite.style.backgroundSize = SPRITES.background_size()
+        self.scrub_input = h(
+            "input",
+            {
+                "type": "range",
+                "min": "0",
+                "max": str(SPRITES.frames - 1),
+                "value": "0",
+                "id": "drawer-scrub",
+                "aria_label": "Scrub preview: pick a moment to jump to",
+            },
+        )
+        self.scope.on(self.scrub_input, "input", self._on_scrub)
+        return h("div", {"class_": "scrub"}, self.sprite, self.scrub_input)
+
+    async def _load_media(self) -> None:
+        media = self.controller.media
+        job = self.job
+        poster = None
+        if "thumbnail" in job.assets:
+            poster = await media.acquire(job.assets["thumbnail"])
+            self._assets.append(job.assets["thumbnail"])
+        if self.scrub is not None:
+            sheet = await media.acquire(job.assets["spritesheet"])
+            self._assets.append(job.assets["spritesheet"])
+            self.sprite.style.backgroundImage = f'url("{sheet}")'
+        if "video" not in job.assets:
+            self.player.replaceChildren(h("p", None, "The video file is not stored in this browser."))
+            return
+        url = await media.acquire(job.assets["video"])
+        self._assets.append(job.assets["video"])
+        attrs = {"src": url, "controls": True, "playsinline": True, "preload": "metadata", "class_": "drawer-video"}
+        if poster:
+            attrs["poster"] = poster
+        self.video = h("video", {**attrs, "aria_label": f"Video: {job.display_title}"})
+        self.player.replaceChildren(self.video)
+        if self.autoplay:
+            self.video.focus()
+            self.video.play()
+
+    # -- intents ---------------------------------------------------------------------------------
+    def _on_scrub(self, _event: Any) -> None:
+        frame = int(self.scrub_input.value)
+        self.sprite.style.backgroundPosition = SPRITES.background_position(frame)
+        video = getattr(self, "video", None)
+        if video is not None and float(video.duration or 0) > 0:
+            video.currentTime = float(video.duration) * frame / max(SPRITES.frames - 1, 1)
+
+    def _copy_prompt(self, _event: Any) -> None:
+        async def copy() -> None:
+            await js.navigator.clipboard.writeText(self.job.prompt)
+            toast("Prompt copied.")
+
+        self.ctx.run(copy())
+
+    async def _save(self) -> None:
+        library = self.controller.library
+        job = await library.rename(self.job.id, self.title_field.value)
+        job = await library.set_tags(job.id, self.tags_field.value)
+        await library.set_folder([job.id], self.folder_field.value)
+        self.job = self.controller.queue.job(job.id) or job
+        set_text(self.dialog.element.querySelector("#drawer-title"), self.job.display_title)
+        toast("Saved.")
+
+    async def _remix(self) -> None:
+        self.remix_field.clear()
+        try:
+            job = await self.controller.library.remix(self.job.id, str(self.remix_field.control.value))
+        except InputError as exc:
+            self.remix_field.show_error(exc.message)
+            return
+        toast("Remix started. Follow it in the Queue.")
+        self.remix_field.control.value = ""
+        del job
+
+    async def _delete(self) -> None:
+        remote = bool(self.delete_remote.checked)
+        problems = await self.controller.library.delete([self.job.id], remote=remote)
+        self.dialog.close()
+        toast("Deleted." if not problems else f"Deleted here, but the API said: {problems[0]}")
+
+    def _close(self, _event: Any = None) -> None:
+        self.dialog.close()
+
+    def _closed(self) -> None:
+        media = self.controller.media
+        for asset_id in self._assets:
+            media.release(asset_id)
+        self._assets.clear()
+        self._on_close()

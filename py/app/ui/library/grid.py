@@ -1,0 +1,155 @@
+"""The virtualized grid: only the tiles near the viewport exist in the DOM.
+
+The page scrolls as usual; the grid is one tall box whose tiles are placed with
+transforms at the positions :mod:`app.core.virtual_grid` computes, re-laid out once
+per animation frame while scrolling. Tiles are pooled: scrolling re-binds the same
+few dozen elements, so the DOM size does not grow with the library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import js
+
+from app.browser.dom import Node, Scope, h
+from app.core.selection import Selection
+from app.core.virtual_grid import GridLayout, move_focus, scroll_to_reveal, visible_range
+from app.ui.library.tile import Tile
+
+if TYPE_CHECKING:
+    from app.core.job_record import JobRecord
+
+TILE_MIN_WIDTH = 232.0
+TILE_HEIGHT = 236.0
+GAP = 16.0
+HEADER_ROOM = 88.0  # the sticky top bar covers the top of the page
+
+
+class VirtualGrid:
+    def __init__(
+        self,
+        scope: Scope,
+        *,
+        on_action: Callable[[str, str, Any], None],
+        on_key: Callable[[Any, int], bool],
+        poster: Callable[[Tile, JobRecord], None],
+        release: Callable[[Tile], None],
+    ) -> None:
+        self._scope = scope
+        self._on_action = on_action
+        self._on_key = on_key
+        self._poster = poster
+        self._release = release
+        self.items: Sequence[JobRecord] = ()
+        self.selection = Selection()
+        self.focus_index = 0
+        self._bound: dict[str, Tile] = {}
+        self._spare: list[Tile] = []
+        self._frame_pending = False
+        self._frame = scope.callable(self._on_frame)
+        self.element: Node = h("div", {"class_": "lib-grid", "id": "library-grid"})
+        scope.on(js.window, "scroll", self._schedule, passive=True)
+        scope.on(js.window, "resize", self._schedule, passive=True)
+        scope.on(self.element, "keydown", self._keydown)
+        scope.on(self.element, "focusin", self._focusin)
+
+    # -- layout -------------------------------------------------------------------------------
+    def layout(self) -> GridLayout:
+        width = float(self.element.clientWidth) or float(js.window.innerWidth) - 64
+        return GridLayout(width, TILE_MIN_WIDTH, TILE_HEIGHT, GAP)
+
+    def _viewport(self) -> tuple[float, float]:
+        top = float(self.element.getBoundingClientRect().top)
+        return max(-top, 0.0), float(js.window.innerHeight)
+
+    def set_items(self, items: Sequence[JobRecord], selection: Selection) -> None:
+        self.items = items
+        self.selection = selection
+        self.focus_index = min(self.focus_index, max(len(items) - 1, 0))
+        self.render()
+
+    def set_selection(self, selection: Selection) -> None:
+        self.selection = selection
+        self.render()
+
+    def _schedule(self, _event: Any = None) -> None:
+        if not self._frame_pending:
+            self._frame_pending = True
+            js.requestAnimationFrame(self._frame)
+
+    def _on_frame(self, _time: Any = None) -> None:
+        self._frame_pending = False
+        self.render()
+
+    def render(self) -> None:
+        layout = self.layout()
+        scroll_top, height = self._viewport()
+        window = visible_range(layout, len(self.items), scroll_top, height)
+        self.element.style.height = f"{window.total_height:.0f}px"
+        wanted = {self.items[i].id: i for i in window.indexes()}
+        for job_id in [k for k in self._bound if k not in wanted]:
+            gone = self._bound.pop(job_id)
+            self._release(gone)
+            gone.job_id = ""
+            gone.element.remove()
+            self._spare.append(gone)
+        for job_id, index in wanted.items():
+            job = self.items[index]
+            tile = self._bound.get(job_id)
+            fresh = tile is None
+            if tile is None:
+                tile = self._spare.pop() if self._spare else Tile(self._scope, self._on_action)
+                self._bound[job_id] = tile
+                self.element.appendChild(tile.element)
+            x, y = layout.offset(index)
+            tile.bind(
+                job,
+                selected=job.id in self.selection,
+                focused=index == self.focus_index,
+                x=x,
+                y=y,
+                width=layout.tile_width,
+            )
+            if fresh or tile.poster_wanted != job.assets.get("thumbnail"):
+                self._poster(tile, job)
+
+    def tile_of(self, job_id: str) -> Tile | None:
+        return self._bound.get(job_id)
+
+    # -- keyboard ------------------------------------------------------------------------------
+    def _focusin(self, event: Any) -> None:
+        job_id = str(event.target.dataset.job or "") if hasattr(event.target, "dataset") else ""
+        for index, job in enumerate(self.items):
+            if job.id == job_id:
+                self.focus_index = index
+                break
+
+    def focus(self, index: int) -> None:
+        """Move the roving focus to tile ``index``, scrolling it into view first."""
+        if not self.items:
+            return
+        self.focus_index = min(max(index, 0), len(self.items) - 1)
+        layout = self.layout()
+        scroll_top, height = self._viewport()
+        target = scroll_to_reveal(layout, self.focus_index, scroll_top, height)
+        if target is not None:
+            grid_top = float(self.element.getBoundingClientRect().top) + float(js.window.scrollY)
+            margin = -HEADER_ROOM if target < scroll_top else GAP
+            js.window.scrollTo(0, grid_top + target + margin)
+        self.render()
+        tile = self._bound.get(self.items[self.focus_index].id)
+        if tile is not None:
+            tile.element.focus(js.Object.fromEntries([["preventScroll", True]]))
+
+    def _keydown(self, event: Any) -> None:
+        key = str(event.key)
+        if self._on_key(event, self.focus_index):
+            event.preventDefault()
+            return
+        if key in ("ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"):
+            event.preventDefault()
+            layout = self.layout()
+            page_rows = max(int(float(js.window.innerHeight) // layout.row_height), 1)
+            self.focus(move_focus(self.focus_index, key, layout.columns, len(self.items), page_rows))

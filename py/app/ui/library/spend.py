@@ -1,0 +1,111 @@
+"""The spend ledger panel: totals, by model, by month (a small bar chart), failures apart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from app.browser.dom import Node, h, replace_children, set_text, svg
+from app.core.ledger import build_ledger, chart_bars
+from app.core.pricing import format_usd
+
+if TYPE_CHECKING:
+    from app.core.job_record import JobRecord
+
+CHART_W, CHART_H = 320.0, 80.0
+
+
+class SpendPanel:
+    def __init__(self) -> None:
+        self.summary_total = h("span", {"class_": "spend-total"})
+        self.body = h("div", {"class_": "spend-body"})
+        self.element: Node = h(
+            "details",
+            {"class_": "card spend", "id": "spend"},
+            h("summary", None, h("span", None, "Spend"), self.summary_total),
+            self.body,
+        )
+
+    def update(self, jobs: Iterable[JobRecord]) -> None:
+        ledger = build_ledger(list(jobs))
+        set_text(self.summary_total, f"{format_usd(ledger.total_usd)} on {ledger.count} video(s)")
+        by_model = h(
+            "table",
+            {"class_": "table"},
+            h("caption", {"class_": "sr-only"}, "Spend by model"),
+            h(
+                "thead",
+                None,
+                h(
+                    "tr",
+                    None,
+                    h("th", {"scope": "col"}, "Model"),
+                    h("th", {"scope": "col"}, "Videos"),
+                    h("th", {"scope": "col"}, "Spend"),
+                ),
+            ),
+            h(
+                "tbody",
+                None,
+                [
+                    h("tr", None, h("td", None, m.model), h("td", None, str(m.count)), h("td", None, format_usd(m.usd)))
+                    for m in ledger.by_model
+                ],
+            ),
+        )
+        notes = [
+            h(
+                "p",
+                None,
+                f"Failed or blocked after the API accepted them: {ledger.failed_count} "
+                f"({format_usd(ledger.failed_usd)} estimated; providers may still charge these).",
+            ),
+        ]
+        if ledger.running_usd:
+            notes.append(h("p", None, f"Still rendering: {format_usd(ledger.running_usd)} estimated."))
+        if ledger.unknown_price_count:
+            notes.append(h("p", None, f"{ledger.unknown_price_count} video(s) had no published price."))
+        replace_children(
+            self.body,
+            h("div", {"class_": "spend-grid"}, by_model, self._chart(ledger.by_month)),
+            h("div", {"class_": "spend-notes"}, notes),
+            h(
+                "p",
+                {"class_": "field-hint"},
+                "Costs are the estimates shown before each render, from published prices.",
+            ),
+        )
+
+    def _chart(self, by_month: tuple[tuple[str, Decimal], ...]) -> Node:
+        if not by_month:
+            return h("p", {"class_": "muted"}, "No spend yet.")
+        bars = chart_bars(by_month, CHART_W, CHART_H)
+        step = CHART_W / len(bars)
+        chart = svg(
+            "svg",
+            {
+                "viewBox": f"0 -4 {CHART_W:.0f} {CHART_H + 22:.0f}",
+                "class": "spend-chart",
+                "role": "img",
+                "aria-label": "Spend by month: " + ", ".join(f"{month} {format_usd(usd)}" for month, usd in by_month),
+            },
+        )
+        for (x, height), (month, _usd) in zip(bars, by_month, strict=True):
+            chart.appendChild(
+                svg(
+                    "rect",
+                    {
+                        "x": f"{x + step * 0.15:.1f}",
+                        "y": f"{CHART_H - height:.1f}",
+                        "width": f"{step * 0.7:.1f}",
+                        "height": f"{max(height, 1):.1f}",
+                        "rx": "3",
+                        "class": "spend-bar",
+                    },
+                )
+            )
+            label = svg("text", {"x": f"{x + step / 2:.1f}", "y": f"{CHART_H + 16:.0f}", "class": "spend-label"})
+            label.textContent = month[2:]
+            chart.appendChild(label)
+        return chart
