@@ -147,6 +147,14 @@ def query(root: Node, selector: str) -> Node | None:
     return None if found is None or found is jsnull else found
 
 
+def query_closest(element: Node, selector: str) -> Node | None:
+    """``element.closest(selector)`` with JS ``null`` (or a non-element target) as ``None``."""
+    if element is None or element is jsnull or not hasattr(element, "closest"):
+        return None
+    found = element.closest(selector)
+    return None if found is None or found is jsnull else found
+
+
 def child_at(parent: Node, index: int) -> Node | None:
     """The ``index``-th element child, or ``None`` past the end."""
     found = parent.children.item(index)

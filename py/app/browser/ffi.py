@@ -27,9 +27,23 @@ def js_bytes(data: bytes) -> Any:
 
 
 def py_value(value: Any) -> Any:
-    """A JS value as Python: plain objects/arrays become dicts/lists; handles stay proxies."""
+    """A JS value as Python: plain objects/arrays become dicts/lists; handles stay proxies.
+
+    JS ``null`` inside becomes ``None`` (``to_py`` leaves ``jsnull`` there, which
+    pydantic refuses), so records written as JSON elsewhere read back like our own.
+    """
     if isinstance(value, JsProxy) and hasattr(value, "to_py"):
-        return value.to_py()
+        return _denull(value.to_py())
+    return None if value is jsnull else value
+
+
+def _denull(value: Any) -> Any:
+    if value is jsnull:
+        return None
+    if isinstance(value, dict):
+        return {k: _denull(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_denull(v) for v in value]
     return value
 
 

@@ -2,17 +2,20 @@
 
 A job's cost is the estimate shown before it was sent (providers do not return a
 price). Finished renders count as spend; failed or blocked jobs the API accepted are
-shown apart, because a provider may still charge for them.
+shown apart, because a provider may still charge for them; jobs still under way are a
+third figure; canceled jobs are left out. Money is ``Decimal`` throughout — format it
+with :func:`app.core.pricing.format_usd`.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from enum import Enum
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.core.job_status import JobStatus
 
@@ -25,73 +28,127 @@ ZERO = Decimal("0.00")
 @dataclass(frozen=True)
 class ModelSpend:
     model: str
-    count: int
+    count: int  # the priced renders behind ``usd``; unpriced ones are in ``Ledger.unknown_price_count``
+    usd: Decimal
+
+
+class MonthSpend(NamedTuple):
+    month: str  # "2027-01", on the viewer's calendar
     usd: Decimal
 
 
 @dataclass(frozen=True)
 class Ledger:
-    total_usd: Decimal
-    count: int
-    by_model: tuple[ModelSpend, ...]
-    by_month: tuple[tuple[str, Decimal], ...]  # ("2026-11", usd), consecutive months
-    failed_usd: Decimal
+    total_usd: Decimal  # finished renders
+    count: int  # finished renders, priced or not
+    by_model: tuple[ModelSpend, ...]  # most spent first
+    by_month: tuple[MonthSpend, ...]  # consecutive months, first to last, empty ones at 0
+    failed_usd: Decimal  # failed or blocked after the API accepted them: may have been charged
     failed_count: int
-    running_usd: Decimal
-    unknown_price_count: int
+    running_usd: Decimal  # not finished yet
+    unknown_price_count: int  # jobs in any figure above whose price was not published
 
 
-def _month(timestamp: float, offset_s: int) -> str:
-    return datetime.datetime.fromtimestamp(timestamp + offset_s, tz=datetime.UTC).strftime("%Y-%m")
+class Bucket(Enum):
+    SPENT = "spent"
+    FAILED = "failed"
+    RUNNING = "running"
 
 
-def _months_between(first: str, last: str) -> list[str]:
-    year, month = (int(x) for x in first.split("-"))
-    months = []
-    while f"{year:04d}-{month:02d}" <= last:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+def bucket_of(job: JobRecord) -> Bucket | None:
+    """Which figure a job counts towards; ``None`` when it cannot have cost anything."""
+    if job.status is JobStatus.SUCCEEDED:
+        return Bucket.SPENT
+    if job.status in (JobStatus.FAILED, JobStatus.BLOCKED):
+        return Bucket.FAILED if job.remote_id is not None else None
+    if not job.status.terminal:
+        return Bucket.RUNNING
+    return None  # canceled
+
+
+def _priced(jobs: Iterable[JobRecord]) -> list[tuple[JobRecord, Decimal]]:
+    return [(j, j.estimate_usd) for j in jobs if j.estimate_usd is not None]
+
+
+def _usd(jobs: Iterable[JobRecord]) -> Decimal:
+    return sum((cost for _, cost in _priced(jobs)), ZERO)
+
+
+def month_of(timestamp: float, utc_offset_s: int = 0) -> tuple[int, int] | None:
+    """(year, month) of an epoch time at ``utc_offset_s``; ``None`` when out of range (corrupt record)."""
+    try:
+        moment = datetime.datetime.fromtimestamp(timestamp + utc_offset_s, tz=datetime.UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return moment.year, moment.month
+
+
+def months_between(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
+    """Every (year, month) from ``first`` to ``last`` inclusive, across year ends."""
+    start, stop = first[0] * 12 + first[1] - 1, last[0] * 12 + last[1] - 1
+    return [(n // 12, n % 12 + 1) for n in range(start, stop + 1)]
+
+
+def _by_model(spent: Sequence[JobRecord]) -> tuple[ModelSpend, ...]:
+    """Priced renders per model, most spent first (ties by name)."""
+    counts: dict[str, int] = defaultdict(int)
+    usd: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for job, cost in _priced(spent):
+        counts[job.model] += 1
+        usd[job.model] += cost
+    rows = (ModelSpend(model, counts[model], usd[model]) for model in counts)
+    return tuple(sorted(rows, key=lambda row: (-row.usd, row.model)))
+
+
+def _by_month(spent: Sequence[JobRecord], utc_offset_s: int) -> tuple[MonthSpend, ...]:
+    """Priced spend per month a render finished in (created, for records without a finish time)."""
+    usd: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
+    for job, cost in _priced(spent):
+        month = month_of(job.finished_at or job.created_at, utc_offset_s)
+        if month is not None:
+            usd[month] += cost
+    if not usd:
+        return ()
+    return tuple(
+        MonthSpend(f"{year:04d}-{month:02d}", usd.get((year, month), ZERO))
+        for year, month in months_between(min(usd), max(usd))
+    )
 
 
 def build_ledger(jobs: Iterable[JobRecord], *, utc_offset_s: int = 0) -> Ledger:
-    total = failed = running = ZERO
-    count = failed_count = unknown = 0
-    models: dict[str, list[Decimal | int]] = defaultdict(lambda: [ZERO, 0])
-    months: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    """The ledger over every job, whatever its status."""
+    buckets: dict[Bucket, list[JobRecord]] = {b: [] for b in Bucket}
     for job in jobs:
-        cost = job.estimate_usd
-        if job.status is JobStatus.SUCCEEDED:
-            count += 1
-            if cost is None:
-                unknown += 1
-                continue
-            total += cost
-            entry = models[job.model]
-            entry[0] = Decimal(entry[0]) + cost
-            entry[1] = int(entry[1]) + 1
-            months[_month(job.finished_at or job.created_at, utc_offset_s)] += cost
-        elif job.status in (JobStatus.FAILED, JobStatus.BLOCKED) and job.remote_id is not None:
-            failed_count += 1
-            failed += cost or ZERO
-        elif not job.status.terminal and job.remote_id is not None:
-            running += cost or ZERO
-    by_model = tuple(
-        sorted((ModelSpend(m, int(v[1]), Decimal(v[0])) for m, v in models.items()), key=lambda s: (-s.usd, s.model))
+        bucket = bucket_of(job)
+        if bucket is not None:
+            buckets[bucket].append(job)
+    spent, failed, running = buckets[Bucket.SPENT], buckets[Bucket.FAILED], buckets[Bucket.RUNNING]
+    return Ledger(
+        total_usd=_usd(spent),
+        count=len(spent),
+        by_model=_by_model(spent),
+        by_month=_by_month(spent, utc_offset_s),
+        failed_usd=_usd(failed),
+        failed_count=len(failed),
+        running_usd=_usd(running),
+        unknown_price_count=sum(1 for b in buckets.values() for j in b if j.estimate_usd is None),
     )
-    by_month: tuple[tuple[str, Decimal], ...] = ()
-    if months:
-        keys = sorted(months)
-        by_month = tuple((m, months.get(m, ZERO)) for m in _months_between(keys[0], keys[-1]))
-    return Ledger(total, count, by_model, by_month, failed, failed_count, running, unknown)
 
 
-def chart_bars(by_month: tuple[tuple[str, Decimal], ...], width: float, height: float) -> list[tuple[float, float]]:
-    """(x, bar height) per month, scaled so the largest month fills ``height``."""
-    if not by_month:
-        return []
-    peak = max((usd for _, usd in by_month), default=ZERO)
+def chart_points(by_month: Sequence[tuple[str, Decimal]], width: float, height: float) -> list[tuple[float, float]]:
+    """(x, bar height) per month for an SVG chart ``width`` wide: x is the left of the month's slot,
+    and the largest month is ``height`` tall (all 0 when nothing was spent)."""
+    if not by_month or width <= 0 or height <= 0:
+        return [(0.0, 0.0) for _ in by_month]
+    peak = max(usd for _, usd in by_month)
     step = width / len(by_month)
-    return [
-        (i * step, float(usd / peak) * height if peak > 0 else 0.0) for i, (_, usd) in enumerate(by_month)
-    ]
+    return [(i * step, _scaled(usd, peak, height)) for i, (_, usd) in enumerate(by_month)]
+
+
+def _scaled(usd: Decimal, peak: Decimal, height: float) -> float:
+    if peak <= 0:
+        return 0.0
+    return min(max(float(usd / peak) * height, 0.0), height)
+
+
+chart_bars = chart_points  # the name the spend panel imports

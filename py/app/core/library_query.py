@@ -1,8 +1,9 @@
 """The library's filters, search and sort, pure so they are fast and tested.
 
-Only finished jobs (status succeeded) are library items. Filters live in the URL
-hash, so a filtered view survives a reload and can be bookmarked; a search index of
-normalised text per job keeps a 5,000-item search well under the frame budget.
+Only finished jobs (status succeeded) are library items; the others live in the queue.
+Filters live in the URL hash, so a filtered view survives a reload and can be
+bookmarked; a search index of normalised text per job keeps a 5,000-item search well
+under the frame budget.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from app.core.capabilities import FrameSize, Orientation
+from app.core.capabilities import FrameSize
 from app.core.job_status import JobStatus
 
 if TYPE_CHECKING:
@@ -30,108 +31,141 @@ SORT_LABELS = {
     "length_desc": "Longest",
     "length_asc": "Shortest",
 }
+MAX_TEXT = 500  # a pasted essay in the hash should not make every keystroke slow
+TAG_PREFIX = "tag:"
 
 
 @dataclass(frozen=True)
 class LibraryQuery:
     text: str = ""
-    models: frozenset[str] = frozenset()
+    models: frozenset[str] = frozenset()  # empty = every model
     aspect: str = "all"
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
-    folder: str | None = None
+    date_from: datetime.date | None = None  # inclusive, on the viewer's calendar
+    date_to: datetime.date | None = None  # inclusive
+    folder: str | None = None  # None = any folder; "" = not in a folder
     sort: str = "date_desc"
     utc_offset_s: int = 0  # the viewer's offset, so "today" means their day
+    include_archived: bool = False
 
     @property
     def filtered(self) -> bool:
+        """Whether anything narrows the view (so "no match" can offer to clear filters)."""
         return bool(self.text.strip() or self.models or self.aspect != "all" or self.date_from or self.date_to) or (
             self.folder is not None
         )
 
 
 def normalise(text: str) -> str:
-    """Lower case without accents, so "Café" finds "cafe"."""
+    """Lower case without accents, so "Café" finds "cafe" and "ﬁlm" finds "film"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@dataclass(frozen=True)
+class _Haystack:
+    updated_at: float
+    text: str  # prompt, title and tags
+    tags: tuple[str, ...]
+
+
+def _haystack(job: JobRecord) -> _Haystack:
+    tags = tuple(normalise(t) for t in job.tags)
+    return _Haystack(job.updated_at, normalise(f"{job.prompt}\n{job.title}\n{' '.join(job.tags)}"), tags)
+
+
+def _current(cached: _Haystack | None, job: JobRecord) -> _Haystack:
+    """``cached`` while the job is unchanged since, else a fresh haystack."""
+    return cached if cached is not None and cached.updated_at == job.updated_at else _haystack(job)
+
+
 @dataclass
 class SearchIndex:
-    """Normalised search text per job, rebuilt only for jobs that changed."""
+    """Normalised search text per job, rebuilt only for jobs that changed (by ``updated_at``)."""
 
-    haystacks: dict[str, tuple[float, str, tuple[str, ...]]] = field(default_factory=dict)
+    haystacks: dict[str, _Haystack] = field(default_factory=dict)
 
     @classmethod
     def build(cls, jobs: Iterable[JobRecord], previous: SearchIndex | None = None) -> SearchIndex:
         old = previous.haystacks if previous is not None else {}
-        fresh: dict[str, tuple[float, str, tuple[str, ...]]] = {}
-        for job in jobs:
-            cached = old.get(job.id)
-            if cached is not None and cached[0] == job.updated_at:
-                fresh[job.id] = cached
-            else:
-                tags = tuple(normalise(t) for t in job.tags)
-                fresh[job.id] = (job.updated_at, normalise(f"{job.prompt}\n{job.title}\n{' '.join(job.tags)}"), tags)
-        return cls(fresh)
+        return cls({job.id: _current(old.get(job.id), job) for job in jobs})
 
-    def matches(self, job: JobRecord, terms: Sequence[tuple[bool, str]]) -> bool:
-        entry = self.haystacks.get(job.id)
-        if entry is None:
-            entry = SearchIndex.build([job]).haystacks[job.id]
-        _, text, tags = entry
-        for tag_only, term in terms:
-            if tag_only:
-                if not any(term in tag for tag in tags):
-                    return False
-            elif term not in text:
-                return False
-        return True
+    def entry(self, job: JobRecord) -> _Haystack:
+        """The job's haystack; a job missing from the index or changed since is normalised now."""
+        return _current(self.haystacks.get(job.id), job)
+
+    def matches(self, job: JobRecord, terms: Sequence[SearchTerm]) -> bool:
+        hay = self.entry(job)
+        return all(_term_matches(term, hay) for term in terms)
 
 
-def _terms(text: str) -> list[tuple[bool, str]]:
+@dataclass(frozen=True)
+class SearchTerm:
+    text: str
+    tag_only: bool = False
+
+
+def _term_matches(term: SearchTerm, hay: _Haystack) -> bool:
+    if term.tag_only:
+        return any(term.text in tag for tag in hay.tags)
+    return term.text in hay.text
+
+
+def search_terms(text: str) -> list[SearchTerm]:
+    """Whitespace-separated terms, all of which must match; ``tag:x`` looks in tags only."""
     terms = []
     for word in normalise(text).split():
-        if word.startswith("tag:") and len(word) > 4:
-            terms.append((True, word[4:]))
-        elif word != "tag:":
-            terms.append((False, word))
+        if word.startswith(TAG_PREFIX):
+            if len(word) > len(TAG_PREFIX):
+                terms.append(SearchTerm(word[len(TAG_PREFIX) :], tag_only=True))
+        else:
+            terms.append(SearchTerm(word))
     return terms
 
 
-def aspect_of(size: str) -> str:
+def aspect_of(size: str) -> str | None:
+    """``"landscape"``, ``"portrait"`` or ``"square"``; ``None`` for a size that does not parse."""
     try:
-        orientation = FrameSize.parse(size).orientation
+        return FrameSize.parse(size).orientation.value
     except ValueError:
-        return "square"
-    return {Orientation.LANDSCAPE: "landscape", Orientation.PORTRAIT: "portrait"}.get(orientation, "square")
+        return None
 
 
-def _day(job: JobRecord, offset_s: int) -> datetime.date:
-    return datetime.datetime.fromtimestamp(job.created_at + offset_s, tz=datetime.UTC).date()
+def local_day(timestamp: float, utc_offset_s: int = 0) -> datetime.date | None:
+    """The calendar day of an epoch time at ``utc_offset_s``; ``None`` when out of range (corrupt record)."""
+    try:
+        return datetime.datetime.fromtimestamp(timestamp + utc_offset_s, tz=datetime.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
-def is_item(job: JobRecord) -> bool:
-    """A library item: rendered, stored, not archived."""
-    return job.status is JobStatus.SUCCEEDED and job.archived_at is None
+def is_item(job: JobRecord, include_archived: bool = False) -> bool:
+    """A library item: rendered and stored, and not archived unless asked for."""
+    return job.status is JobStatus.SUCCEEDED and (include_archived or job.archived_at is None)
+
+
+def _in_dates(query: LibraryQuery, job: JobRecord) -> bool:
+    if query.date_from is None and query.date_to is None:
+        return True
+    day = local_day(job.created_at, query.utc_offset_s)
+    if day is None:
+        return False
+    return (query.date_from is None or day >= query.date_from) and (query.date_to is None or day <= query.date_to)
 
 
 def _keep(query: LibraryQuery, job: JobRecord) -> bool:
+    if not is_item(job, query.include_archived):
+        return False
     if query.models and job.model not in query.models:
         return False
     if query.aspect != "all" and aspect_of(job.size) != query.aspect:
         return False
     if query.folder is not None and job.folder != query.folder:
         return False
-    if query.date_from or query.date_to:
-        day = _day(job, query.utc_offset_s)
-        if (query.date_from and day < query.date_from) or (query.date_to and day > query.date_to):
-            return False
-    return True
+    return _in_dates(query, job)
 
 
 def _sort_key(sort: str, job: JobRecord) -> tuple[int, float, float, str]:
-    """(missing last, primary, created_at, id) so ties are stable and newest first."""
+    """(missing last, primary, newest first, id) so ties are stable whatever the input order."""
     if sort.startswith("cost"):
         missing = job.estimate_usd is None
         value = float(job.estimate_usd or Decimal(0))
@@ -145,38 +179,47 @@ def _sort_key(sort: str, job: JobRecord) -> tuple[int, float, float, str]:
 
 
 def run(query: LibraryQuery, jobs: Iterable[JobRecord], index: SearchIndex | None = None) -> list[JobRecord]:
-    """The library items ``query`` selects, in its order."""
-    terms = _terms(query.text)
-    search = index or SearchIndex()
-    items = [j for j in jobs if is_item(j) and _keep(query, j) and (not terms or search.matches(j, terms))]
+    """The library items ``query`` selects, in its order (pass a built ``index`` for speed)."""
+    terms = search_terms(query.text)
+    search = index if index is not None else SearchIndex()
+    items = [j for j in jobs if _keep(query, j) and (not terms or search.matches(j, terms))]
     sort = query.sort if query.sort in SORTS else "date_desc"
     items.sort(key=lambda j: _sort_key(sort, j))
     return items
 
 
-def _date(text: str | None) -> datetime.date | None:
-    if not text:
-        return None
+# -- URL hash ------------------------------------------------------------------------------------
+
+
+def _param(params: Mapping[str, str], key: str) -> str:
+    value = params.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _date(text: str) -> datetime.date | None:
     try:
-        return datetime.date.fromisoformat(text)
+        return datetime.date.fromisoformat(text) if len(text) == 10 else None
     except ValueError:
         return None
 
 
+def _choice(text: str, allowed: Sequence[str], default: str) -> str:
+    return text if text in allowed else default
+
+
 def query_from_params(params: Mapping[str, str], *, utc_offset_s: int = 0) -> LibraryQuery:
     """The query a ``#/library?…`` hash describes; anything malformed is ignored, never raised."""
-    models = frozenset(m for m in params.get("model", "").split(",") if m)
-    aspect = params.get("aspect", "all")
-    sort = params.get("sort", "date_desc")
+    folder = params.get("folder")
     return LibraryQuery(
-        text=params.get("q", "")[:500],
-        models=models,
-        aspect=aspect if aspect in ASPECTS else "all",
-        date_from=_date(params.get("from")),
-        date_to=_date(params.get("to")),
-        folder=params.get("folder") or None,
-        sort=sort if sort in SORTS else "date_desc",
+        text=_param(params, "q")[:MAX_TEXT],
+        models=frozenset(m.strip() for m in _param(params, "model").split(",") if m.strip()),
+        aspect=_choice(_param(params, "aspect"), ASPECTS, "all"),
+        date_from=_date(_param(params, "from")),
+        date_to=_date(_param(params, "to")),
+        folder=folder if isinstance(folder, str) and folder else None,
+        sort=_choice(_param(params, "sort"), SORTS, "date_desc"),
         utc_offset_s=utc_offset_s,
+        include_archived=_param(params, "archived") == "1",
     )
 
 
@@ -197,7 +240,12 @@ def query_to_params(query: LibraryQuery) -> dict[str, str]:
         params["folder"] = query.folder
     if query.sort != "date_desc":
         params["sort"] = query.sort
+    if query.include_archived:
+        params["archived"] = "1"
     return params
+
+
+# -- filter pickers ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -207,11 +255,16 @@ class Facets:
     tags: tuple[str, ...]
 
 
-def facets(jobs: Iterable[JobRecord]) -> Facets:
-    """What the filter pickers offer: the values present in the library."""
-    items = [j for j in jobs if is_item(j)]
+def facets(jobs: Iterable[JobRecord], include_archived: bool = False) -> Facets:
+    """What the filter pickers offer: the values present in the library, in reading order."""
+    items = [j for j in jobs if is_item(j, include_archived)]
     return Facets(
-        models=tuple(sorted({j.model for j in items})),
-        folders=tuple(sorted({j.folder for j in items if j.folder})),
-        tags=tuple(sorted({t for j in items for t in j.tags})),
+        models=_sorted({j.model for j in items}),
+        folders=_sorted({j.folder for j in items if j.folder}),
+        tags=_sorted({t for j in items for t in j.tags if t}),
     )
+
+
+def _sorted(values: Iterable[str]) -> tuple[str, ...]:
+    """Case- and accent-blind order ("Alps", "city", "Travel"), exact text as the tie-break."""
+    return tuple(sorted(values, key=lambda v: (normalise(v), v)))

@@ -12,7 +12,7 @@ import js
 
 from app.browser.dom import Node, Scope, by_id, h, query, set_attrs, set_text
 from app.core.endpoint import DEMO_PATH, display_host
-from app.core.routes import Route, page_title, parse_hash
+from app.core.routes import Route, href, page_title, parse_hash
 from app.core.state import AppState, Phase
 from app.ui.context import UiContext
 from app.ui.views.base import View
@@ -77,6 +77,8 @@ class Shell:
     # -- state → frame ----------------------------------------------------------------
     def _on_state(self, state: AppState, old: AppState) -> None:
         if state.location.route != old.location.route:
+            if parse_hash(str(js.location.hash)).route != state.location.route:  # navigated by an intent
+                js.history.pushState(None, "", href(state.location.route, **state.location.params))
             self._show(state.location.route, focus=True)
             self._render_nav(state)
         elif self.view is not None:

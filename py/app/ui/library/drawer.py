@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 import js
 
 from app.browser.dom import Node, h, set_text
+from app.browser.local_time import local_datetime
 from app.core.endpoint import display_host
 from app.core.errors import InputError
 from app.core.pricing import format_usd
@@ -27,9 +27,7 @@ SPRITES = SpriteLayout()
 
 
 def _when(timestamp: float | None) -> str:
-    if timestamp is None:
-        return "—"
-    return datetime.datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M:%S")
+    return "—" if timestamp is None else local_datetime(timestamp)
 
 
 def facts(job: JobRecord) -> list[tuple[str, str]]:
@@ -111,7 +109,7 @@ class Drawer:
             h(
                 "div",
                 {"class_": "row drawer-actions"},
-                button("Re-run with tweaks", self._run(lambda: self.controller.edit_job(job.id)), s, kind="primary"),
+                button("Re-run with tweaks", self._run(self._rerun), s, kind="primary"),
                 button("Download", self._run(lambda: file_actions.download(self.controller, [self.job])), s),
                 button("Save as…", self._run(lambda: file_actions.save_as(self.controller, self.job)), s),
                 button("Copy file", self._run(lambda: file_actions.copy_file(self.controller, self.job)), s),
@@ -210,6 +208,11 @@ class Drawer:
         video = getattr(self, "video", None)
         if video is not None and float(video.duration or 0) > 0:
             video.currentTime = float(video.duration) * frame / max(SPRITES.frames - 1, 1)
+
+    async def _rerun(self) -> None:
+        """Close the drawer, then open New Render with this video's parameters."""
+        self.dialog.close()
+        await self.controller.edit_job(self.job.id)
 
     def _copy_prompt(self, _event: Any) -> None:
         async def copy() -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import js
 
-from app.browser.dom import Node, Scope, h
+from app.browser.dom import Node, Scope, h, query_closest
 from app.core.selection import Selection
 from app.core.virtual_grid import GridLayout, move_focus, scroll_to_reveal, visible_range
 from app.ui.library.tile import Tile
@@ -104,6 +104,10 @@ class VirtualGrid:
                 self._bound[job_id] = tile
                 self.element.appendChild(tile.element)
             x, y = layout.offset(index)
+            signature = (id(job), x, y, layout.tile_width, job.id in self.selection, index == self.focus_index)
+            if not fresh and tile.signature == signature:
+                continue  # unchanged: scrolling touches only tiles that enter the window
+            tile.signature = signature
             tile.bind(
                 job,
                 selected=job.id in self.selection,
@@ -120,7 +124,8 @@ class VirtualGrid:
 
     # -- keyboard ------------------------------------------------------------------------------
     def _focusin(self, event: Any) -> None:
-        job_id = str(event.target.dataset.job or "") if hasattr(event.target, "dataset") else ""
+        tile = query_closest(event.target, ".tile")
+        job_id = str(tile.getAttribute("data-job") or "") if tile is not None else ""
         for index, job in enumerate(self.items):
             if job.id == job_id:
                 self.focus_index = index

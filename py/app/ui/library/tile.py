@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, Scope, h, replace_children, set_attrs, set_text
+from app.browser.local_time import local_date
 from app.ui.icons import icon
 
 if TYPE_CHECKING:
@@ -20,10 +20,6 @@ QUICK_ACTIONS = (
     ("delete", "Delete"),
 )
 ICONS = {"play": "play", "open": "spark", "download": "download", "rename": "edit", "delete": "trash"}
-
-
-def date_text(timestamp: float) -> str:
-    return datetime.datetime.fromtimestamp(timestamp).strftime("%b %-d, %Y")
 
 
 def unusual(job: JobRecord) -> tuple[str, str] | None:
@@ -45,6 +41,7 @@ class Tile:
         self._on_action = on_action
         self.poster_asset: str | None = None  # the thumbnail whose blob: URL this tile holds
         self.poster_wanted: str | None = None  # the thumbnail it should show (may be loading)
+        self.signature: tuple[object, ...] = ()  # what it was last bound to (skips needless re-binds)
         self.check = h("input", {"type": "checkbox", "class_": "tile-check", "tabindex": "-1"})
         scope.on(self.check, "click", lambda event: self._act("select", event))
         self.media = h("div", {"class_": "tile-media"})
@@ -65,7 +62,7 @@ class Tile:
         self.actions = h("div", {"class_": "tile-actions"}, buttons)
         self.element: Node = h(
             "div",
-            {"class_": "tile", "role": "option", "tabindex": "-1", "aria_selected": "false"},
+            {"class_": "tile", "role": "group", "tabindex": "-1"},
             h("div", {"class_": "tile-frame"}, self.media, self.length, self.dot, self.check, self.actions),
             self.title,
             self.meta,
@@ -93,7 +90,7 @@ class Tile:
             set_attrs(self.element, data_job=job.id, aria_label=f"{job.display_title}, {job.seconds} seconds")
         set_text(self.title, job.display_title)
         set_attrs(self.title, title=job.prompt)
-        set_text(self.meta, f"{job.model} · {job.size.replace('x', '×')} · {date_text(job.created_at)}")
+        set_text(self.meta, f"{job.model} · {job.size.replace('x', '×')} · {local_date(job.created_at)}")
         set_text(self.length, f"{job.seconds} s")
         flag = unusual(job)
         self.dot.hidden = flag is None
@@ -101,11 +98,11 @@ class Tile:
             set_attrs(self.dot, data_tone=flag[0], title=flag[1], aria_label=flag[1], role="img")
         self.check.checked = selected
         set_attrs(self.check, aria_label=f"Select {job.display_title}")
-        set_attrs(self.element, aria_selected="true" if selected else "false", tabindex="0" if focused else "-1")
+        set_attrs(self.element, tabindex="0" if focused else "-1")
         self.element.classList.toggle("selected", selected)
 
     def show_poster(self, url: str | None) -> None:
         if url is None:
             replace_children(self.media, icon("film", size=28))
         else:
-            replace_children(self.media, h("img", {"src": url, "alt": "", "loading": "lazy", "decoding": "async"}))
+            replace_children(self.media, h("img", {"src": url, "alt": "", "decoding": "async"}))

@@ -42,6 +42,7 @@ class StorageSection(Section):
                 "div",
                 {"class_": "row"},
                 button("Purge failed jobs", self._on_purge, scope),
+                button("Delete all thumbnails", self._on_thumbnails, scope),
                 button("Hard-reset app", self._on_reset, scope, kind="danger"),
             ),
         )
@@ -94,6 +95,18 @@ class StorageSection(Section):
         async def run() -> None:
             count = await controller.purge_failed_jobs()
             toast(f"Purged {count} failed job{'s' if count != 1 else ''}." if count else "No failed jobs to purge.")
+
+        self.ctx.run(run())
+
+    def _on_thumbnails(self, _event: Any) -> None:
+        controller = self.ctx.controller
+        if controller is None:
+            return
+
+        async def run() -> None:
+            count = await controller.library.delete_all_thumbnails()
+            await controller.refresh_storage()
+            toast(f"Deleted {count} thumbnail(s). The library draws them again from the videos when it shows them.")
 
         self.ctx.run(run())
 

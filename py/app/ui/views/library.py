@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import js
 
 from app.browser.dom import Node, h, replace_children, set_text
+from app.browser.local_time import utc_offset_s
 from app.core import selection as sel
 from app.core.library_query import (
     ASPECTS,
@@ -52,10 +53,11 @@ class LibraryView(View):
         self.items: list[JobRecord] = []
         self.selection = sel.clear()
         self.drawer: Drawer | None = None
+        self._leaving = False
         self._poster_queue: list[str] = []
         self._poster_busy = False
-        offset = -int(js.Date.new().getTimezoneOffset()) * 60
-        self.utc_offset_s = offset
+        self.utc_offset_s = utc_offset_s()
+        self._models: tuple[str, ...] = ()
         self.search = h("input", {"type": "search", "id": "library-search", "placeholder": "Prompt, title or tag:name"})
         search_field = h(
             "div", {"class_": "field compact grow"}, h("label", {"for_": "library-search"}, "Search"), self.search
@@ -181,11 +183,13 @@ class LibraryView(View):
         self.items = run(query, jobs, self.index)
         found = facets(jobs)
         current = ",".join(sorted(query.models))
-        replace_children(
-            self.model,
-            h("option", {"value": ""}, "All models"),
-            [h("option", {"value": m}, m) for m in found.models],
-        )
+        if found.models != self._models:  # rebuilt only when the choices change
+            self._models = found.models
+            replace_children(
+                self.model,
+                h("option", {"value": ""}, "All models"),
+                [h("option", {"value": m}, m) for m in found.models],
+            )
         self.model.value = current if current in found.models else ""
         order = [j.id for j in self.items]
         self.selection = sel.prune(self.selection, order)
@@ -347,6 +351,8 @@ class LibraryView(View):
         tile.poster_asset = None
 
     def _forget_tile(self, tile: Tile) -> None:
+        """A tile leaves the window: drop its poster before its URL is revoked."""
+        tile.show_poster(None)
         self._release(tile)
         tile.poster_wanted = None
 
@@ -407,6 +413,8 @@ class LibraryView(View):
     def _drawer_closed(self) -> None:
         closed = self.drawer
         self.drawer = None
+        if self._leaving:
+            return  # the view is going away (navigation): leave the location alone
         params = {k: v for k, v in self.ctx.store.state.location.params.items() if k != "item"}
         js.history.replaceState(None, "", href(Route.LIBRARY, **params))
         self.ctx.store.update(location=Location(Route.LIBRARY, params))
@@ -452,14 +460,14 @@ class LibraryView(View):
         toast(f"Tagged {count} video(s).")
 
     async def _moved(self, ids: list[str], jobs: list[JobRecord], name: str) -> None:
-        count = await self._library().set_folder(ids, name)
-        toast(f"Moved {count} video(s) to “{name.strip() or 'no folder'}”.")
         from app.browser.files import ExportFolder
 
-        if ExportFolder.supported():
+        if ExportFolder.supported():  # first, while the click still counts as the user's gesture
             await file_actions.to_folder(self.ctx.controller, jobs)
         else:
             toast("This browser cannot write to a folder on your computer; use Download to keep copies.")
+        count = await self._library().set_folder(ids, name)
+        toast(f"Moved {count} video(s) to “{name.strip() or 'no folder'}”.")
 
     def _confirm_delete(self, ids: list[str]) -> None:
         count = len(ids)
@@ -482,6 +490,7 @@ class LibraryView(View):
         )
 
     def close(self) -> None:
+        self._leaving = True
         if self.drawer is not None:
             self.drawer.dialog.close()
         super().close()
