@@ -20,7 +20,7 @@ from app.core.keys import DEMO_KEY
 T0 = 1_795_000_000.0  # 2026-11-18
 DAY = 86_400.0
 
-SEED_JS = """async ([base, remoteId, jobs, withThumbs]) => {
+SEED_JS = r"""async ([base, remoteId, jobs, withThumbs, shared]) => {
     const files = {};
     for (const variant of ['video', 'thumbnail', 'spritesheet']) {
         const r = await fetch(`${base}/videos/${remoteId}/content?variant=${variant}`,
@@ -30,22 +30,27 @@ SEED_JS = """async ([base, remoteId, jobs, withThumbs]) => {
     const db = await new Promise((ok, ko) => {
         const r = indexedDB.open('sora-renderer'); r.onsuccess = () => ok(r.result); r.onerror = ko;
     });
-    await new Promise((ok, ko) => {
+    const write = (batch) => new Promise((ok, ko) => {
         const tx = db.transaction(['jobs', 'assets', 'blobs'], 'readwrite');
-        for (const job of jobs) {
+        for (const job of batch) {
             job.assets = {};
             for (const variant of ['video', 'thumbnail', 'spritesheet']) {
                 if (variant === 'thumbnail' && !withThumbs) continue;
-                const id = job.id + '-' + variant;
+                const owner = shared ? batch[0].id.replace(/\d+$/, '') + 'shared' : job.id;
+                const id = owner + '-' + variant;
                 job.assets[variant] = id;
+                if (shared && written.has(id)) continue;
+                written.add(id);
                 tx.objectStore('assets').put({id, job_id: job.id, kind: variant, mime: files[variant].type,
                                               bytes: files[variant].size, name: id, created_at: job.created_at});
                 tx.objectStore('blobs').put(files[variant], id);
             }
             tx.objectStore('jobs').put(job);
         }
-        tx.oncomplete = ok; tx.onerror = () => ko(tx.error);
+        tx.oncomplete = ok; tx.onerror = () => ko(tx.error); tx.onabort = () => ko(tx.error);
     });
+    const written = new Set();
+    for (let i = 0; i < jobs.length; i += 250) await write(jobs.slice(i, i + 250));
     db.close();
 }"""
 
@@ -83,14 +88,30 @@ def job(index: int, remote_id: str, app_server: str, **changes: Any) -> dict[str
     return JobRecord(**fields).model_dump(mode="json")
 
 
-def seed(page: Page, app_server: str, jobs: list[dict[str, Any]], remote_id: str, *, thumbnails: bool = True) -> None:
-    """Write ``jobs`` with their files into the page's IndexedDB, then reload the app."""
-    page.evaluate(SEED_JS, [app_server + "sim/v1", remote_id, jobs, thumbnails])
+def seed(
+    page: Page,
+    app_server: str,
+    jobs: list[dict[str, Any]],
+    remote_id: str,
+    *,
+    thumbnails: bool = True,
+    shared: bool = False,
+) -> None:
+    """Write ``jobs`` with their files into the page's IndexedDB, then reload the app.
+
+    ``shared``: every job points at one stored copy of each file (thousands of items
+    without thousands of blob writes).
+    """
+    page.evaluate(
+        "async (args) => { window.__seeding = (" + SEED_JS + ")(args); return await window.__seeding; }",
+        [app_server + "sim/v1", remote_id, jobs, thumbnails, shared],
+    )
     page.reload()
     page.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=60_000)
 
 
 def seed_many(page: Page, app_server: str, count: int, *, thumbnails: bool = True) -> str:
     remote_id = sim_video(app_server)
-    seed(page, app_server, [job(i, remote_id, app_server) for i in range(count)], remote_id, thumbnails=thumbnails)
+    jobs = [job(i, remote_id, app_server) for i in range(count)]
+    seed(page, app_server, jobs, remote_id, thumbnails=thumbnails, shared=thumbnails)
     return remote_id

@@ -50,21 +50,40 @@ class VirtualGrid:
         self._frame_pending = False
         self._frame = scope.callable(self._on_frame)
         self.element: Node = h("div", {"class_": "lib-grid", "id": "library-grid"})
-        scope.on(js.window, "scroll", self._schedule, passive=True)
-        scope.on(js.window, "resize", self._schedule, passive=True)
+        self._width = 0.0
+        self._top = 0.0  # the grid's offset from the top of the document
+        self._height = -1.0
+        self._viewport_height = 0.0
+        # Browsers fire scroll events once per frame, right before rendering: lay out at once.
+        scope.on(js.window, "scroll", lambda _event: self.render(), passive=True)
+        scope.on(js.window, "resize", self._resized, passive=True)
         scope.on(self.element, "keydown", self._keydown)
         scope.on(self.element, "focusin", self._focusin)
 
     # -- layout -------------------------------------------------------------------------------
     def layout(self) -> GridLayout:
-        width = float(self.element.clientWidth) or float(js.window.innerWidth) - 64
+        width = self._width or self._measure()
         return GridLayout(width, TILE_MIN_WIDTH, TILE_HEIGHT, GAP)
 
+    def _measure(self) -> float:
+        """Read the grid's width and position: layout reads, so cached between scroll frames
+        (and not cached while the grid is not in the page yet)."""
+        shown = float(self.element.clientWidth)  # 0 while detached or hidden
+        width = shown or float(js.window.innerWidth) - 64
+        self._top = float(self.element.getBoundingClientRect().top) + float(js.window.scrollY)
+        self._viewport_height = float(js.window.innerHeight)
+        self._width = width if shown > 0 else 0.0
+        return width
+
+    def _resized(self, _event: Any) -> None:
+        self._width = 0.0
+        self._schedule()
+
     def _viewport(self) -> tuple[float, float]:
-        top = float(self.element.getBoundingClientRect().top)
-        return max(-top, 0.0), float(js.window.innerHeight)
+        return max(float(js.window.scrollY) - self._top, 0.0), self._viewport_height
 
     def set_items(self, items: Sequence[JobRecord], selection: Selection) -> None:
+        self._width = 0.0  # the toolbar or the filters above may have moved the grid
         self.items = items
         self.selection = selection
         self.focus_index = min(self.focus_index, max(len(items) - 1, 0))
@@ -87,7 +106,9 @@ class VirtualGrid:
         layout = self.layout()
         scroll_top, height = self._viewport()
         window = visible_range(layout, len(self.items), scroll_top, height)
-        self.element.style.height = f"{window.total_height:.0f}px"
+        if window.total_height != self._height:
+            self._height = window.total_height
+            self.element.style.height = f"{window.total_height:.0f}px"
         wanted = {self.items[i].id: i for i in window.indexes()}
         for job_id in [k for k in self._bound if k not in wanted]:
             gone = self._bound.pop(job_id)

@@ -17,6 +17,7 @@ from app.core.library_query import (
     LibraryQuery,
     SearchIndex,
     facets,
+    is_item,
     query_from_params,
     query_to_params,
     run,
@@ -53,6 +54,8 @@ class LibraryView(View):
         self.items: list[JobRecord] = []
         self.selection = sel.clear()
         self.drawer: Drawer | None = None
+        self.library_items: list[JobRecord] = []
+        self._jobs_seen: object = None
         self._leaving = False
         self._poster_queue: list[str] = []
         self._poster_busy = False
@@ -177,30 +180,37 @@ class LibraryView(View):
             self._open(item)
 
     def _refresh(self, state: AppState) -> None:
-        jobs = list(state.jobs.values())
-        self.index = SearchIndex.build(jobs, self.index)
+        """Jobs changed: re-index, recount, refresh the facets and the ledger, then re-query."""
+        if state.jobs is not self._jobs_seen:
+            self._jobs_seen = state.jobs
+            jobs = list(state.jobs.values())
+            self.library_items = [j for j in jobs if is_item(j)]
+            self.index = SearchIndex.build(self.library_items, self.index)
+            found = facets(self.library_items)
+            if found.models != self._models:  # rebuilt only when the choices change
+                self._models = found.models
+                replace_children(
+                    self.model,
+                    h("option", {"value": ""}, "All models"),
+                    [h("option", {"value": m}, m) for m in found.models],
+                )
+            self.spend.element.hidden = not any(j.remote_id for j in jobs)
+            if not self.spend.element.hidden:
+                self.spend.update(jobs)
+        self._requery(state)
+
+    def _requery(self, state: AppState) -> None:
+        """Filters changed (or the jobs did): run the query over the library items only."""
         query = self.query
-        self.items = run(query, jobs, self.index)
-        found = facets(jobs)
         current = ",".join(sorted(query.models))
-        if found.models != self._models:  # rebuilt only when the choices change
-            self._models = found.models
-            replace_children(
-                self.model,
-                h("option", {"value": ""}, "All models"),
-                [h("option", {"value": m}, m) for m in found.models],
-            )
-        self.model.value = current if current in found.models else ""
-        order = [j.id for j in self.items]
-        self.selection = sel.prune(self.selection, order)
-        total = sum(1 for j in jobs if j.status.value == "succeeded" and j.archived_at is None)
+        self.model.value = current if current in self._models else ""
+        self.items = run(query, self.library_items, self.index)
+        self.selection = sel.prune(self.selection, [j.id for j in self.items])
+        total = len(self.library_items)
         ready = state.phase is Phase.READY
         self.empty.hidden = not ready or total > 0
         self.no_match.hidden = not ready or total == 0 or bool(self.items)
         self.body.hidden = not self.items
-        self.spend.element.hidden = not any(j.remote_id for j in jobs)
-        if not self.spend.element.hidden:
-            self.spend.update(jobs)
         noun = "video" if len(self.items) == 1 else "videos"
         set_text(self.count, f"{len(self.items)} {noun}" + (f" of {total}" if len(self.items) != total else ""))
         self._render_selection()
@@ -352,7 +362,7 @@ class LibraryView(View):
 
     def _forget_tile(self, tile: Tile) -> None:
         """A tile leaves the window: drop its poster before its URL is revoked."""
-        tile.show_poster(None)
+        tile.media.replaceChildren()
         self._release(tile)
         tile.poster_wanted = None
 
