@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from app.browser.dom import Node, Scope, h, set_attrs, set_text
@@ -65,3 +66,18 @@ def button(label: str, handler: Any, scope: Scope, *, kind: str = "", **attrs: A
 def status_line(node_id: str) -> Node:
     """A polite live region for the result of an action."""
     return h("div", {"id": node_id, "class_": "status-line", "aria_live": "polite"})
+
+
+def data_table(caption: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Node:
+    """A plain data table; the first cell of each row is its header (``scope="row"``)."""
+    return h(
+        "table",
+        {"class_": "table"},
+        h("caption", {"class_": "sr-only"}, caption),
+        h("thead", None, h("tr", None, [h("th", {"scope": "col"}, c) for c in columns])),
+        h(
+            "tbody",
+            None,
+            [h("tr", None, h("th", {"scope": "row"}, r[0]), [h("td", None, v) for v in r[1:]]) for r in rows],
+        ),
+    )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from app.browser.dom import Node, h, replace_children, set_text, svg
 from app.core.ledger import build_ledger, chart_bars
 from app.core.pricing import format_usd
+from app.ui.forms import data_table
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
@@ -30,29 +31,10 @@ class SpendPanel:
     def update(self, jobs: Iterable[JobRecord]) -> None:
         ledger = build_ledger(list(jobs))
         set_text(self.summary_total, f"{format_usd(ledger.total_usd)} on {ledger.count} video(s)")
-        by_model = h(
-            "table",
-            {"class_": "table"},
-            h("caption", {"class_": "sr-only"}, "Spend by model"),
-            h(
-                "thead",
-                None,
-                h(
-                    "tr",
-                    None,
-                    h("th", {"scope": "col"}, "Model"),
-                    h("th", {"scope": "col"}, "Videos"),
-                    h("th", {"scope": "col"}, "Spend"),
-                ),
-            ),
-            h(
-                "tbody",
-                None,
-                [
-                    h("tr", None, h("td", None, m.model), h("td", None, str(m.count)), h("td", None, format_usd(m.usd)))
-                    for m in ledger.by_model
-                ],
-            ),
+        by_model = data_table(
+            "Spend by model",
+            ("Model", "Videos", "Spend"),
+            [(m.model, str(m.count), format_usd(m.usd)) for m in ledger.by_model],
         )
         notes = [
             h(

@@ -6,6 +6,7 @@ from app.browser.dom import Scope, h
 from app.core.capabilities import FrameSize
 from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from app.ui.context import UiContext
+from app.ui.forms import data_table
 from app.ui.settings.section import Section, card
 
 
@@ -18,13 +19,7 @@ class PricesSection(Section):
         super().__init__(ctx, scope)
         prices = CAPABILITIES.prices
         rows = [
-            h(
-                "tr",
-                None,
-                h("th", {"scope": "row"}, row.model_family),
-                h("td", None, ", ".join(FrameSize.parse(s).label for s in row.sizes)),
-                h("td", None, _rate(row.usd_per_second)),
-            )
+            (row.model_family, ", ".join(FrameSize.parse(s).label for s in row.sizes), _rate(row.usd_per_second))
             for row in prices.rows
         ]
         self.node = card(
@@ -36,21 +31,5 @@ class PricesSection(Section):
                 f"{prices.source}, as of {prices.as_of}. Estimates use this table: seconds × rate. They exclude "
                 "retries, and policy-blocked renders may still be charged.",
             ),
-            h(
-                "table",
-                {"class_": "table"},
-                h("caption", {"class_": "sr-only"}, "Price per second of video by model and size"),
-                h(
-                    "thead",
-                    None,
-                    h(
-                        "tr",
-                        None,
-                        h("th", {"scope": "col"}, "Model"),
-                        h("th", {"scope": "col"}, "Sizes"),
-                        h("th", {"scope": "col"}, "Rate"),
-                    ),
-                ),
-                h("tbody", None, rows),
-            ),
+            data_table("Price per second of video by model and size", ("Model", "Sizes", "Rate"), rows),
         )

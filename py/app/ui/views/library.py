@@ -132,7 +132,7 @@ class LibraryView(View):
             "library",
             "Your library is empty",
             "Finished renders are stored here, in this browser, with their posters and files.",
-            h("a", {"class_": "btn primary", "href": href(Route.NEW)}, "Start a render"),
+            h("a", {"class_": "btn primary", "href": href(Route.NEW)}, "Create your first video"),
         )
         self.no_match = empty_state(
             "library",
