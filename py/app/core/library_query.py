@@ -182,7 +182,20 @@ def run(query: LibraryQuery, jobs: Iterable[JobRecord], index: SearchIndex | Non
     """The library items ``query`` selects, in its order (pass a built ``index`` for speed)."""
     terms = search_terms(query.text)
     search = index if index is not None else SearchIndex()
-    items = [j for j in jobs if _keep(query, j) and (not terms or search.matches(j, terms))]
+    words = [t.text for t in terms if not t.tag_only]
+    tag_words = [t.text for t in terms if t.tag_only]
+    items = []
+    for job in jobs:  # the hot loop of every keystroke: plain loops, no per-term calls
+        if not _keep(query, job):
+            continue
+        if terms:
+            hay = search.entry(job)
+            text = hay.text
+            if any(word not in text for word in words):
+                continue
+            if tag_words and not all(any(w in tag for tag in hay.tags) for w in tag_words):
+                continue
+        items.append(job)
     sort = query.sort if query.sort in SORTS else "date_desc"
     items.sort(key=lambda j: _sort_key(sort, j))
     return items
