@@ -15,6 +15,14 @@ if TYPE_CHECKING:
     from app.core.job_record import JobRecord
 
 CHART_W, CHART_H = 320.0, 80.0
+MAX_BAR = 36.0
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_label(month: str) -> str:
+    """``2026-11`` → ``Nov 26``."""
+    year, _, number = month.partition("-")
+    return f"{MONTHS[int(number) - 1]} {year[2:]}" if number.isdigit() and 1 <= int(number) <= 12 else month
 
 
 class SpendPanel:
@@ -64,6 +72,7 @@ class SpendPanel:
             return h("p", {"class_": "muted"}, "No spend yet.")
         bars = chart_bars(by_month, CHART_W, CHART_H)
         step = CHART_W / len(bars)
+        bar_width = min(step * 0.7, MAX_BAR)
         chart = svg(
             "svg",
             {
@@ -78,9 +87,9 @@ class SpendPanel:
                 svg(
                     "rect",
                     {
-                        "x": f"{x + step * 0.15:.1f}",
+                        "x": f"{x + (step - bar_width) / 2:.1f}",
                         "y": f"{CHART_H - height:.1f}",
-                        "width": f"{step * 0.7:.1f}",
+                        "width": f"{bar_width:.1f}",
                         "height": f"{max(height, 1):.1f}",
                         "rx": "3",
                         "class": "spend-bar",
@@ -88,6 +97,6 @@ class SpendPanel:
                 )
             )
             label = svg("text", {"x": f"{x + step / 2:.1f}", "y": f"{CHART_H + 16:.0f}", "class": "spend-label"})
-            label.textContent = month[2:]
+            label.textContent = month_label(month)
             chart.appendChild(label)
         return chart
