@@ -29,17 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
 from tools import vendor  # noqa: E402
+from tools.chromium import CHROMIUM, QUIET_ARGS  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+ARGS = QUIET_ARGS
 # Stamps in the page's clock when the markers flip, read after the load.
 MARKERS_SCRIPT = """
 window.__bootMarks = {};

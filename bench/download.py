@@ -33,9 +33,9 @@ import serve  # noqa: E402
 from app.core.keys import DEMO_KEY  # noqa: E402
 from simulator import SimConfig  # noqa: E402
 from tools import vendor  # noqa: E402
+from tools.chromium import CHROMIUM, QUIET_ARGS  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--enable-precise-memory-info", "--disable-background-networking"]
+ARGS = [*QUIET_ARGS, "--enable-precise-memory-info"]
 TIMEOUT_S = 600.0
 MB = 1_000_000
 HEAP_JS = "performance.memory ? performance.memory.usedJSHeapSize : -1"

@@ -33,15 +33,9 @@ import serve  # noqa: E402
 from simulator import SimConfig  # noqa: E402
 from tests.browser.seed import seed_many  # noqa: E402
 from tools import vendor  # noqa: E402
+from tools.chromium import CHROMIUM, QUIET_ARGS  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--enable-precise-memory-info",
-    "--disable-frame-rate-limit",
-    "--disable-gpu-vsync",
-    "--disable-background-networking",
-]
+ARGS = [*QUIET_ARGS, "--enable-precise-memory-info", "--disable-frame-rate-limit", "--disable-gpu-vsync"]
 MB = 1_000_000
 
 SCROLL_JS = """async (step) => {

@@ -20,17 +20,9 @@ from playwright.sync_api import ConsoleMessage, Page, Request, Route
 import serve
 from simulator import SimConfig
 from tools import vendor
+from tools.chromium import CHROMIUM, QUIET_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM_ARGS = QUIET_ARGS
 LOCAL_HOSTS = {"127.0.0.1"}
 # Known, harmless console output (see shared/spec/runtime.md).
 ALLOWED_CONSOLE = ("Unable to use `window` or `document` in worker",)
