@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
+from bench.server import serving  # noqa: E402
 from tools import vendor  # noqa: E402
 from tools.chromium import CHROMIUM, QUIET_ARGS  # noqa: E402
 
@@ -52,21 +52,6 @@ class Samples:
     ready: list[float] = field(default_factory=list)
     hydrated: list[float] = field(default_factory=list)
     transferred: list[int] = field(default_factory=list)
-
-
-def start_server() -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "serve.py"), "--port", "0", "--no-vendor"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    first = process.stdout.readline()
-    url = first.rsplit(" ", 1)[-1].strip()
-    if not url.startswith("http://"):
-        process.kill()
-        raise SystemExit(f"serve.py did not start: {first!r}")
-    return process, url
 
 
 def measure_load(page: Page, url: str, *, app: bool) -> dict[str, Any]:
@@ -119,13 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     vendor.ensure(("runtime",), quiet=True)
-    process, base = start_server()
-    try:
+    with serving() as base:
         bare_cold, bare_warm = run(base + "bench/pages/bare-pyodide.html", args.runs, app=False)
         app_cold, app_warm = run(base, args.runs, app=True)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
     figures = {
         "runs": args.runs,
         "shell_paint_ms": median(app_cold.paint),

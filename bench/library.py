@@ -20,7 +20,6 @@ import argparse
 import json
 import statistics
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +28,7 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "py")]
 
-import serve  # noqa: E402
-from simulator import SimConfig  # noqa: E402
+from bench.server import serving  # noqa: E402
 from tests.browser.seed import seed_many  # noqa: E402
 from tools import vendor  # noqa: E402
 from tools.chromium import CHROMIUM, QUIET_ARGS  # noqa: E402
@@ -123,20 +121,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--step", type=int, default=120, help="pixels scrolled per frame (default 120)")
     args = parser.parse_args(argv)
     vendor.ensure(("runtime",), quiet=True)
-    server = serve.build_server("127.0.0.1", 0, SimConfig(job_seconds=1.0))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base_url = f"http://127.0.0.1:{int(server.server_address[1])}/"
     results: dict[str, dict[str, Any]] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for size in args.sizes:
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                results[str(size)] = measure(context.new_page(), base_url, size, args.step)
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serving("--sim-job-seconds", "1") as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for size in args.sizes:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            results[str(size)] = measure(context.new_page(), base_url, size, args.step)
+            context.close()
+        browser.close()
     print(f"library benchmark: scroll top to bottom ({args.step} px per frame), then search")
     columns = ("items", "frames", "p50 ms", "p95 ms", "max ms", "DOM", "heap MB", "search ms")
     print("  " + " ".join(f"{c:>8}" for c in columns))

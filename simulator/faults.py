@@ -37,6 +37,7 @@ class JobFaults:
     content_500: int = 0
     truncate: int = 0
     redirect: bool = False
+    no_ranges: bool = False
     slow_ms: int = 0
     duration_s: float | None = None
     pad_bytes: int | None = None
@@ -80,6 +81,8 @@ def _apply(values: dict[str, Any], name: str, value: str | None) -> None:
     match name:
         case "moderation" | "fail" | "canceled" | "redirect":
             values[name] = _flag(name, value)
+        case "noranges":
+            values["no_ranges"] = _flag(name, value)
         case "status":
             values["final_status"] = _status(value)
         case "expired":

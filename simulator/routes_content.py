@@ -2,8 +2,9 @@
 
 Not-ready and expired content both answer 404 (what the live API did while a job
 was queued or running). ``[sim:content500]`` fails the API call, ``[sim:redirect]``
-answers 302 to a signed URL, ``[sim:truncate]`` breaks full video downloads halfway;
-byte ranges are honoured so players can seek and downloads can resume.
+answers 302 to a signed URL, ``[sim:truncate]`` breaks video downloads halfway (whole
+or ranged); byte ranges are honoured (players seek, downloads come in parts) unless
+``[sim:noranges]`` makes this a server that always sends the whole file.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ def _serve(sim: Simulator, call: Call, job: Job, variant: str) -> SimResponse:
         ("content-disposition", f'attachment; filename="{content.filename}"'),
         ("accept-ranges", "bytes"),
     ]
-    range_header = call.request.header("range")
+    range_header = None if job.faults.no_ranges else call.request.header("range")
+    truncate = variant == "video" and call.consume and sim.store.take(job, "truncate")
     try:
         span = parse_range(range_header, content.length) if range_header else None
     except RangeNotSatisfiableError:
@@ -71,9 +73,6 @@ def _serve(sim: Simulator, call: Call, job: Job, variant: str) -> SimResponse:
         start, end = span
         headers.append(("content-range", f"bytes {start}-{end - 1}/{content.length}"))
         part = content.data[start:end] if content.data is not None else slice_chunks(content.chunks(), start, end)
-        return SimResponse(206, headers, part, length=end - start)
-    truncate_at = None
-    if variant == "video" and call.consume and sim.store.take(job, "truncate"):
-        truncate_at = content.length // 2
+        return SimResponse(206, headers, part, length=end - start, truncate_at=(end - start) // 2 if truncate else None)
     body = content.data if content.data is not None else content.chunks()
-    return SimResponse(200, headers, body, length=content.length, truncate_at=truncate_at)
+    return SimResponse(200, headers, body, length=content.length, truncate_at=content.length // 2 if truncate else None)

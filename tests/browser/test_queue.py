@@ -85,13 +85,31 @@ def test_success_end_to_end_stores_and_plays_the_video(demo_app: Page, watch: Pa
     assert kinds["video"]["blob"] == [kinds["video"]["bytes"], "video/mp4"]
     assert kinds["thumbnail"]["blob"][1] == "image/webp" and kinds["spritesheet"]["blob"][1] == "image/jpeg"
     expect(card.locator("img.job-poster")).to_be_visible()
+    assert_plays(demo_app, card, seconds=4.0)
+    assert axe_violations(demo_app, context="#views") == []
+
+
+def assert_plays(page: Page, card: Locator, *, seconds: float) -> None:
+    """The card's stored video loads in a ``<video>`` (readyState ≥ 2) and lasts ``seconds``."""
     card.get_by_role("button", name="Play").click()
     video = card.locator("video")
     expect(video).to_be_visible()
-    demo_app.wait_for_function("document.querySelector('article.job-card video').readyState >= 2", timeout=15_000)
-    duration = video.evaluate("v => v.duration")
-    assert abs(duration - 4.0) < 0.2
-    assert axe_violations(demo_app, context="#views") == []
+    page.wait_for_function("v => v.readyState >= 2", arg=video.element_handle(), timeout=15_000)
+    assert abs(video.evaluate("v => v.duration") - seconds) < 0.2
+
+
+def test_large_video_arrives_in_parts_and_plays(demo_app: Page) -> None:
+    size = 70_000_000  # three byte ranges of 32 MiB, fetched in parallel and joined
+    title = f"A long take {token()} [sim:bytes={size}]"
+    card = render_and_follow(demo_app, title)
+    expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    video = next(a for a in stored(demo_app, title)["assets"] if a["kind"] == "video")
+    assert video["blob"] == [size, "video/mp4"] and video["bytes"] == size
+    assert_plays(demo_app, card, seconds=4.0)
+
+
+def test_server_without_ranges_still_downloads_with_progress(demo_app: Page) -> None:
+    _succeeds_despite(demo_app, "[sim:noranges] [sim:bytes=3000000]")
 
 
 def test_moderation_block_shows_the_reason_and_keeps_the_prompt(demo_app: Page) -> None:

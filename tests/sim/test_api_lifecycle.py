@@ -163,16 +163,23 @@ def test_content500_marker_fails_downloads_then_recovers(harness: Harness) -> No
     assert harness.video(video_id)["status"] == "completed"
 
 
-def test_truncate_marker_cuts_the_first_full_video_downloads(harness: Harness) -> None:
-    video_id = harness.create("[sim:truncate=1] [sim:duration=0]")["id"]
+def test_truncate_marker_cuts_the_first_video_downloads(harness: Harness) -> None:
+    video_id = harness.create("[sim:truncate=2] [sim:duration=0]")["id"]
     path = f"/sim/v1/videos/{video_id}/content"
     assert harness.call("GET", path + "?variant=thumbnail").truncate_at is None  # images are spared
-    ranged = harness.call("GET", path, headers={"Range": "bytes=0-99"})
-    assert (ranged.status, ranged.truncate_at) == (206, None)  # resuming with a range works
     first = harness.call("GET", path)
     assert first.truncate_at == FakeMedia.VIDEO_BYTES // 2
     assert first.content_length == FakeMedia.VIDEO_BYTES  # the full length is still announced
+    ranged = harness.call("GET", path, headers={"Range": "bytes=0-99"})
+    assert (ranged.status, ranged.content_length, ranged.truncate_at) == (206, 100, 50)  # parts are cut too
     assert harness.call("GET", path).truncate_at is None
+    assert harness.call("GET", path, headers={"Range": "bytes=0-99"}).truncate_at is None
+
+
+def test_noranges_marker_answers_the_whole_file(harness: Harness) -> None:
+    video_id = harness.create("[sim:noranges] [sim:duration=0]")["id"]
+    answer = harness.call("GET", f"/sim/v1/videos/{video_id}/content", headers={"Range": "bytes=0-99"})
+    assert (answer.status, answer.content_length) == (200, FakeMedia.VIDEO_BYTES)
 
 
 def test_slow_marker_delays_every_answer_about_the_job(harness: Harness) -> None:
