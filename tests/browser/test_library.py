@@ -215,6 +215,26 @@ def test_grid_is_virtualized_and_posters_are_drawn_when_missing(demo_app: Page, 
     assert demo_app.locator(".tile").count() <= 60
 
 
+TILES_INSIDE_GRID_JS = """() => {
+    const grid = document.getElementById('library-grid').getBoundingClientRect();
+    const tiles = [...document.querySelectorAll('.tile')];
+    return tiles.length > 0 && tiles.every((t) => {
+        const box = t.getBoundingClientRect();
+        return box.left >= grid.left - 1 && box.right <= grid.right + 1;
+    });
+}"""
+
+
+def test_tiles_fit_the_grid_when_the_library_is_the_first_page(demo_app: Page, app_server: str) -> None:
+    remote_id = sim_video(app_server)
+    seed(demo_app, app_server, [job(i, remote_id, app_server) for i in range(12)], remote_id, shared=True)
+    demo_app.goto(app_server + "#/library")  # the grid is built before it is in the page
+    expect(demo_app.locator(COUNT)).to_have_text("12 videos")
+    demo_app.wait_for_function(TILES_INSIDE_GRID_JS, timeout=5_000)
+    demo_app.set_viewport_size({"width": 700, "height": 800})  # and narrower later
+    demo_app.wait_for_function(TILES_INSIDE_GRID_JS, timeout=5_000)
+
+
 def test_spend_ledger_and_thumbnail_reset(demo_app: Page, app_server: str) -> None:
     _varied(demo_app, app_server)
     spend = demo_app.locator("#spend")

@@ -30,6 +30,7 @@ class Scope:
     def __init__(self) -> None:
         self._listeners: list[tuple[Node, str, Any]] = []
         self._proxies: list[Any] = []
+        self._observers: list[Any] = []
 
     def callable(self, function: Callable[..., Any]) -> Any:
         """A JS-callable proxy of ``function`` (timers, callbacks), destroyed with the scope."""
@@ -45,7 +46,17 @@ class Scope:
         target.addEventListener(event, proxy, options)
         self._listeners.append((target, event, proxy))
 
+    def on_resize(self, target: Node, handler: Handler) -> None:
+        """Call ``handler`` whenever ``target``'s box changes size, including when it is first
+        laid out (a ``ResizeObserver``, disconnected with the scope)."""
+        observer = js.ResizeObserver.new(self.callable(lambda _entries, _observer: handler(None)))
+        observer.observe(target)
+        self._observers.append(observer)
+
     def close(self) -> None:
+        for observer in self._observers:
+            observer.disconnect()
+        self._observers.clear()
         for target, event, proxy in self._listeners:
             target.removeEventListener(event, proxy)
             proxy.destroy()

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from app.core.capabilities import FrameSize
@@ -80,14 +81,29 @@ def _current(cached: _Haystack | None, job: JobRecord) -> _Haystack:
 
 @dataclass
 class SearchIndex:
-    """Normalised search text per job, rebuilt only for jobs that changed (by ``updated_at``)."""
+    """Normalised search text per job, rebuilt only for jobs that changed (by ``updated_at``).
+
+    It also keeps the jobs it was built from, in order, with their texts in a parallel
+    list: a search over those same jobs is then one ``in`` per job in a comprehension
+    (a dictionary look-up and a freshness check per job cost more than the search).
+    """
 
     haystacks: dict[str, _Haystack] = field(default_factory=dict)
+    jobs: list[JobRecord] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    tags: list[tuple[str, ...]] = field(default_factory=list)
 
     @classmethod
     def build(cls, jobs: Iterable[JobRecord], previous: SearchIndex | None = None) -> SearchIndex:
         old = previous.haystacks if previous is not None else {}
-        return cls({job.id: _current(old.get(job.id), job) for job in jobs})
+        listed = list(jobs)
+        hays = [_current(old.get(job.id), job) for job in listed]
+        return cls(
+            {job.id: hay for job, hay in zip(listed, hays, strict=True)},
+            listed,
+            [hay.text for hay in hays],
+            [hay.tags for hay in hays],
+        )
 
     def entry(self, job: JobRecord) -> _Haystack:
         """The job's haystack; a job missing from the index or changed since is normalised now."""
@@ -96,6 +112,18 @@ class SearchIndex:
     def matches(self, job: JobRecord, terms: Sequence[SearchTerm]) -> bool:
         hay = self.entry(job)
         return all(_term_matches(term, hay) for term in terms)
+
+    def search(self, terms: Sequence[SearchTerm]) -> list[JobRecord]:
+        """The jobs the index was built from that every term matches, in their order."""
+        texts, tags = self.texts, self.tags
+        found: Iterable[int] = range(len(self.jobs))
+        for term in terms:
+            word = term.text
+            if term.tag_only:
+                found = [i for i in found if any(word in tag for tag in tags[i])]
+            else:
+                found = [i for i in found if word in texts[i]]
+        return [self.jobs[i] for i in found]
 
 
 @dataclass(frozen=True)
@@ -152,52 +180,69 @@ def _in_dates(query: LibraryQuery, job: JobRecord) -> bool:
     return (query.date_from is None or day >= query.date_from) and (query.date_to is None or day <= query.date_to)
 
 
-def _keep(query: LibraryQuery, job: JobRecord) -> bool:
-    if not is_item(job, query.include_archived):
-        return False
-    if query.models and job.model not in query.models:
-        return False
-    if query.aspect != "all" and aspect_of(job.size) != query.aspect:
-        return False
-    if query.folder is not None and job.folder != query.folder:
-        return False
-    return _in_dates(query, job)
+def _narrowed(query: LibraryQuery, jobs: Iterable[JobRecord]) -> list[JobRecord]:
+    """The items the filters keep; one comprehension per active filter (calls per job cost)."""
+    archived = query.include_archived
+    items = [j for j in jobs if j.status is JobStatus.SUCCEEDED and (archived or j.archived_at is None)]
+    if query.models:
+        items = [j for j in items if j.model in query.models]
+    if query.aspect != "all":
+        items = [j for j in items if aspect_of(j.size) == query.aspect]
+    if query.folder is not None:
+        items = [j for j in items if j.folder == query.folder]
+    if query.date_from is not None or query.date_to is not None:
+        items = [j for j in items if _in_dates(query, j)]
+    return items
 
 
-def _sort_key(sort: str, job: JobRecord) -> tuple[int, float, float, str]:
-    """(missing last, primary, newest first, id) so ties are stable whatever the input order."""
-    if sort.startswith("cost"):
-        missing = job.estimate_usd is None
-        value = float(job.estimate_usd or Decimal(0))
-    elif sort.startswith("length"):
-        missing, value = False, float(job.seconds)
+def _searched(jobs: list[JobRecord], terms: Sequence[SearchTerm], index: SearchIndex | None) -> list[JobRecord]:
+    """The jobs every term matches: from the index when it was built from these very jobs
+    (a C-level list comparison, by identity first), else job by job."""
+    if index is not None and index.jobs == jobs:
+        return index.search(terms)
+    search = index if index is not None else SearchIndex()
+    return [j for j in jobs if search.matches(j, terms)]
+
+
+_BY_ID = attrgetter("id")
+_BY_CREATED = attrgetter("created_at")
+_BY_SECONDS = attrgetter("seconds")
+
+
+def _cost(job: JobRecord) -> float:
+    return float(job.estimate_usd or Decimal(0))
+
+
+def _unpriced(job: JobRecord) -> bool:
+    return job.estimate_usd is None
+
+
+def sort_items(items: list[JobRecord], sort: str) -> None:
+    """Sort in place by ``sort``; ties newest first, then by id, so the order never depends
+    on the input's. Stable sorts from the least to the most significant key, each with a
+    C-level key where there is one (a tuple key per job cost more than the search)."""
+    field, _, direction = (sort if sort in SORTS else "date_desc").partition("_")
+    descending = direction == "desc"
+    items.sort(key=_BY_ID)
+    items.sort(key=_BY_CREATED, reverse=True)
+    if field == "date":
+        if not descending:
+            items.sort(key=_BY_CREATED)
+    elif field == "length":
+        items.sort(key=_BY_SECONDS, reverse=descending)
     else:
-        missing, value = False, job.created_at
-    if sort.endswith("_desc"):
-        value = -value
-    return (1 if missing else 0, value, -job.created_at, job.id)
+        items.sort(key=_cost, reverse=descending)
+        items.sort(key=_unpriced)  # no published price: last whichever the direction
 
 
 def run(query: LibraryQuery, jobs: Iterable[JobRecord], index: SearchIndex | None = None) -> list[JobRecord]:
     """The library items ``query`` selects, in its order (pass a built ``index`` for speed)."""
+    items = list(jobs)
     terms = search_terms(query.text)
-    search = index if index is not None else SearchIndex()
-    words = [t.text for t in terms if not t.tag_only]
-    tag_words = [t.text for t in terms if t.tag_only]
-    items = []
-    for job in jobs:  # the hot loop of every keystroke: plain loops, no per-term calls
-        if not _keep(query, job):
-            continue
-        if terms:
-            hay = search.entry(job)
-            text = hay.text
-            if any(word not in text for word in words):
-                continue
-            if tag_words and not all(any(w in tag for tag in hay.tags) for w in tag_words):
-                continue
-        items.append(job)
-    sort = query.sort if query.sort in SORTS else "date_desc"
-    items.sort(key=lambda j: _sort_key(sort, j))
+    if terms:
+        items = _searched(items, terms, index)
+    items = _narrowed(query, items)
+    sort_items(items, query.sort)
     return items
 
 

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 import js
 
 from app.browser.dom import Node, Scope, h, query_closest
+from app.browser.dom_patch import PatchBatch
 from app.core.selection import Selection
 from app.core.virtual_grid import GridLayout, move_focus, scroll_to_reveal, visible_range
-from app.ui.library.tile import Tile
+from app.ui.library.tile import Tile, TileFace
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
@@ -47,6 +48,9 @@ class VirtualGrid:
         self.focus_index = 0
         self._bound: dict[str, Tile] = {}
         self._spare: list[Tile] = []
+        self._faces: dict[str, tuple[JobRecord, TileFace]] = {}
+        self._shown: tuple[object, ...] = ()
+        self._shown_items: Sequence[JobRecord] | None = None
         self._frame_pending = False
         self._frame = scope.callable(self._on_frame)
         self.element: Node = h("div", {"class_": "lib-grid", "id": "library-grid"})
@@ -57,6 +61,7 @@ class VirtualGrid:
         # Browsers fire scroll events once per frame, right before rendering: lay out at once.
         scope.on(js.window, "scroll", lambda _event: self.render(), passive=True)
         scope.on(js.window, "resize", self._resized, passive=True)
+        scope.on_resize(self.element, self._resized)  # laid out for the first time, or narrower
         scope.on(self.element, "keydown", self._keydown)
         scope.on(self.element, "focusin", self._focusin)
 
@@ -85,6 +90,8 @@ class VirtualGrid:
     def set_items(self, items: Sequence[JobRecord], selection: Selection) -> None:
         self._width = 0.0  # the toolbar or the filters above may have moved the grid
         self.items = items
+        if len(self._faces) > 2 * len(items) + 100:
+            self._faces.clear()  # mostly jobs deleted or filtered away
         self.selection = selection
         self.focus_index = min(self.focus_index, max(len(items) - 1, 0))
         self.render()
@@ -106,31 +113,37 @@ class VirtualGrid:
         layout = self.layout()
         scroll_top, height = self._viewport()
         window = visible_range(layout, len(self.items), scroll_top, height)
+        shown = (self.selection, self.focus_index, layout.viewport_width, window.first, window.end)
+        if self.items is self._shown_items and shown == self._shown:
+            return  # the same tiles at the same places: most scroll frames inside a row
+        self._shown, self._shown_items = shown, self.items
         if window.total_height != self._height:
             self._height = window.total_height
             self.element.style.height = f"{window.total_height:.0f}px"
         wanted = {self.items[i].id: i for i in window.indexes()}
-        for job_id in [k for k in self._bound if k not in wanted]:
-            gone = self._bound.pop(job_id)
-            self._release(gone)
-            gone.job_id = ""
-            gone.element.remove()
-            self._spare.append(gone)
+        # Tiles that leave are re-bound to those that enter, without leaving the DOM.
+        free = [self._bound.pop(job_id) for job_id in [k for k in self._bound if k not in wanted]]
+        for tile in free:
+            self._release(tile)
+            tile.job_id = ""
+        batch = PatchBatch()
         for job_id, index in wanted.items():
             job = self.items[index]
-            tile = self._bound.get(job_id)
-            fresh = tile is None
-            if tile is None:
-                tile = self._spare.pop() if self._spare else Tile(self._scope, self._on_action)
+            bound = self._bound.get(job_id)
+            fresh = bound is None
+            if bound is None:
+                tile = free.pop() if free else self._new_tile()
                 self._bound[job_id] = tile
-                self.element.appendChild(tile.element)
+            else:
+                tile = bound
             x, y = layout.offset(index)
-            signature = (id(job), x, y, layout.tile_width, job.id in self.selection, index == self.focus_index)
+            signature = (job, x, y, layout.tile_width, job.id in self.selection, index == self.focus_index)
             if not fresh and tile.signature == signature:
                 continue  # unchanged: scrolling touches only tiles that enter the window
             tile.signature = signature
             tile.bind(
-                job,
+                self._face(job),
+                batch,
                 selected=job.id in self.selection,
                 focused=index == self.focus_index,
                 x=x,
@@ -139,6 +152,24 @@ class VirtualGrid:
             )
             if fresh or tile.poster_wanted != job.assets.get("thumbnail"):
                 self._poster(tile, job)
+        batch.flush()
+        for tile in free:  # the window shrank (fewer results): park what is left over
+            tile.element.remove()
+            self._spare.append(tile)
+
+    def _new_tile(self) -> Tile:
+        tile = self._spare.pop() if self._spare else Tile(self._scope, self._on_action)
+        self.element.appendChild(tile.element)
+        return tile
+
+    def _face(self, job: JobRecord) -> TileFace:
+        """What the tile shows of ``job``, worked out again only when the job changed."""
+        known = self._faces.get(job.id)
+        if known is not None and known[0] is job:
+            return known[1]
+        face = TileFace.of(job)
+        self._faces[job.id] = (job, face)
+        return face
 
     def tile_of(self, job_id: str) -> Tile | None:
         return self._bound.get(job_id)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from app.browser.dom import Node, Scope, h, replace_children, set_attrs, set_text
+from app.browser.dom import Node, Scope, h
+from app.browser.dom_patch import Patch, PatchBatch, Slot
 from app.browser.local_time import local_date
 from app.ui.icons import icon
 
@@ -31,6 +33,34 @@ def unusual(job: JobRecord) -> tuple[str, str] | None:
     if job.estimate_usd is None:
         return "info", "No published price for this size"
     return None
+
+
+@dataclass(frozen=True)
+class TileFace:
+    """What a tile shows of one job: worked out once per version of the job, not per frame."""
+
+    job_id: str
+    title: str
+    prompt: str
+    meta: str
+    length: str
+    label: str
+    check_label: str
+    flag: tuple[str, str] | None
+
+    @classmethod
+    def of(cls, job: JobRecord) -> TileFace:
+        title = job.display_title
+        return cls(
+            job_id=job.id,
+            title=title,
+            prompt=job.prompt,
+            meta=f"{job.model} · {job.size.replace('x', '×')} · {local_date(job.created_at)}",
+            length=f"{job.seconds} s",
+            label=f"{title}, {job.seconds} seconds",
+            check_label=f"Select {title}",
+            flag=unusual(job),
+        )
 
 
 class Tile:
@@ -67,6 +97,29 @@ class Tile:
             self.title,
             self.meta,
         )
+        self.poster = h("img", {"alt": "", "decoding": "async"})
+        self.placeholder = icon("film", size=28)
+        self._patch = Patch(
+            (
+                (self.element, Slot.STYLE, "transform"),
+                (self.element, Slot.STYLE, "width"),
+                (self.element, Slot.ATTR, "data-job"),
+                (self.element, Slot.ATTR, "aria-label"),
+                (self.element, Slot.ATTR, "tabindex"),
+                (self.element, Slot.CLASS, "selected"),
+                (self.title, Slot.TEXT, ""),
+                (self.title, Slot.ATTR, "title"),
+                (self.meta, Slot.TEXT, ""),
+                (self.length, Slot.TEXT, ""),
+                (self.dot, Slot.PROP, "hidden"),
+                (self.dot, Slot.ATTR, "data-tone"),
+                (self.dot, Slot.ATTR, "title"),
+                (self.dot, Slot.ATTR, "aria-label"),
+                (self.dot, Slot.ATTR, "role"),
+                (self.check, Slot.PROP, "checked"),
+                (self.check, Slot.ATTR, "aria-label"),
+            )
+        )
         scope.on(self.element, "click", lambda event: self._act("click", event))
         scope.on(self.element, "dblclick", lambda event: self._act("open", event))
 
@@ -81,28 +134,39 @@ class Tile:
 
         return handler
 
-    def bind(self, job: JobRecord, *, selected: bool, focused: bool, x: float, y: float, width: float) -> None:
-        style = self.element.style
-        style.transform = f"translate({x:.0f}px, {y:.0f}px)"
-        style.width = f"{width:.0f}px"
-        if self.job_id != job.id:
-            self.job_id = job.id
-            set_attrs(self.element, data_job=job.id, aria_label=f"{job.display_title}, {job.seconds} seconds")
-        set_text(self.title, job.display_title)
-        set_attrs(self.title, title=job.prompt)
-        set_text(self.meta, f"{job.model} · {job.size.replace('x', '×')} · {local_date(job.created_at)}")
-        set_text(self.length, f"{job.seconds} s")
-        flag = unusual(job)
-        self.dot.hidden = flag is None
-        if flag is not None:
-            set_attrs(self.dot, data_tone=flag[0], title=flag[1], aria_label=flag[1], role="img")
-        self.check.checked = selected
-        set_attrs(self.check, aria_label=f"Select {job.display_title}")
-        set_attrs(self.element, tabindex="0" if focused else "-1")
-        self.element.classList.toggle("selected", selected)
+    def bind(
+        self, face: TileFace, batch: PatchBatch, *, selected: bool, focused: bool, x: float, y: float, width: float
+    ) -> None:
+        """Show ``face`` at (x, y), written with the rest of ``batch`` (one call into the page)."""
+        self.job_id = face.job_id
+        tone, reason = face.flag or (None, None)
+        batch.add(
+            self._patch,
+            (
+                f"translate({x:.0f}px, {y:.0f}px)",
+                f"{width:.0f}px",
+                face.job_id,
+                face.label,
+                "0" if focused else "-1",
+                selected,
+                face.title,
+                face.prompt,
+                face.meta,
+                face.length,
+                face.flag is None,
+                tone,
+                reason,
+                reason,
+                "img" if reason else None,
+                selected,
+                face.check_label,
+            )
+        )
 
     def show_poster(self, url: str | None) -> None:
-        if url is None:
-            replace_children(self.media, icon("film", size=28))
-        else:
-            replace_children(self.media, h("img", {"src": url, "alt": "", "decoding": "async"}))
+        """The poster at ``url``, or a film icon while there is none (both nodes reused)."""
+        if url is not None:
+            self.poster.src = url
+        shown = self.poster if url is not None else self.placeholder
+        if self.media.firstChild is not shown:
+            self.media.replaceChildren(shown)

@@ -360,12 +360,6 @@ class LibraryView(View):
             media.release(tile.poster_asset)
         tile.poster_asset = None
 
-    def _forget_tile(self, tile: Tile) -> None:
-        """A tile leaves the window: drop its poster before its URL is revoked."""
-        tile.media.replaceChildren()
-        self._release(tile)
-        tile.poster_wanted = None
-
     def _drain_posters(self) -> None:
         """Draw missing posters one at a time, in the background, for tiles that are shown."""
         if self._poster_busy or not self._poster_queue or self.ctx.controller is None:
