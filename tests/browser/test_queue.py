@@ -13,7 +13,7 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.browser.a11y import axe_violations
 from tests.browser.conftest import BOOT_TIMEOUT_MS, PageWatch, open_app
-from tests.browser.helpers import go, job_card, start_render
+from tests.browser.helpers import go, job_card, save_key, start_render, use_endpoint
 
 DONE_MS = 45_000
 READ_JOB_JS = """async (title) => {
@@ -110,6 +110,20 @@ def test_large_video_arrives_in_parts_and_plays(demo_app: Page) -> None:
 
 def test_server_without_ranges_still_downloads_with_progress(demo_app: Page) -> None:
     _succeeds_despite(demo_app, "[sim:noranges] [sim:bytes=3000000]")
+
+
+def test_a_cross_origin_endpoint_with_a_key_renders_and_downloads(app: Page, app_server: str) -> None:
+    """The real set-up: the API on another origin (CORS preflights, exposed headers, the
+    file behind a redirect), a saved key instead of demo mode, a file big enough for parts."""
+    use_endpoint(app, app_server.replace("127.0.0.1", "localhost") + "sim/v1")
+    save_key(app, f"sk-test-{uuid.uuid4().hex}")
+    size = 40_000_000
+    title = f"Far {token()} [sim:redirect] [sim:bytes={size}]"
+    card = render_and_follow(app, title)
+    expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    video = next(a for a in stored(app, title)["assets"] if a["kind"] == "video")
+    assert video["blob"] == [size, "video/mp4"]
+    assert_plays(app, card, seconds=4.0)
 
 
 def test_moderation_block_shows_the_reason_and_keeps_the_prompt(demo_app: Page) -> None:
