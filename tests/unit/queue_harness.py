@@ -64,9 +64,7 @@ class Rig:
         self.events: list[Event] = []
         self.sleeps: list[float] = []
         clock = ClockAdapter(self.clock)
-        self.render = RenderService(
-            self.jobs, self.client(BASE_URL, DEMO_KEY), clock, CAPABILITIES, sleep=self._sleep
-        )
+        self.render = RenderService(self.jobs, self.client(BASE_URL, DEMO_KEY), clock, CAPABILITIES, sleep=self._sleep)
         self.queue = QueueService(
             self.store,
             self.jobs,

@@ -7,9 +7,7 @@ from app.core.providers.base import RemoteJob, RemoteJobPage, RemoteStatus
 from app.core.reconcile import Verdict, examine
 from tests.unit.jobs_factory import T0, make_job
 
-JOB = make_job(
-    "local1", prompt="a  lighthouse at dusk", seconds=8, status=JobStatus.QUEUED, phase=JobPhase.SUBMITTING
-)
+JOB = make_job("local1", prompt="a  lighthouse at dusk", seconds=8, status=JobStatus.QUEUED, phase=JobPhase.SUBMITTING)
 
 
 def remote(rid: str, *, at: float, prompt: str = "a lighthouse at dusk", model: str = "sora-2") -> RemoteJob:

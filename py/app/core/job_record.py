@@ -17,8 +17,6 @@ from app.core.job_status import VARIANT_KINDS, AssetKind, JobPhase, JobStatus
 __all__ = ["VARIANT_KINDS", "AssetKind", "AssetRecord", "JobPhase", "JobRecord", "JobStatus"]
 
 
-
-
 class JobRecord(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore")
 

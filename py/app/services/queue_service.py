@@ -403,4 +403,3 @@ class QueueService:
 def _moved(old: JobRecord, new: JobRecord) -> bool:
     keys = ("status", "phase", "progress", "remote_status", "remote_id", "expires_at", "error_message")
     return any(getattr(old, k) != getattr(new, k) for k in keys)
-

@@ -160,7 +160,7 @@ class Tile:
                 "img" if reason else None,
                 selected,
                 face.check_label,
-            )
+            ),
         )
 
     def show_poster(self, url: str | None) -> None:
