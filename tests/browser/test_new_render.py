@@ -168,6 +168,16 @@ def test_draft_survives_reload(demo_app: Page, tmp_path: Path) -> None:
     expect(demo_app.locator("#image-dims")).to_contain_text("320×240 → sent as 1024×1792")
 
 
+def test_draft_typed_just_before_leaving_is_kept(demo_app: Page) -> None:
+    demo_app.get_by_label("Prompt").fill("Typed and gone at once")
+    demo_app.get_by_role("link", name="Queue", exact=True).click()  # before the pause that saves it
+    demo_app.get_by_role("link", name="New Render", exact=True).click()
+    expect(demo_app.get_by_label("Prompt")).to_have_value("Typed and gone at once")
+    demo_app.reload()
+    demo_app.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
+    expect(demo_app.get_by_label("Prompt")).to_have_value("Typed and gone at once")
+
+
 def test_render_cannot_double_submit(demo_app: Page, app_server: str) -> None:
     token = uuid.uuid4().hex
     demo_app.get_by_label("Prompt").fill(f"Slow answer [sim:slow=1500] {token}")

@@ -24,13 +24,59 @@ _BOOL_ATTRS = frozenset(
 )
 
 
+class Pending:
+    """One scheduled call (a timer or an animation frame) whose proxy is freed when it runs
+    or is cancelled, so a view that closes first is never called back (Pyodide reports
+    "Object has already been destroyed" as a page error otherwise)."""
+
+    def __init__(
+        self, scope: Scope, start: Callable[[Any], Any], stop: Callable[[Any], Any], callback: Callable[[], Any]
+    ) -> None:
+        self._scope = scope
+        self._stop = stop
+        self._callback = callback
+        self._proxy: Any = create_proxy(self._fire)
+        self._handle = start(self._proxy)
+        scope._pending.add(self)
+
+    def _fire(self, *_args: Any) -> None:
+        if self._proxy is None:
+            return
+        self._scope._pending.discard(self)
+        try:
+            self._callback()
+        finally:
+            self._free()
+
+    def cancel(self) -> None:
+        if self._proxy is not None:
+            self._stop(self._handle)
+            self._scope._pending.discard(self)
+            self._free()
+
+    def _free(self) -> None:
+        proxy, self._proxy = self._proxy, None
+        if proxy is not None:
+            proxy.destroy()
+
+
 class Scope:
-    """Owns event-listener proxies; ``close()`` detaches and destroys them all."""
+    """Owns event-listener proxies, observers and pending timers; ``close()`` detaches,
+    cancels and destroys them all."""
 
     def __init__(self) -> None:
         self._listeners: list[tuple[Node, str, Any]] = []
         self._proxies: list[Any] = []
         self._observers: list[Any] = []
+        self._pending: set[Pending] = set()
+
+    def after(self, delay_ms: int, callback: Callable[[], Any]) -> Pending:
+        """Call ``callback`` once after ``delay_ms``, unless cancelled or closed first."""
+        return Pending(self, lambda proxy: js.setTimeout(proxy, delay_ms), js.clearTimeout, callback)
+
+    def next_frame(self, callback: Callable[[], Any]) -> Pending:
+        """Call ``callback`` once before the next paint, unless cancelled or closed first."""
+        return Pending(self, js.requestAnimationFrame, js.cancelAnimationFrame, callback)
 
     def callable(self, function: Callable[..., Any]) -> Any:
         """A JS-callable proxy of ``function`` (timers, callbacks), destroyed with the scope."""
@@ -54,6 +100,8 @@ class Scope:
         self._observers.append(observer)
 
     def close(self) -> None:
+        for pending in list(self._pending):
+            pending.cancel()
         for observer in self._observers:
             observer.disconnect()
         self._observers.clear()

@@ -52,7 +52,6 @@ class VirtualGrid:
         self._shown: tuple[object, ...] = ()
         self._shown_items: Sequence[JobRecord] | None = None
         self._frame_pending = False
-        self._frame = scope.callable(self._on_frame)
         self.element: Node = h("div", {"class_": "lib-grid", "id": "library-grid"})
         self._width = 0.0
         self._top = 0.0  # the grid's offset from the top of the document
@@ -103,9 +102,9 @@ class VirtualGrid:
     def _schedule(self, _event: Any = None) -> None:
         if not self._frame_pending:
             self._frame_pending = True
-            js.requestAnimationFrame(self._frame)
+            self._scope.next_frame(self._on_frame)
 
-    def _on_frame(self, _time: Any = None) -> None:
+    def _on_frame(self) -> None:
         self._frame_pending = False
         self.render()
 

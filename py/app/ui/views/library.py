@@ -334,6 +334,8 @@ class LibraryView(View):
         tile.poster_wanted = asset_id
         if media is None:
             return
+        if tile.poster_asset != asset_id:
+            tile.show_poster(None)  # a recycled tile: not the previous job's poster while this one loads
         if asset_id is None:
             self._release(tile)
             tile.show_poster(None)

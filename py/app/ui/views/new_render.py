@@ -6,7 +6,7 @@ from typing import Any
 
 import js
 
-from app.browser.dom import Node, h, replace_children, set_attrs, set_text
+from app.browser.dom import Node, Pending, h, replace_children, set_attrs, set_text
 from app.core.capabilities import FrameSize, Orientation
 from app.core.compose import allowed_durations, allowed_sizes, check_model_id, prompt_counter
 from app.core.errors import InputError
@@ -54,8 +54,7 @@ class NewRenderView(View):
 
     def render(self) -> Node:
         s = self.scope
-        self._save_timer: Any = None
-        self._save_callback = s.callable(self._save_prompt)
+        self._save_timer: Pending | None = None
         self.prompt = h(
             "textarea",
             {
@@ -329,8 +328,14 @@ class NewRenderView(View):
         set_text(self.counter, f"{text} characters" + (" — over the limit" if over else ""))
         self.counter.classList.toggle("over", over)
         if self._save_timer is not None:
-            js.clearTimeout(self._save_timer)
-        self._save_timer = js.setTimeout(self._save_callback, SAVE_DELAY_MS)
+            self._save_timer.cancel()
+        self._save_timer = self.scope.after(SAVE_DELAY_MS, self._save_prompt)
+
+    def close(self) -> None:
+        if self._save_timer is not None:  # leaving before the draft was saved: save it now
+            self._save_timer.cancel()
+            self._save_prompt()
+        super().close()
 
     def _save_prompt(self) -> None:
         self._save_timer = None
@@ -374,7 +379,7 @@ class NewRenderView(View):
         if controller is None or self.ctx.store.state.submitting:
             return
         if self._save_timer is not None:
-            js.clearTimeout(self._save_timer)
+            self._save_timer.cancel()
             self._save_timer = None
         prompt = str(self.prompt.value)
         settings = self.ctx.store.state.settings
