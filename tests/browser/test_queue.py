@@ -60,6 +60,13 @@ def render_and_follow(page: Page, title: str) -> Locator:
     return job_card(page, title)
 
 
+def render_until_ready(page: Page, title: str) -> tuple[Locator, dict[str, Any]]:
+    """Send a render and wait until its card is Ready; the card and the stored video's record."""
+    card = render_and_follow(page, title)
+    expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    return card, next(a for a in stored(page, title)["assets"] if a["kind"] == "video")
+
+
 def reload_app(page: Page) -> None:
     page.reload()
     page.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
@@ -100,15 +107,12 @@ def assert_plays(page: Page, card: Locator, *, seconds: float) -> None:
 
 def test_large_video_arrives_in_parts_and_plays(demo_app: Page) -> None:
     size = 70_000_000  # three byte ranges of 32 MiB, fetched in parallel and joined
-    title = f"A long take {token()} [sim:bytes={size}]"
-    card = render_and_follow(demo_app, title)
-    expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
-    video = next(a for a in stored(demo_app, title)["assets"] if a["kind"] == "video")
+    card, video = render_until_ready(demo_app, f"A long take {token()} [sim:bytes={size}]")
     assert video["blob"] == [size, "video/mp4"] and video["bytes"] == size
     assert_plays(demo_app, card, seconds=4.0)
 
 
-def test_server_without_ranges_still_downloads_with_progress(demo_app: Page) -> None:
+def test_server_without_ranges_still_downloads(demo_app: Page) -> None:
     _succeeds_despite(demo_app, "[sim:noranges] [sim:bytes=3000000]")
 
 
@@ -118,10 +122,7 @@ def test_a_cross_origin_endpoint_with_a_key_renders_and_downloads(app: Page, app
     use_endpoint(app, app_server.replace("127.0.0.1", "localhost") + "sim/v1")
     save_key(app, f"sk-test-{uuid.uuid4().hex}")
     size = 40_000_000
-    title = f"Far {token()} [sim:redirect] [sim:bytes={size}]"
-    card = render_and_follow(app, title)
-    expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
-    video = next(a for a in stored(app, title)["assets"] if a["kind"] == "video")
+    card, video = render_until_ready(app, f"Far {token()} [sim:redirect] [sim:bytes={size}]")
     assert video["blob"] == [size, "video/mp4"]
     assert_plays(app, card, seconds=4.0)
 
@@ -148,12 +149,8 @@ def test_generic_failure_shows_code_and_message(demo_app: Page) -> None:
 
 def _succeeds_despite(demo_app: Page, marker: str) -> None:
     title = f"Resilient {token()} {marker}"
-    start_render(demo_app, title)
-    go(demo_app, "Queue")
-    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
-    data = stored(demo_app, title)
-    assert data["jobs"][0]["status"] == "succeeded"
-    video = next(a for a in data["assets"] if a["kind"] == "video")
+    _card, video = render_until_ready(demo_app, title)
+    assert stored(demo_app, title)["jobs"][0]["status"] == "succeeded"
     assert video["blob"][0] == video["bytes"] > 0
 
 

@@ -63,7 +63,7 @@ def _applier() -> Any:
 
 
 class Patch:
-    """A fixed list of slots on some nodes, written together by :meth:`apply`."""
+    """A fixed list of slots on some nodes, written together through a :class:`PatchBatch`."""
 
     def __init__(self, slots: Sequence[tuple[Node, Slot, str]]) -> None:
         self.size = len(slots)
@@ -74,12 +74,6 @@ class Patch:
                 "names": [name for _node, _kind, name in slots],
             }
         )
-
-    def apply(self, values: Sequence[Value]) -> None:
-        """Write ``values`` (one per slot, in order) where the page differs."""
-        batch = PatchBatch()
-        batch.add(self, values)
-        batch.flush()
 
 
 class PatchBatch:

@@ -182,8 +182,7 @@ def _in_dates(query: LibraryQuery, job: JobRecord) -> bool:
 
 def _narrowed(query: LibraryQuery, jobs: Iterable[JobRecord]) -> list[JobRecord]:
     """The items the filters keep; one comprehension per active filter (calls per job cost)."""
-    archived = query.include_archived
-    items = [j for j in jobs if j.status is JobStatus.SUCCEEDED and (archived or j.archived_at is None)]
+    items = [j for j in jobs if is_item(j, query.include_archived)]
     if query.models:
         items = [j for j in items if j.model in query.models]
     if query.aspect != "all":

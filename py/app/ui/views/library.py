@@ -334,11 +334,10 @@ class LibraryView(View):
         tile.poster_wanted = asset_id
         if media is None:
             return
-        if tile.poster_asset != asset_id:
-            tile.show_poster(None)  # a recycled tile: not the previous job's poster while this one loads
+        if asset_id is None or tile.poster_asset != asset_id:
+            tile.show_poster(None)  # none yet, or a recycled tile: not the last job's poster while this one loads
         if asset_id is None:
             self._release(tile)
-            tile.show_poster(None)
             if "video" in job.assets and job.id not in self._poster_queue:
                 self._poster_queue.append(job.id)
                 self._drain_posters()
