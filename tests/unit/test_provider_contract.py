@@ -9,9 +9,10 @@ import pytest
 
 from app.core import errors as e
 from app.core.http import Expect, FileField
+from app.core.key_check_result import KeyCheck
 from app.core.providers.base import RemoteStatus, RenderParams
 from app.core.providers.openai_videos.codec import OpenAIVideosProvider, map_status
-from app.services.key_check import KeyCheck, check_key
+from app.services.key_check import check_key
 from app.services.provider_client import Endpoint, ProviderClient
 from simulator import SimConfig, Simulator
 from simulator.testing import FakeClock, FakeMedia, new_key, png_image

@@ -15,10 +15,10 @@ from pyodide.ffi import JsException
 from app.browser.dom import h
 from app.browser.ffi import is_null, js_object
 from app.core.errors import AppError, StorageError
+from app.core.stores import META
 from app.services.ports import Put, RecordStore
 
 FOLDER_KEY = "export-folder"
-META = "meta"
 
 
 class UnsupportedError(AppError):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import js
@@ -19,38 +18,10 @@ from pyodide.ffi import JsProxy, create_proxy
 
 from app.browser.ffi import await_events, is_null, js_object, py_value
 from app.core.errors import StorageError, StorageQuotaError
+from app.core.stores import DB_NAME, DB_VERSION, SCHEMA
 from app.services.ports import Delete, Op, Put
 
-DB_NAME = "sora-renderer"
 TRANSACTION_TIMEOUT_S = 30.0
-
-
-@dataclass(frozen=True)
-class StoreSpec:
-    """One object store: key path (``None`` = out-of-line keys) and indexes."""
-
-    name: str
-    key_path: str | None = None
-    indexes: tuple[tuple[str, str], ...] = ()
-
-
-# Version history: each entry adds what it lists; upgrades are idempotent.
-SCHEMA: tuple[tuple[int, tuple[StoreSpec, ...]], ...] = (
-    (
-        1,
-        (
-            StoreSpec("settings", "id"),
-            StoreSpec("vault", "id"),
-            StoreSpec("keys"),
-            StoreSpec("jobs", "id", (("status", "status"), ("created_at", "created_at"))),
-            StoreSpec("assets", "id", (("job_id", "job_id"), ("kind", "kind"))),
-            StoreSpec("blobs"),
-            StoreSpec("meta"),
-        ),
-    ),
-)
-DB_VERSION = SCHEMA[-1][0]
-ALL_STORES: tuple[str, ...] = tuple(spec.name for _, specs in SCHEMA for spec in specs)
 
 
 def _storage_error(error: Any, action: str) -> StorageError:

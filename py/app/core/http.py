@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
 
 class Expect(StrEnum):
@@ -76,9 +76,3 @@ class HttpResponse:
 
 Progress = Callable[[int, int | None], None]
 """Download progress callback: ``(bytes so far, total bytes or None)``."""
-
-
-class Transport(Protocol):
-    """Sends a request; raises ``NetworkError`` when no HTTP answer arrives."""
-
-    async def send(self, request: HttpRequest, *, progress: Progress | None = None) -> HttpResponse: ...

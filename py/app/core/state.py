@@ -18,9 +18,9 @@ from app.core.vault_status import VaultStatus
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
+    from app.core.key_check_result import KeyCheckResult
     from app.core.settings import Settings
-    from app.services.key_check import KeyCheckResult
-    from app.services.storage_report import StorageReport
+    from app.core.storage_report import StorageReport
 
 
 class Phase(StrEnum):

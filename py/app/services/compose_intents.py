@@ -4,31 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol
+from typing import Any
 
 from app.core import errors as e
 from app.core.capabilities import ProviderCapabilities
-from app.core.compose import Draft, ImageFit, PreparedImage, with_model
+from app.core.compose import Draft, with_model
 from app.core.job_record import JobRecord
 from app.core.state import AppState, DraftImage
 from app.core.store import Store
-from app.services.ports import Delete, Put, RecordStore
+from app.core.stores import BLOBS, META
+from app.services.ports import Delete, ImageProcessor, Put, RecordStore
 from app.services.render_service import FormErrors, RenderService
 
-META = "meta"
-BLOBS = "blobs"
 DRAFT_KEY = "draft"
 DRAFT_IMAGE_KEY = "draft-image"
 # API ``param`` → the form field that shows the error.
 PARAM_FIELDS = {"prompt": "prompt", "model": "model", "size": "size", "seconds": "seconds", "input_reference": "image"}
-
-
-class ImageProcessor(Protocol):
-    async def open(self, file: Any, name: str = "") -> Any:
-        """Check and measure the user's file (raises ``InputError`` for the ``image`` field)."""
-        ...
-
-    async def fit(self, source: Any, size: str, fit: ImageFit) -> PreparedImage: ...
 
 
 class ComposeIntents:

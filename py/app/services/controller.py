@@ -16,22 +16,23 @@ from app.core.capabilities import ProviderCapabilities
 from app.core.endpoint import check_base_url, display_host
 from app.core.errors import InputError
 from app.core.job_record import JobStatus
+from app.core.key_check_result import KeyCheckResult
 from app.core.keys import DEMO_KEY
 from app.core.routes import Location, Route
 from app.core.settings import Settings
 from app.core.state import AppState, Phase
 from app.core.store import Store
 from app.core.vault_status import VaultState
-from app.services.compose_intents import ComposeIntents, ImageProcessor
+from app.services.compose_intents import ComposeIntents
 from app.services.job_store import JobStore
-from app.services.key_check import KeyCheckResult, check_key
+from app.services.key_check import check_key
 from app.services.library_service import LibraryService
-from app.services.ports import Clock, RecordStore
+from app.services.ports import Clock, ImageProcessor, RecordStore, StorageInfo
 from app.services.provider_client import Endpoint, ProviderClient
 from app.services.queue_service import QueueService
 from app.services.render_service import RenderService
 from app.services.settings_service import SettingsService
-from app.services.storage_report import StorageInfo, build_report
+from app.services.storage_report import build_report
 from app.services.tasks import spawn
 from app.services.vault_service import VaultService
 

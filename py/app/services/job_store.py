@@ -10,11 +10,8 @@ from pydantic import ValidationError
 from app.core.compose import PreparedImage
 from app.core.errors import StorageError
 from app.core.job_record import AssetRecord, JobRecord
+from app.core.stores import ASSETS, BLOBS, JOBS
 from app.services.ports import Delete, Op, Put, RecordStore
-
-JOBS = "jobs"
-ASSETS = "assets"
-BLOBS = "blobs"
 
 
 class JobStore:

@@ -7,40 +7,11 @@ served (and not retired). Every outcome gets its own plain message and next step
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
-from enum import StrEnum
 
 from app.core import errors as e
+from app.core.key_check_result import KeyCheck, KeyCheckResult
 from app.core.messages import describe
 from app.services.provider_client import ProviderClient
-
-
-class KeyCheck(StrEnum):
-    VALID = "valid"
-    INVALID_KEY = "invalid_key"
-    NO_ACCESS = "no_access"
-    NO_CREDIT = "no_credit"
-    RATE_LIMITED = "rate_limited"
-    MODEL_MISSING = "model_missing"
-    MODEL_RETIRED = "model_retired"
-    ENDPOINT_GONE = "endpoint_gone"
-    NETWORK = "network"
-    SERVER = "server"
-    OTHER = "other"
-
-
-@dataclass(frozen=True)
-class KeyCheckResult:
-    outcome: KeyCheck
-    title: str
-    detail: str
-    action: str = ""
-    request_id: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome is KeyCheck.VALID
-
 
 _OUTCOMES: tuple[tuple[type[BaseException], KeyCheck], ...] = (
     (e.AuthenticationError, KeyCheck.INVALID_KEY),

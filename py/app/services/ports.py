@@ -1,8 +1,22 @@
-"""The interfaces the services need from the outside world.
+"""Every interface the services need from the outside world, in one place.
 
-The browser adapters (``app.browser``) implement them in the page; the tests
-implement them in memory. Dependencies point inward: services never import a
-browser module.
+The browser adapters (``app.browser``) implement them in the page and the worker;
+the tests implement them in memory. Dependencies point inward: services never import
+a browser module.
+
+=================  ===============================  ================================
+port               what it is                       browser adapter
+=================  ===============================  ================================
+RecordStore        IndexedDB object stores          ``browser.idb.Database``
+Clock              the time                         :class:`SystemClock`
+Transport          HTTP                             ``browser.fetch.FetchTransport``
+Cipher             AES-GCM, PBKDF2                  ``browser.crypto.WebCryptoCipher``
+StorageInfo        ``navigator.storage``            ``browser.storage_info``
+ImageProcessor     decode, crop, re-encode images   ``browser.images.CanvasImages``
+FrameGrabber       a poster from a video's frame    ``browser.thumbnails``
+Poller             the polling worker               ``browser.poller_link.WorkerPoller``
+TabChannel         news for the other open tabs     ``browser.tabs.TabChannel``
+=================  ===============================  ================================
 """
 
 from __future__ import annotations
@@ -10,7 +24,13 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from app.core.compose import ImageFit, PreparedImage
+from app.core.http import HttpRequest, HttpResponse, Progress
+
+if TYPE_CHECKING:
+    from app.core import poll_messages as pm
 
 
 @dataclass(frozen=True)
@@ -61,3 +81,73 @@ class SystemClock:
 
     def now(self) -> float:
         return time.time()
+
+
+class Transport(Protocol):
+    """Sends a request; raises ``NetworkError`` when no HTTP answer arrives."""
+
+    async def send(self, request: HttpRequest, *, progress: Progress | None = None) -> HttpResponse: ...
+
+
+class Cipher(Protocol):
+    """AES-GCM-256 with opaque key handles (WebCrypto in the page)."""
+
+    async def new_device_key(self) -> Any:
+        """A fresh random, non-extractable key."""
+        ...
+
+    async def derive_key(self, passphrase: str, salt: bytes, iterations: int) -> Any: ...
+
+    async def encrypt(self, key: Any, plaintext: bytes) -> tuple[bytes, bytes]:
+        """``(iv, ciphertext)`` with a fresh random IV."""
+        ...
+
+    async def decrypt(self, key: Any, iv: bytes, ciphertext: bytes) -> bytes:
+        """Raises ``VaultError`` when the key is wrong or the data was altered."""
+        ...
+
+    def random_bytes(self, count: int) -> bytes: ...
+
+
+class StorageInfo(Protocol):
+    """The browser's own view of this site's storage (``navigator.storage``)."""
+
+    async def estimate(self) -> tuple[int | None, int | None]:
+        """``(usage, quota)`` in bytes, ``None`` where the browser does not say."""
+        ...
+
+    async def persisted(self) -> bool: ...
+
+    async def request_persist(self) -> bool: ...
+
+
+class ImageProcessor(Protocol):
+    async def open(self, file: Any, name: str = "") -> Any:
+        """Check and measure the user's file (raises ``InputError`` for the ``image`` field)."""
+        ...
+
+    async def fit(self, source: Any, size: str, fit: ImageFit) -> PreparedImage: ...
+
+
+class FrameGrabber(Protocol):
+    """Draws a poster from a stored video (the API gave no thumbnail)."""
+
+    async def first_frame(self, video: Any) -> tuple[Any, int]:
+        """A poster image of ``video`` (a Blob): ``(image Blob, size in bytes)``."""
+        ...
+
+
+class Poller(Protocol):
+    """The polling worker, as the page sees it."""
+
+    def track(self, spec: pm.TrackSpec) -> None: ...
+
+    def untrack(self, job_id: str) -> None: ...
+
+    def set_online(self, online: bool) -> None: ...
+
+
+class TabChannel(Protocol):
+    """Tells the other open tabs that a job changed (they re-read it)."""
+
+    def publish(self, job_id: str) -> None: ...

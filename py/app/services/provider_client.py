@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.core.http import FileField, HttpRequest, HttpResponse, Progress, Transport
+from app.core.http import FileField, HttpRequest, HttpResponse, Progress
 from app.core.providers.base import ModelInfo, RemoteJob, RemoteJobPage, RenderParams, VideoProvider
+from app.services.ports import Transport
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from app.core import errors as e
 from app.core import poll_messages as pm
@@ -27,28 +27,12 @@ from app.core.reconcile import Verdict, examine
 from app.core.state import AppState, PollerRole
 from app.core.store import Store
 from app.services.job_store import JobStore
-from app.services.ports import Clock
+from app.services.ports import Clock, Poller, TabChannel
 from app.services.provider_client import ProviderClient
 from app.services.render_service import RenderService
 from app.services.tasks import spawn
 
 RECONCILE_PAGES = 5
-
-
-class Poller(Protocol):
-    """The polling worker, as the page sees it."""
-
-    def track(self, spec: pm.TrackSpec) -> None: ...
-
-    def untrack(self, job_id: str) -> None: ...
-
-    def set_online(self, online: bool) -> None: ...
-
-
-class TabChannel(Protocol):
-    """Tells the other open tabs that a job changed (they re-read it)."""
-
-    def publish(self, job_id: str) -> None: ...
 
 
 class QueueService:

@@ -7,9 +7,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.core.settings import Settings
+from app.core.stores import SETTINGS
 from app.services.ports import Put, RecordStore
 
-STORE = "settings"
 KEY = "app"
 
 
@@ -21,7 +21,7 @@ class SettingsService:
 
     async def load(self) -> tuple[Settings, bool]:
         """The stored settings and whether a record existed (False on first run)."""
-        raw = await self._records.get(STORE, KEY)
+        raw = await self._records.get(SETTINGS, KEY)
         if raw is None:
             return Settings(), False
         try:
@@ -30,7 +30,7 @@ class SettingsService:
             return Settings.model_validate(_salvage(raw)), True
 
     async def save(self, settings: Settings) -> Settings:
-        await self._records.write([Put(STORE, settings.model_dump(mode="json"))])
+        await self._records.write([Put(SETTINGS, settings.model_dump(mode="json"))])
         return settings
 
     async def change(self, current: Settings, **changes: Any) -> Settings:

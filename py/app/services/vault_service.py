@@ -6,12 +6,13 @@ after all WebCrypto work is done, so a failure never leaves half a vault behind.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from pydantic import ValidationError
 
 from app.core.errors import InputError, VaultError
 from app.core.keys import mask_key, normalize_key
+from app.core.stores import KEYS, VAULT
 from app.core.vault_record import (
     DEVICE_KEY_ID,
     MIN_PASSPHRASE,
@@ -20,31 +21,9 @@ from app.core.vault_record import (
     VaultRecord,
 )
 from app.core.vault_status import VaultMode, VaultState, VaultStatus
-from app.services.ports import Clock, Delete, Op, Put, RecordStore
+from app.services.ports import Cipher, Clock, Delete, Op, Put, RecordStore
 
-VAULT_STORE = "vault"
-KEYS_STORE = "keys"
 RECORD_ID = "api-key"
-
-
-class Cipher(Protocol):
-    """AES-GCM-256 with opaque key handles (WebCrypto in the page)."""
-
-    async def new_device_key(self) -> Any:
-        """A fresh random, non-extractable key."""
-        ...
-
-    async def derive_key(self, passphrase: str, salt: bytes, iterations: int) -> Any: ...
-
-    async def encrypt(self, key: Any, plaintext: bytes) -> tuple[bytes, bytes]:
-        """``(iv, ciphertext)`` with a fresh random IV."""
-        ...
-
-    async def decrypt(self, key: Any, iv: bytes, ciphertext: bytes) -> bytes:
-        """Raises ``VaultError`` when the key is wrong or the data was altered."""
-        ...
-
-    def random_bytes(self, count: int) -> bytes: ...
 
 
 class VaultService:
@@ -75,7 +54,7 @@ class VaultService:
 
     async def load(self) -> VaultStatus:
         """Read the vault; a device-mode key is decrypted at once, a passphrase key stays locked."""
-        raw = await self._records.get(VAULT_STORE, RECORD_ID)
+        raw = await self._records.get(VAULT, RECORD_ID)
         if raw is None:
             self._record = None
             return self.status
@@ -85,7 +64,7 @@ class VaultService:
             raise VaultError("The stored key record is damaged. Wipe the key and paste it again.") from exc
         self._record = record
         if record.mode == "device":
-            wrapping = await self._records.get(KEYS_STORE, DEVICE_KEY_ID)
+            wrapping = await self._records.get(KEYS, DEVICE_KEY_ID)
             if wrapping is None:
                 raise VaultError("This browser lost the key that protects your API key. Wipe it and paste it again.")
             plaintext = await self._cipher.decrypt(wrapping, record.iv, record.ciphertext)
@@ -135,7 +114,7 @@ class VaultService:
 
     async def wipe(self) -> VaultStatus:
         """Delete the key everywhere: the record, the wrapping key, and this memory."""
-        await self._records.write([Delete(VAULT_STORE, RECORD_ID), Delete(KEYS_STORE, DEVICE_KEY_ID)])
+        await self._records.write([Delete(VAULT, RECORD_ID), Delete(KEYS, DEVICE_KEY_ID)])
         self.forget()
         return self.status
 
@@ -177,10 +156,10 @@ class VaultService:
             created_at=previous.created_at if previous else now,
             updated_at=now,
         )
-        ops: list[Op] = [Put(VAULT_STORE, record.model_dump(mode="json"))]
+        ops: list[Op] = [Put(VAULT, record.model_dump(mode="json"))]
         if new_device_key:
-            ops.append(Put(KEYS_STORE, wrapping, DEVICE_KEY_ID))
+            ops.append(Put(KEYS, wrapping, DEVICE_KEY_ID))
         else:
-            ops.append(Delete(KEYS_STORE, DEVICE_KEY_ID))
+            ops.append(Delete(KEYS, DEVICE_KEY_ID))
         await self._records.write(ops)  # all WebCrypto work is done: the transaction stays active
         self._record, self._key, self._wrapping_key = record, key, wrapping

@@ -6,7 +6,7 @@ from typing import Any
 
 from app.browser.dom import Node, Scope, h, replace_children, set_text
 from app.core.state import AppState, Phase
-from app.services.storage_report import StorageReport, format_bytes
+from app.core.storage_report import StorageReport, format_bytes
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog, dialog_body
 from app.ui.forms import Field, button, text_input
