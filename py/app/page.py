@@ -1,7 +1,9 @@
 """Composition root of the page: build the adapters, services and views, then start.
 
-Order matters for start-up time: the shell and the current view are drawn and the page
-is marked ready first; pydantic, IndexedDB and the records follow right after.
+The only module (with the worker's entry) that names concrete providers and browser
+adapters. Order matters for start-up time: the shell and the current view are drawn
+and the page is marked ready first; pydantic, IndexedDB and the records follow right
+after, and intents sent meanwhile wait for them (:class:`~app.services.intents.Intents`).
 """
 
 from __future__ import annotations
@@ -9,20 +11,29 @@ from __future__ import annotations
 import asyncio
 import traceback
 from collections.abc import Awaitable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
-import js
-
-from app.browser.dom import Scope, by_id
+from app.browser.boot_screen import mark_hydrated, reveal_app, show_failure
+from app.browser.console import error as console_error
+from app.browser.console import warn
+from app.browser.dom import Scope
+from app.browser.media_urls import MediaUrls
+from app.browser.page_location import current_query, origin, path_and_hash, replace_url
 from app.core.errors import AppError
 from app.core.messages import describe
+from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from app.core.state import AppState, Phase
 from app.core.store import Store
+from app.core.vault_status import VaultState
+from app.services.intents import Intents
 from app.services.tasks import spawn
 from app.ui.context import UiContext
 from app.ui.shell import Shell
 from app.ui.toasts import error_toast, toast
+
+if TYPE_CHECKING:
+    from app.services.controller import Controller
 
 WORKER_START_ATTEMPTS = 4
 _page_scope = Scope()  # listeners that live as long as the page
@@ -35,97 +46,94 @@ def run_task(awaitable: Awaitable[Any]) -> None:
         try:
             await awaitable
         except AppError as exc:
-            error_toast(describe(exc))
+            error_toast(describe(exc, gone_note=CAPABILITIES.notice))
         except Exception as exc:
-            js.console.error("".join(traceback.format_exception(exc)))
+            console_error("".join(traceback.format_exception(exc)))
             toast(f"Something went wrong: {exc}", kind="error")
 
     spawn(guarded())
 
 
-def _reveal() -> None:
-    by_id("boot").hidden = True
-    by_id("views").hidden = False
-    by_id("app").dataset.ready = "true"
-
-
-def _show_boot_failure(reason: str) -> None:
-    """Hand the failure to the boot screen (static/boot.js), which explains it."""
-    by_id("app").dataset.ready = "error"
-    js.soraBootFailed(reason)
-
-
-async def _hydrate(ctx: UiContext) -> None:
-    """Load pydantic, open IndexedDB, read and validate the records."""
+async def _build_controller(store: Store[AppState]) -> tuple[Controller, list[str]]:
+    """Load pydantic, open IndexedDB, and build every service over the browser adapters."""
     from app.browser.runtime import load_deferred_wheels
 
     wheel_urls = await load_deferred_wheels()
     from app.browser.crypto import WebCryptoCipher
     from app.browser.fetch import FetchTransport
+    from app.browser.files import ExportFolder
     from app.browser.idb import Database, delete_database
     from app.browser.images import CanvasImages
-    from app.browser.media_urls import MediaUrls
+    from app.browser.look import forget_look
+    from app.browser.page_location import restart_at_path
     from app.browser.storage_info import BrowserStorageInfo
-    from app.core.providers.openai_videos.capabilities import CAPABILITIES
+    from app.browser.tabs import TabChannel
+    from app.browser.thumbnails import VideoFrames
     from app.core.providers.openai_videos.codec import OpenAIVideosProvider
-    from app.core.vault_status import VaultState
     from app.services.controller import Controller
     from app.services.ports import SystemClock
     from app.services.provider_client import ProviderClient
-    from app.services.settings_service import SettingsService
     from app.services.vault_service import VaultService
-    from app.ui.job_watch import watch_jobs
 
     database = await Database.open()
     clock = SystemClock()
     transport = FetchTransport()
+    provider = OpenAIVideosProvider()
 
     async def hard_reset() -> None:
         database.close()
         await delete_database()
-        js.localStorage.removeItem("sora-theme")
-        js.location.replace(str(js.location.pathname))
+        forget_look()
+        restart_at_path()
 
     controller = Controller(
-        ctx.store,
+        store,
         records=database,
-        settings=SettingsService(database),
         vault=VaultService(database, WebCryptoCipher(), clock),
-        client_factory=lambda endpoint: ProviderClient(OpenAIVideosProvider(), transport, endpoint),
-        storage_info=BrowserStorageInfo(),
-        clock=clock,
-        hard_reset=hard_reset,
-        images=CanvasImages(CAPABILITIES),
+        client_factory=lambda endpoint: ProviderClient(provider, transport, endpoint),
         capabilities=CAPABILITIES,
+        clock=clock,
+        images=CanvasImages(CAPABILITIES),
+        frames=VideoFrames(),
+        folder=ExportFolder(database),
+        storage_info=BrowserStorageInfo(),
+        tab_channel=TabChannel,
+        hard_reset=hard_reset,
+        run=run_task,
     )
-    controller.media = MediaUrls(controller.job_store.blob)
-    ctx.controller = controller
+    return controller, wheel_urls
+
+
+async def _hydrate(ctx: UiContext) -> None:
+    """Build the controller, load the records, hand the controller to the waiting intents."""
+    controller, wheel_urls = await _build_controller(ctx.store)
     await controller.hydrate()
+    ctx.intents.attach(controller)
+    from app.ui.job_watch import watch_jobs
+
     watch_jobs(ctx.store)
     spawn(_start_queue(ctx, controller, wheel_urls))
     settings = controller.settings
-    query = parse_qs(str(js.location.search).lstrip("?"))
-    if "demo" in query and not settings.welcome_done:
+    if "demo" in parse_qs(current_query()) and not settings.welcome_done:
         await controller.set_demo_mode(True)
-        js.history.replaceState(None, "", str(js.location.pathname) + str(js.location.hash))
+        replace_url(path_and_hash())
     elif not settings.welcome_done:
-        _open_welcome(ctx, controller)
+        _open_welcome(ctx)
     elif ctx.store.state.vault is not None and ctx.store.state.vault.state is VaultState.LOCKED:
         from app.ui.unlock import UnlockDialog
 
         UnlockDialog(ctx).open()
 
 
-async def _start_queue(ctx: UiContext, controller: Any, wheel_urls: list[str]) -> None:
-    """Join the other tabs, wait for the poller role, start the worker, resume every job."""
-    from app.browser.connectivity import watch_online
+async def _start_queue(ctx: UiContext, controller: Controller, wheel_urls: list[str]) -> None:
+    """Wait for the poller role, start the worker, resume every job."""
+    from app.browser.connectivity import is_online, watch_online
     from app.browser.poller_link import WorkerPoller
-    from app.browser.tabs import TabChannel, poller_role
+    from app.browser.tabs import poller_role
     from app.core.poll_messages import from_message
     from app.core.state import PollerRole
 
     queue = controller.queue
-    queue.channel = TabChannel(lambda job_id: run_task(queue.changed_elsewhere(job_id)))
     online = watch_online(_page_scope, queue.set_online)
     ctx.store.update(online=online)
     await poller_role(on_waiting=lambda: ctx.store.update(poller_role=PollerRole.FOLLOWING))
@@ -135,7 +143,7 @@ async def _start_queue(ctx: UiContext, controller: Any, wheel_urls: list[str]) -
         try:
             queue.deliver(from_message(data))
         except (ValueError, TypeError, KeyError) as exc:
-            js.console.error(f"polling worker: unreadable message ({exc})")
+            console_error(f"polling worker: unreadable message ({exc})")
 
     poller: WorkerPoller | None = None
     for attempt in range(WORKER_START_ATTEMPTS):
@@ -145,14 +153,14 @@ async def _start_queue(ctx: UiContext, controller: Any, wheel_urls: list[str]) -
             break
         except Exception as exc:
             reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-            js.console.warn(f"polling worker: could not start ({reason})")
+            warn(f"polling worker: could not start ({reason})")
             if attempt == WORKER_START_ATTEMPTS - 1:
                 ctx.store.update(poller_role=PollerRole.UNAVAILABLE, poller_error=reason)
                 return
             await _until_online(ctx.store)
             await asyncio.sleep(2.0 * (attempt + 1))
     assert poller is not None
-    await queue.become_poller(poller, online=bool(js.navigator.onLine))
+    await queue.become_poller(poller, online=is_online())
 
 
 async def _until_online(store: Store[AppState]) -> None:
@@ -172,28 +180,31 @@ async def _until_online(store: Store[AppState]) -> None:
         unsubscribe()
 
 
-def _open_welcome(ctx: UiContext, controller: Any) -> None:
+def _open_welcome(ctx: UiContext) -> None:
     from app.ui.welcome import WelcomeDialog
 
-    WelcomeDialog(ctx, on_demo=lambda: controller.set_demo_mode(True)).open()
+    WelcomeDialog(ctx, on_demo=lambda: ctx.intents.do(lambda c: c.set_demo_mode(True))).open()
 
 
 async def start() -> None:
     """Draw the app, mark it ready, then load the records."""
-    store: Store[AppState] = Store(AppState(page_origin=str(js.location.origin)))
-    ctx = UiContext(store=store, controller=None, run=run_task)
+    store: Store[AppState] = Store(AppState(page_origin=origin()))
+    intents = Intents()
+    media = MediaUrls(lambda asset_id: intents.do(lambda c: c.job_store.blob(asset_id)))
+    ctx = UiContext(store=store, intents=intents, media=media, capabilities=CAPABILITIES, run=run_task)
     try:
         Shell(ctx).start()
     except Exception as exc:
-        js.console.error("".join(traceback.format_exception(exc)))
-        _show_boot_failure(str(exc))
+        console_error("".join(traceback.format_exception(exc)))
+        show_failure(str(exc))
         return
-    _reveal()
+    reveal_app()
     try:
         await _hydrate(ctx)
     except Exception as exc:
-        js.console.error("".join(traceback.format_exception(exc)))
+        console_error("".join(traceback.format_exception(exc)))
+        intents.fail(exc if isinstance(exc, AppError) else AppError(f"The app could not start: {exc}"))
         store.update(phase=Phase.FAILED, boot_error=str(exc))
-        _show_boot_failure(describe(exc).detail if isinstance(exc, AppError) else str(exc))
+        show_failure(describe(exc).detail if isinstance(exc, AppError) else str(exc))
         return
-    by_id("app").dataset.hydrated = "true"
+    mark_hydrated()

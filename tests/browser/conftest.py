@@ -24,7 +24,7 @@ from tools.chromium import CHROMIUM, QUIET_ARGS
 
 CHROMIUM_ARGS = QUIET_ARGS
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}  # localhost: the same server seen from another origin
-# Known, harmless console output (see shared/spec/runtime.md).
+# Known, harmless console output (see docs/runtime.md).
 ALLOWED_CONSOLE = ("Unable to use `window` or `document` in worker",)
 BOOT_TIMEOUT_MS = 60_000
 

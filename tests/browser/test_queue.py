@@ -241,6 +241,9 @@ def test_two_tabs_poll_once_and_both_stay_in_sync(
     expect(job_card(second, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
     go(demo_app, "Queue")
     expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready")
+    polls = re.compile(r"/sim/v1/videos/[^/?]+$")  # GET of one job: what the poller sends
+    # Positive control: the first tab's worker is seen polling, so the check below can fail.
+    assert any(polls.search(u) for u in watch.requests) and any(u.endswith("worker.toml") for u in watch.requests)
     assert not [u for u in second_requests if "/sim/v1/videos" in u or u.endswith("worker.toml")]
     second.close()
 

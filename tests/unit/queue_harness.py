@@ -13,6 +13,7 @@ from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from app.core.providers.openai_videos.codec import OpenAIVideosProvider
 from app.core.state import AppState
 from app.core.store import Store
+from app.services.job_book import JobBook
 from app.services.job_store import JobStore
 from app.services.poll_engine import PollEngine
 from app.services.provider_client import Endpoint, ProviderClient
@@ -64,13 +65,14 @@ class Rig:
         self.events: list[Event] = []
         self.sleeps: list[float] = []
         clock = ClockAdapter(self.clock)
-        self.render = RenderService(self.jobs, self.client(BASE_URL, DEMO_KEY), clock, CAPABILITIES, sleep=self._sleep)
+        self.book = JobBook(self.store, self.jobs)
+        self.render = RenderService(self.book, self.client(BASE_URL, DEMO_KEY), clock, CAPABILITIES, sleep=self._sleep)
         self.queue = QueueService(
-            self.store,
-            self.jobs,
+            self.book,
             self.client,
             clock,
             CAPABILITIES,
+            self.render,
             api_key=lambda: DEMO_KEY,
             interval_s=lambda: 2.5,
         )
@@ -93,7 +95,6 @@ class Rig:
 
     async def submit(self, prompt: str, **draft: object) -> str:
         job = await self.render.submit(Draft(prompt=prompt, **draft), None, endpoint=BASE_URL, demo=True)  # type: ignore[arg-type]
-        self.store.update(jobs={**self.store.state.jobs, job.id: job})
         await self.queue.submitted(job)
         return job.id
 
@@ -101,6 +102,6 @@ class Rig:
         """Let the engine run until nothing is tracked and every event is handled."""
         for _ in range(rounds):
             await asyncio.sleep(0)
-            reader = self.queue._reader
+            reader = self.queue.inbox.reader
             if not self.engine.tracked and (reader is None or reader.done()):
                 break

@@ -1,35 +1,42 @@
-"""The layering holds: core and services never import browser modules; the boot path
-renders without pydantic; the page's configs agree with the vendoring lock."""
+"""The layering holds, checked on the source: who may import what, where ports and the
+storage schema live, and that the boot path renders without pydantic. Every rule is a
+predicate over parsed modules, and each predicate is shown to flag an offender."""
 
 from __future__ import annotations
 
 import ast
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from app.core.stores import ALL_STORES
 from tools import appwheel, vendor
 
 ROOT = Path(__file__).resolve().parents[2]
 PY = ROOT / "py"
-BROWSER_MODULES = ("js", "pyodide", "pyodide_js", "pyscript", "app.browser", "app.ui", "app.page")
+FFI_ROOTS = ("js", "pyodide", "pyodide_js", "pyscript")
 BOOT_ENTRY = "app.page"
+# The composition roots: the only modules outside a provider's own package that name it.
+COMPOSITION_ROOTS = frozenset({"app.page", "app.browser.poll_worker"})
+STORE_CALLS = frozenset({"Put", "Delete", "Clear", "get", "get_all", "keys", "count"})
 
 
-def _module_path(name: str) -> Path | None:
-    base = PY.joinpath(*name.split("."))
-    if (base / "__init__.py").exists():
-        return base / "__init__.py"
-    if base.with_suffix(".py").exists():
-        return base.with_suffix(".py")
-    return None
+@dataclass(frozen=True)
+class Module:
+    name: str  # dotted, e.g. app.ui.shell
+    path: Path
+    tree: ast.Module
+
+    @classmethod
+    def parse(cls, path: Path, name: str) -> Module:
+        return cls(name, path, ast.parse(path.read_text(), filename=str(path)))
 
 
-def _imports(path: Path, *, runtime_only: bool = False, top_level_only: bool = False) -> Iterator[str]:
+def imports(module: Module, *, runtime_only: bool = False, top_level_only: bool = False) -> Iterator[str]:
     """Imported module names; optionally skip ``TYPE_CHECKING`` blocks and function bodies."""
-    tree = ast.parse(path.read_text(), filename=str(path))
 
     def visit(node: ast.AST, in_function: bool) -> Iterator[str]:
         for child in ast.iter_child_nodes(node):
@@ -45,29 +52,135 @@ def _imports(path: Path, *, runtime_only: bool = False, top_level_only: bool = F
                 yield from (f"{child.module}.{alias.name}" for alias in child.names)
             yield from visit(child, nested)
 
-    yield from visit(tree, False)
+    yield from visit(module.tree, False)
 
 
-def _package_files(package: str) -> list[Path]:
-    return sorted((PY / package.replace(".", "/")).rglob("*.py"))
+def _within(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
 
 
-@pytest.mark.parametrize("package", ["app.core", "app.services"])
-def test_core_and_services_import_no_browser_module(package: str) -> None:
-    offenders = [
-        f"{path.relative_to(ROOT)} imports {name}"
-        for path in _package_files(package)
-        for name in _imports(path)
-        if name.split(".")[0] in ("js", "pyodide", "pyodide_js", "pyscript") or name.startswith(BROWSER_MODULES[4:])
+# -- the rules: each returns the offences of one module ------------------------------------------
+def ffi_outside_browser(module: Module) -> list[str]:
+    """Only ``app.browser`` (and the two entry scripts) touch js / pyodide / pyscript."""
+    if _within(module.name, "app.browser") or module.name in ("main", "worker"):
+        return []
+    return [f"{module.name} imports {n}" for n in imports(module) if n.split(".")[0] in FFI_ROOTS]
+
+
+def inward_dependencies(module: Module) -> list[str]:
+    """core imports no upper layer; services import neither browser nor ui nor the page."""
+    banned: tuple[str, ...] = ()
+    if _within(module.name, "app.core"):
+        banned = ("app.services", "app.browser", "app.ui", "app.page")
+    elif _within(module.name, "app.services"):
+        banned = ("app.browser", "app.ui", "app.page")
+    return [f"{module.name} imports {n}" for n in imports(module) if any(_within(n, b) for b in banned)]
+
+
+def provider_named_outside_root(module: Module) -> list[str]:
+    """Provider data and codecs are injected: only composition roots import a concrete provider."""
+    if module.name in COMPOSITION_ROOTS or _within(module.name, "app.core.providers"):
+        return []
+    offences = []
+    for name in imports(module):
+        parts = name.split(".")
+        concrete = len(parts) >= 4 and parts[:3] == ["app", "core", "providers"] and parts[3] != "base"
+        if concrete:
+            offences.append(f"{module.name} imports {name}")
+    return sorted(set(offences))
+
+
+def protocol_outside_ports(module: Module) -> list[str]:
+    """Every port (a ``Protocol``) of the services is declared in ``app.services.ports``."""
+    if module.name == "app.services.ports" or _within(module.name, "app.core"):
+        return []
+    return [
+        f"{module.name} declares the port {node.name}"
+        for node in ast.walk(module.tree)
+        if isinstance(node, ast.ClassDef) and any(ast.unparse(base).endswith("Protocol") for base in node.bases)
     ]
-    assert offenders == []
 
 
-def test_a_browser_import_in_core_would_be_caught(tmp_path: Path) -> None:
-    # The check above must be able to fail: feed it a module that imports js.
-    bad = tmp_path / "bad.py"
-    bad.write_text("import js\nfrom app.browser.dom import h\n")
-    assert list(_imports(bad)) == ["js", "app.browser.dom", "app.browser.dom.h"]
+def store_name_spelled(module: Module) -> list[str]:
+    """IndexedDB store names are the constants of ``app.core.stores``, never literals elsewhere."""
+    if module.name == "app.core.stores":
+        return []
+    offences = []
+    for node in ast.walk(module.tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        first = node.args[0]
+        if called in STORE_CALLS and isinstance(first, ast.Constant) and first.value in ALL_STORES:
+            offences.append(f"{module.name}:{node.lineno} names the store {first.value!r}")
+    for node in ast.walk(module.tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            called = ast.unparse(node.value.func)
+            if called.endswith("StoreSpec"):
+                offences.append(f"{module.name}:{node.lineno} defines a store outside app.core.stores")
+    return offences
+
+
+RULES: tuple[Callable[[Module], list[str]], ...] = (
+    ffi_outside_browser,
+    inward_dependencies,
+    provider_named_outside_root,
+    protocol_outside_ports,
+    store_name_spelled,
+)
+
+
+def _app_modules() -> list[Module]:
+    modules = []
+    for path in sorted(PY.rglob("*.py")):
+        relative = path.relative_to(PY).with_suffix("")
+        parts = list(relative.parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        modules.append(Module.parse(path, ".".join(parts)))
+    return modules
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.__name__)
+def test_every_module_keeps_the_rule(rule: Callable[[Module], list[str]]) -> None:
+    offences = [offence for module in _app_modules() for offence in rule(module)]
+    assert offences == []
+
+
+OFFENDERS: dict[str, tuple[str, str]] = {
+    # rule name -> (module name, source that breaks it)
+    "ffi_outside_browser": ("app.ui.views.bad", "import js\n"),
+    "inward_dependencies": ("app.core.bad", "from app.services.job_store import JobStore\n"),
+    "provider_named_outside_root": ("app.ui.views.bad", "from app.core.providers.openai_videos import codec\n"),
+    "protocol_outside_ports": ("app.services.bad", "from typing import Protocol\nclass Port(Protocol): ...\n"),
+    "store_name_spelled": ("app.services.bad", "from x import Put\nops = [Put('jobs', {})]\n"),
+}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.__name__)
+def test_each_rule_flags_an_offender(rule: Callable[[Module], list[str]], tmp_path: Path) -> None:
+    # A rule that cannot fail proves nothing: feed it a module that breaks it.
+    name, source = OFFENDERS[rule.__name__]
+    path = tmp_path / "bad.py"
+    path.write_text(source)
+    assert rule(Module.parse(path, name)) != []
+
+
+def test_services_may_name_the_provider_interface_only() -> None:
+    path = PY / "app" / "services" / "provider_client.py"
+    module = Module.parse(path, "app.services.provider_client")
+    assert provider_named_outside_root(module) == []
+    assert any(n.startswith("app.core.providers.base") for n in imports(module))
+
+
+def _module_path(name: str) -> Path | None:
+    base = PY.joinpath(*name.split("."))
+    if (base / "__init__.py").exists():
+        return base / "__init__.py"
+    if base.with_suffix(".py").exists():
+        return base.with_suffix(".py")
+    return None
 
 
 def test_boot_path_does_not_import_pydantic() -> None:
@@ -82,7 +195,7 @@ def test_boot_path_does_not_import_pydantic() -> None:
         path = _module_path(name)
         if path is None:
             continue
-        for imported in _imports(path, runtime_only=True, top_level_only=True):
+        for imported in imports(Module.parse(path, name), runtime_only=True, top_level_only=True):
             assert not imported.startswith("pydantic"), f"{name} imports {imported} on the boot path"
             if imported.startswith("app"):
                 pending.append(imported)
@@ -90,11 +203,20 @@ def test_boot_path_does_not_import_pydantic() -> None:
 
 
 def test_pyscript_config_serves_only_local_files() -> None:
-    config = tomllib.loads((ROOT / "pyscript.toml").read_text())
-    assert config["interpreter"] == "./vendor/pyodide/pyodide.mjs"
-    assert config["packages"] == [f".{appwheel.WHEEL_URL_PATH}"]
-    assert config["packages_cache"] == "passthrough"
-    assert "index_urls" not in config
+    for name in ("pyscript.toml", "worker.toml"):
+        config = tomllib.loads((ROOT / name).read_text())
+        assert config["interpreter"] == "./vendor/pyodide/pyodide.mjs"
+        assert config["packages"] == [f".{appwheel.WHEEL_URL_PATH}"]
+        assert config["packages_cache"] == "passthrough"
+        assert "index_urls" not in config
+        modules = {**config.get("js_modules", {}).get("main", {}), **config.get("js_modules", {}).get("worker", {})}
+        assert modules and all(url.startswith("./static/js/") and (ROOT / url).is_file() for url in modules)
+
+
+def test_no_javascript_in_python_strings() -> None:
+    # JS glue lives in files under static/js/, loaded as modules: never compiled from a string.
+    offenders = [str(path.relative_to(ROOT)) for path in PY.rglob("*.py") if "Function.new(" in path.read_text()]
+    assert offenders == []
 
 
 def test_vendor_lock_pins_every_wheel_by_hash() -> None:

@@ -43,5 +43,5 @@ def test_plain_http_to_a_remote_host_warns() -> None:
 
 
 def test_demo_and_display() -> None:
-    assert demo_base_url("http://127.0.0.1:8000") == "http://127.0.0.1:8000/sim/v1"
+    assert demo_base_url("http://127.0.0.1:8000", "/sim/v1") == "http://127.0.0.1:8000/sim/v1"
     assert display_host("https://api.openai.com/v1") == "api.openai.com/v1"

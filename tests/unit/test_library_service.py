@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 from app.core.job_record import JobStatus
+from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from app.services.library_service import LibraryService, clean_tags
 from tests.unit.aio import run
 from tests.unit.queue_harness import ClockAdapter, Rig
 
 
-def _library(rig: Rig) -> LibraryService:
-    return LibraryService(rig.queue, rig.jobs, ClockAdapter(rig.clock), rig.queue._caps)
+class StillFrames:
+    """A frame grabber that 'draws' a fixed poster, counting the videos it was given."""
+
+    def __init__(self) -> None:
+        self.videos: list[object] = []
+
+    async def first_frame(self, video: object) -> tuple[bytes, int]:
+        self.videos.append(video)
+        return b"RIFF....WEBPposter", 18
+
+
+def _library(rig: Rig, frames: StillFrames | None = None) -> LibraryService:
+    return LibraryService(
+        rig.book, rig.queue, rig.render, frames or StillFrames(), ClockAdapter(rig.clock), CAPABILITIES
+    )
 
 
 def _rendered(rig: Rig, prompt: str = "a red kite") -> str:
@@ -74,3 +88,17 @@ def test_thumbnails_can_be_deleted_and_stored_again() -> None:
     assert "thumbnail" not in rig.store.state.jobs[job_id].assets
     job = run(library.store_thumbnail(job_id, b"RIFF....WEBP", 12))
     assert rig.records.stores["blobs"][job.assets["thumbnail"]] == b"RIFF....WEBP"
+
+
+def test_a_missing_poster_is_drawn_from_the_stored_video_once() -> None:
+    rig = Rig()
+    job_id = _rendered(rig)
+    frames = StillFrames()
+    library = _library(rig, frames)
+    run(library.delete_all_thumbnails())
+    video_id = rig.store.state.jobs[job_id].assets["video"]
+    job = run(library.make_poster(job_id))
+    assert job is not None and frames.videos == [rig.records.stores["blobs"][video_id]]
+    assert rig.records.stores["blobs"][job.assets["thumbnail"]] == b"RIFF....WEBPposter"
+    assert rig.records.stores["assets"][job.assets["thumbnail"]]["kind"] == "thumbnail"
+    assert run(library.make_poster(job_id)) is None and len(frames.videos) == 1  # it has one now

@@ -7,7 +7,7 @@ import pytest
 from app.core import errors as e
 from app.core.poll_plan import PollState, Stop, Wait, after_answer, after_error, classify
 from app.core.providers.base import RemoteJob, RemoteStatus
-from app.core.retry import ErrorBackoff, PollSchedule, parse_retry_after, should_retry
+from app.core.retry import ErrorBackoff, PollSchedule, parse_retry_after, retry_hint
 
 SCHEDULE = PollSchedule(interval_s=2.5, max_s=30.0)
 
@@ -99,5 +99,21 @@ def test_retry_headers() -> None:
     assert parse_retry_after({"retry-after": "Wed, 21 Oct 2015 07:28:10 GMT"}, now=1445412480.0) == 10.0
     assert parse_retry_after({"retry-after": "3600"}, now=0) == 60.0
     assert parse_retry_after({"retry-after": "soon"}, now=0) is None
-    assert should_retry(503, {}) and should_retry(429, {}) and not should_retry(400, {})
-    assert should_retry(400, {"x-should-retry": "true"}) and not should_retry(503, {"x-should-retry": "false"})
+    assert retry_hint({}) is None and retry_hint({"x-should-retry": "maybe"}) is None
+    assert retry_hint({"x-should-retry": "true"}) is True and retry_hint({"x-should-retry": "false"}) is False
+    # The hint wins over the status: a 400 the server says to retry backs off, a 503 it says not to stops.
+    assert classify(e.BadRequestError("busy", should_retry=True)) == "transient"
+    assert classify(e.ServerError("down for good", status=503, should_retry=False)) == "fatal"
+    assert classify(e.ServerError("down", status=503)) == "transient"
+    assert classify(e.BadRequestError("bad")) == "fatal"
+
+
+def test_the_codec_reads_the_servers_retry_hint() -> None:
+    from app.core.http import HttpResponse
+    from app.core.providers.openai_videos.codec import OpenAIVideosProvider
+
+    body = b'{"error": {"message": "overloaded", "type": "server_error"}}'
+    error = OpenAIVideosProvider().parse_error(HttpResponse(503, {"x-should-retry": "false"}, body))
+    assert isinstance(error, e.ServerError) and error.should_retry is False
+    assert classify(error) == "fatal"
+    assert OpenAIVideosProvider().parse_error(HttpResponse(503, {}, body)).should_retry is None

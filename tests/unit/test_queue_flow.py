@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 
 from app.core.compose import Draft
 from app.core.errors import StorageQuotaError
-from app.core.job_record import JobPhase, JobStatus
+from app.core.job_record import JobPhase, JobStatus, new_job
 from app.core.jobs import apply_remote
 from app.core.keys import DEMO_KEY
 from app.core.poll_messages import FileReady, RemoteUpdate, Retrying, Stopped
 from app.core.providers.base import RenderParams
+from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from tests.unit.aio import run
 from tests.unit.queue_harness import Rig
 from tests.unit.simtransport import BASE_URL
@@ -49,8 +51,12 @@ def test_success_stores_all_three_files_then_succeeds() -> None:
 
 
 def test_polling_backs_off_while_nothing_changes() -> None:
-    rig = _flow("a slow shot", job_seconds=60)
-    assert rig.sleeps[0] == 2.5 and max(rig.sleeps) <= 30.0
+    # Queued for 300 s: one more interval per unchanged poll up to the 30 s cap, then back to
+    # the interval as soon as the job moves (its progress changes).
+    rig = _flow("a slow shot", job_seconds=2000)
+    assert rig.sleeps[:16] == [2.5 * n for n in range(1, 13)] + [30.0] * 4
+    assert rig.sleeps[16] == 2.5 and max(rig.sleeps) == 30.0
+    assert _only_job(rig).status is JobStatus.SUCCEEDED
 
 
 def test_moderation_block_keeps_the_prompt_and_reason() -> None:
@@ -169,7 +175,7 @@ def test_resume_after_reload_mid_download_fetches_only_missing_files() -> None:
         rig.clock.advance(30)
         job = rig.store.state.jobs[job_id]
         remote = await rig.client(BASE_URL, DEMO_KEY).retrieve(job.remote_id or "")
-        await rig.queue.commit(apply_remote(job, remote, now=rig.clock()))
+        await rig.book.commit(apply_remote(job, remote, now=rig.clock()))
         assert rig.store.state.jobs[job_id].phase is JobPhase.DOWNLOADING
         await rig.queue.become_poller(rig.link)
         await rig.settle()
@@ -184,7 +190,17 @@ def _interrupted_submit(rig: Rig, *, reached_api: bool) -> None:
 
     async def scenario() -> None:
         draft = Draft(prompt="a harbour at night")
-        job = rig.render.new_job(draft, None, endpoint=BASE_URL, demo=True)
+        job = new_job(
+            job_id=uuid.uuid4().hex,
+            provider_id=CAPABILITIES.provider_id,
+            endpoint=BASE_URL,
+            demo=True,
+            model=draft.model,
+            size=draft.size,
+            seconds=draft.seconds,
+            prompt=draft.prompt,
+            now=rig.clock(),
+        )
         await rig.jobs.save(job)
         if reached_api:
             params = RenderParams(job.prompt, job.model, job.size, job.seconds)

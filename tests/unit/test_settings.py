@@ -4,6 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from app.core.preferences import POLL_DEFAULT_MS
+from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from app.core.settings import Settings
 from app.services.settings_service import SettingsService
 from tests.unit.aio import run
@@ -12,7 +13,7 @@ from tests.unit.fakes import MemoryRecords
 
 def test_defaults_are_safe() -> None:
     settings = Settings()
-    assert settings.base_url == "https://api.openai.com/v1"
+    assert settings.chosen_base_url(CAPABILITIES) == "https://api.openai.com/v1"
     assert settings.poll_interval_ms == POLL_DEFAULT_MS == 2500
     assert settings.auto_download is True and settings.theme == "dark" and not settings.demo_mode
 
@@ -49,5 +50,7 @@ def test_a_corrupt_record_keeps_what_is_still_valid() -> None:
 
 def test_effective_base_url_in_demo_mode() -> None:
     settings = Settings(demo_mode=True)
-    assert settings.effective_base_url("http://127.0.0.1:8000") == "http://127.0.0.1:8000/sim/v1"
-    assert Settings().effective_base_url("http://x") == "https://api.openai.com/v1"
+    assert settings.effective_base_url("http://127.0.0.1:8000", CAPABILITIES) == "http://127.0.0.1:8000/sim/v1"
+    assert Settings().effective_base_url("http://x", CAPABILITIES) == "https://api.openai.com/v1"
+    custom = Settings(base_url="https://gateway.example/v1")
+    assert custom.effective_base_url("http://x", CAPABILITIES) == "https://gateway.example/v1"

@@ -137,12 +137,13 @@ async def _whole(response: Any, mime: str, total: int | None, report: Progress) 
     """The whole body, counted on its way into a Blob by a native one-line transform.
 
     Progress is read every 250 ms (a Python call per chunk would cost more than the
-    download itself).
+    download itself); the counter is ``static/js/byte-counter.mjs``.
     """
     if is_null(response.body):
         return await response.blob()
-    counter = js_object({"loaded": 0})
-    counter.transform = _count_chunk()
+    from pyscript.js_modules import byte_counter
+
+    counter = byte_counter.byteCounter()
     # A Response built from a stream has no type: carry the original one over.
     counted = js.Response.new(
         response.body.pipeThrough(js.TransformStream.new(counter)), js_object({"headers": {"content-type": mime}})
@@ -152,16 +153,3 @@ async def _whole(response: Any, mime: str, total: int | None, report: Progress) 
         await asyncio.wait([pending], timeout=PROGRESS_EVERY_S)
         report(int(counter.loaded), total)
     return pending.result()
-
-
-def _count_chunk() -> Any:
-    """``transform(chunk, controller)`` adding the chunk's size to ``this.loaded`` (made once)."""
-    global _COUNT_CHUNK
-    if _COUNT_CHUNK is None:
-        _COUNT_CHUNK = js.Function.new(
-            "chunk", "controller", "this.loaded += chunk.byteLength; controller.enqueue(chunk);"
-        )
-    return _COUNT_CHUNK
-
-
-_COUNT_CHUNK: Any = None

@@ -10,12 +10,16 @@ import js
 from app.browser.dom import Scope
 
 
+def is_online() -> bool:
+    return bool(js.navigator.onLine)
+
+
 def watch_online(scope: Scope, on_change: Callable[[bool], None]) -> bool:
     """Call ``on_change`` on every ``online``/``offline`` event; returns the current state."""
 
     def changed(_event: Any) -> None:
-        on_change(bool(js.navigator.onLine))
+        on_change(is_online())
 
     scope.on(js.window, "online", changed)
     scope.on(js.window, "offline", changed)
-    return bool(js.navigator.onLine)
+    return is_online()

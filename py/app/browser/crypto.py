@@ -1,7 +1,7 @@
 """WebCrypto AES-GCM-256 and PBKDF2-SHA-256 for the key vault (implements ``Cipher``).
 
 Keys are created non-extractable: JavaScript (and so this app) can use them but never
-read their bytes. Python bytes go through ``to_js`` before WebCrypto (runtime.md).
+read their bytes. Python bytes go through ``to_js`` before WebCrypto (docs/runtime.md).
 """
 
 from __future__ import annotations

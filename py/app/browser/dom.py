@@ -69,10 +69,16 @@ class Scope:
         self._proxies: list[Any] = []
         self._observers: list[Any] = []
         self._pending: set[Pending] = set()
+        self._intervals: list[Any] = []
 
     def after(self, delay_ms: int, callback: Callable[[], Any]) -> Pending:
         """Call ``callback`` once after ``delay_ms``, unless cancelled or closed first."""
         return Pending(self, lambda proxy: js.setTimeout(proxy, delay_ms), js.clearTimeout, callback)
+
+    def every(self, interval_ms: int, callback: Callable[[], Any]) -> None:
+        """Call ``callback`` every ``interval_ms`` until the scope closes (clock ticks)."""
+        handle = js.setInterval(self.callable(lambda *_args: callback()), interval_ms)
+        self._intervals.append(handle)
 
     def next_frame(self, callback: Callable[[], Any]) -> Pending:
         """Call ``callback`` once before the next paint, unless cancelled or closed first."""
@@ -100,6 +106,9 @@ class Scope:
         self._observers.append(observer)
 
     def close(self) -> None:
+        for handle in self._intervals:
+            js.clearInterval(handle)
+        self._intervals.clear()
         for pending in list(self._pending):
             pending.cancel()
         for observer in self._observers:
@@ -198,6 +207,37 @@ def by_id(element_id: str) -> Node:
     if element is None or element is jsnull:
         raise LookupError(f"no element #{element_id} in the page")
     return element
+
+
+def body() -> Node:
+    return js.document.body
+
+
+def document_node() -> Node:
+    """The document, as a target for document-wide events (paste)."""
+    return js.document
+
+
+def window_node() -> Node:
+    """The window, as a target for window-wide events (keys, storage)."""
+    return js.window
+
+
+def active_element() -> Node | None:
+    found = js.document.activeElement
+    return None if found is None or found is jsnull else found
+
+
+def text_node(text: str) -> Node:
+    return js.document.createTextNode(text)
+
+
+def focus(element: Node, *, scroll: bool = True) -> None:
+    """Move focus to ``element``; ``scroll=False`` keeps the page where it is."""
+    if scroll:
+        element.focus()
+    else:
+        element.focus(js.Object.fromEntries([["preventScroll", True]]))
 
 
 def query(root: Node, selector: str) -> Node | None:

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
-import js
 from pyodide.ffi import to_js
 
 from app.browser.dom import Node
@@ -32,34 +31,11 @@ class Slot(StrEnum):
     CLASS = "class"  # node.classList.toggle(name, value)
 
 
-_APPLY_BODY = """
-const rows = JSON.parse(json);
-for (let p = 0; p < targets.length; p++) {
-  const {nodes, kinds, names} = targets[p], values = rows[p];
-  for (let i = 0; i < values.length; i++) {
-    const node = nodes[i], name = names[i], value = values[i];
-    switch (kinds[i]) {
-      case 'text': if (node.textContent !== value) node.textContent = value; break;
-      case 'attr':
-        if (value === null) node.removeAttribute(name);
-        else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
-        break;
-      case 'prop': if (node[name] !== value) node[name] = value; break;
-      case 'style': if (node.style[name] !== value) node.style[name] = value; break;
-      case 'class': node.classList.toggle(name, !!value); break;
-    }
-  }
-}
-"""
-_apply: Any = None
-
-
 def _applier() -> Any:
-    """The JS function, made once per page."""
-    global _apply
-    if _apply is None:
-        _apply = js.Function.new("targets", "json", _APPLY_BODY)
-    return _apply
+    """``applyPatches`` of ``static/js/dom-patch.mjs`` (a PyScript ``js_modules`` entry)."""
+    from pyscript.js_modules import dom_patch
+
+    return dom_patch.applyPatches
 
 
 class Patch:

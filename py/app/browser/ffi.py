@@ -1,6 +1,6 @@
 """The few FFI conversions the adapters share (Pyodide ↔ JS).
 
-Pitfalls found on Pyodide 314 (see shared/spec/runtime.md): Python ``bytes`` must go
+Pitfalls found on Pyodide 314 (see docs/runtime.md): Python ``bytes`` must go
 through ``to_js`` before ``Blob``/WebCrypto; dicts must become plain JS objects
 (``Object.fromEntries``), never Maps; and a JS event that already fired cannot be
 awaited, so handlers are attached before anything can complete.

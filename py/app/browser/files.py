@@ -66,6 +66,11 @@ async def _write(file_handle: Any, blob: Any) -> None:
     await writable.close()
 
 
+async def copy_text(text: str) -> None:
+    """Put ``text`` on the clipboard (a prompt, a key the user chose to copy)."""
+    await js.navigator.clipboard.writeText(text)
+
+
 async def copy_to_clipboard(blob: Any, mime: str) -> None:
     """Put the file on the clipboard; ``UnsupportedError`` when the browser refuses this type."""
     clipboard = js.navigator.clipboard if _has(js.navigator, "clipboard") else None

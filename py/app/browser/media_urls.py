@@ -15,6 +15,15 @@ import js
 from app.core.errors import StorageError
 
 
+def object_url(blob: Any) -> str:
+    """A ``blob:`` URL for an in-memory Blob (a preview); pair with :func:`revoke`."""
+    return str(js.URL.createObjectURL(blob))
+
+
+def revoke(url: str) -> None:
+    js.URL.revokeObjectURL(url)
+
+
 class MediaUrls:
     def __init__(self, load_blob: Callable[[str], Awaitable[Any]]) -> None:
         self._load_blob = load_blob

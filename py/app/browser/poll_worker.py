@@ -16,7 +16,16 @@ import pyodide_js
 
 from app.browser.ffi import js_object
 
-_engine: Any = None  # the PollEngine, once start() has loaded pydantic
+
+class _NotStarted:
+    """Stands in for the engine until :func:`start` built it: a command sent too early says so."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise RuntimeError(f"the polling worker got {name!r} before start(): call start() first")
+
+
+_NOT_STARTED = _NotStarted()
+_engine: Any = _NOT_STARTED  # the PollEngine, once start() has loaded pydantic
 
 
 def _quiet(_message: Any) -> None:
@@ -26,7 +35,7 @@ def _quiet(_message: Any) -> None:
 async def start(channel_name: str, wheel_urls_json: str) -> bool:
     """Load pydantic (absolute URLs from the page), then build the engine."""
     global _engine
-    if _engine is not None:
+    if _engine is not _NOT_STARTED:
         return True
     await pyodide_js.loadPackage(js_object(json.loads(wheel_urls_json)), js_object({"messageCallback": _quiet}))
     try:

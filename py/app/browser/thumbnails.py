@@ -12,6 +12,7 @@ from typing import Any
 
 from app.browser.dom import h
 from app.browser.ffi import await_events
+from app.browser.media_urls import object_url, revoke
 
 POSTER_WIDTH = 480
 SEEK_S = 0.5
@@ -47,3 +48,14 @@ async def first_frame(url: str) -> tuple[Any, int]:
     finally:
         video.removeAttribute("src")
         video.load()
+
+
+class VideoFrames:
+    """The :class:`~app.services.ports.FrameGrabber` of the page."""
+
+    async def first_frame(self, video: Any) -> tuple[Any, int]:
+        url = object_url(video)
+        try:
+            return await first_frame(url)
+        finally:
+            revoke(url)

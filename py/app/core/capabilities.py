@@ -127,6 +127,7 @@ class ProviderCapabilities:
     can_remix: bool
     notice: str = ""
     variants: tuple[str, ...] = field(default=("video",))
+    demo_path: str = ""  # where serve.py (and the static site) simulate this API, e.g. "/sim/v1"
 
     def model(self, model_id: str) -> ModelCapability | None:
         """The capability entry for ``model_id``, or ``None`` for an unknown id."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from app.core.capabilities import FrameSize, ModelCapability, ProviderCapabilities
+from app.core.capabilities import FrameSize, ProviderCapabilities
 from app.core.errors import InputError
 from app.core.pricing import model_for
 
@@ -129,7 +129,3 @@ def prompt_counter(capabilities: ProviderCapabilities, prompt: str) -> tuple[str
     """``("1,234 / 32,000", over_limit)`` for the live counter."""
     limit = capabilities.prompt_max_chars
     return f"{len(prompt):,} / {limit:,}", len(prompt) > limit
-
-
-def model_choices(capabilities: ProviderCapabilities, *, advanced: bool) -> tuple[ModelCapability, ...]:
-    return capabilities.models if advanced else capabilities.primary_models

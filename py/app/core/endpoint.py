@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
-DEMO_PATH = "/sim/v1"
 
 
 @dataclass(frozen=True)
@@ -63,9 +62,9 @@ def check_base_url(text: str) -> EndpointCheck:
     return EndpointCheck(url, warning=warning)
 
 
-def demo_base_url(page_origin: str) -> str:
-    """The simulator's base URL when the app is served by ``serve.py``."""
-    return page_origin.rstrip("/") + DEMO_PATH
+def demo_base_url(page_origin: str, demo_path: str) -> str:
+    """A provider's simulator (``demo_path``, e.g. ``/sim/v1``) on the server of the page."""
+    return page_origin.rstrip("/") + demo_path
 
 
 def display_host(url: str) -> str:

@@ -55,6 +55,7 @@ class ApiError(AppError):
         param: str | None = None,
         request_id: str | None = None,
         retry_after_s: float | None = None,
+        should_retry: bool | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -65,6 +66,7 @@ class ApiError(AppError):
         self.param = param
         self.request_id = request_id
         self.retry_after_s = retry_after_s
+        self.should_retry = should_retry  # the server's x-should-retry, when it sent one
 
 
 class BadRequestError(ApiError):
@@ -152,6 +154,7 @@ def api_error_for(
     param: str | None = None,
     request_id: str | None = None,
     retry_after_s: float | None = None,
+    should_retry: bool | None = None,
 ) -> ApiError:
     """The right :class:`ApiError` subclass for an HTTP status and envelope."""
     cls: type[ApiError]
@@ -169,6 +172,7 @@ def api_error_for(
         param=param,
         request_id=request_id,
         retry_after_s=retry_after_s,
+        should_retry=should_retry,
     )
 
 

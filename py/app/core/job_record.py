@@ -89,3 +89,76 @@ class AssetRecord(BaseModel):
     width: int | None = None
     height: int | None = None
     duration_s: float | None = None
+
+
+def new_job(
+    *,
+    job_id: str,
+    provider_id: str,
+    endpoint: str,
+    demo: bool,
+    model: str,
+    size: str,
+    seconds: int,
+    prompt: str,
+    now: float,
+    rate_usd: Decimal | None = None,
+    estimate_usd: Decimal | None = None,
+    image_asset_id: str | None = None,
+    image_fit: Literal["cover", "contain"] | None = None,
+    retry_of: str | None = None,
+    remixed_from: str | None = None,
+    tags: tuple[str, ...] = (),
+    folder: str = "",
+) -> JobRecord:
+    """A job about to be sent: stored first (queued, submitting), then the request leaves."""
+    return JobRecord(
+        id=job_id,
+        provider_id=provider_id,
+        endpoint=endpoint,
+        demo=demo,
+        model=model,
+        size=size,
+        seconds=seconds,
+        prompt=prompt,
+        image_asset_id=image_asset_id,
+        image_fit=image_fit if image_asset_id else None,
+        rate_usd=rate_usd,
+        estimate_usd=estimate_usd,
+        status=JobStatus.QUEUED,
+        phase=JobPhase.SUBMITTING,
+        created_at=now,
+        updated_at=now,
+        retry_of=retry_of,
+        remixed_from=remixed_from,
+        tags=tags,
+        folder=folder,
+    )
+
+
+def new_asset(
+    *,
+    asset_id: str,
+    job_id: str,
+    kind: AssetKind,
+    mime: str,
+    size_bytes: int,
+    name: str,
+    now: float,
+    width: int | None = None,
+    height: int | None = None,
+    duration_s: float | None = None,
+) -> AssetRecord:
+    """The record of a file about to be stored with its Blob (in the same transaction)."""
+    return AssetRecord(
+        id=asset_id,
+        job_id=job_id,
+        kind=kind,
+        mime=mime,
+        bytes=size_bytes,
+        name=name,
+        created_at=now,
+        width=width,
+        height=height,
+        duration_s=duration_s,
+    )

@@ -7,7 +7,6 @@ disk, so every view says the same thing and each message tells what to do next.
 from __future__ import annotations
 
 from app.core import errors as e
-from app.core.providers.openai_videos.capabilities import SHUTDOWN_DATE
 
 
 def _retry_hint(error: e.ApiError) -> str:
@@ -16,8 +15,12 @@ def _retry_hint(error: e.ApiError) -> str:
     return "Wait a moment and try again."
 
 
-def describe(error: BaseException, *, host: str = "the API") -> e.UserMessage:
-    """The title, detail and next step to show for ``error``."""
+def describe(error: BaseException, *, host: str = "the API", gone_note: str = "") -> e.UserMessage:
+    """The title, detail and next step to show for ``error``.
+
+    ``gone_note`` is what the provider's data says about an endpoint that stopped serving
+    video (shown with a 410 Gone).
+    """
     request_id = getattr(error, "request_id", None)
     if isinstance(error, e.InputError):
         return e.UserMessage("Check this field", error.message, "Correct it and try again.")
@@ -49,7 +52,7 @@ def describe(error: BaseException, *, host: str = "the API") -> e.UserMessage:
     if isinstance(error, e.GoneError):
         return e.UserMessage(
             "This endpoint no longer serves video generation",
-            f"{host} answered 410 Gone. OpenAI shut the Sora 2 Videos API down on {SHUTDOWN_DATE}.",
+            f"{host} answered 410 Gone.{' ' + gone_note if gone_note else ''}",
             "Point the API base URL at an OpenAI-compatible endpoint in Settings, or try demo mode.",
             request_id,
         )

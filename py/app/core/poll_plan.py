@@ -38,14 +38,20 @@ Decision = Wait | Stop
 
 
 def classify(error: e.AppError) -> str:
-    """``throttled`` (wait as told), ``transient`` (back off) or ``fatal`` (stop, show it)."""
+    """``throttled`` (wait as told), ``transient`` (back off) or ``fatal`` (stop, show it).
+
+    The server's ``x-should-retry`` wins over the status, as in the official SDK.
+    """
     if isinstance(error, e.QuotaError):
         return "fatal"  # no credit: waiting does not help
+    hint = error.should_retry if isinstance(error, e.ApiError) else None
+    if hint is False:
+        return "fatal"
     if isinstance(error, e.RateLimitError):
         return "throttled"
     if isinstance(error, e.NetworkError | e.ContentError | e.ServerError):
         return "transient"
-    if isinstance(error, e.ApiError) and error.status in (408, 409):
+    if isinstance(error, e.ApiError) and (error.status in (408, 409) or hint is True):
         return "transient"
     return "fatal"
 

@@ -62,14 +62,12 @@ class ErrorBackoff:
         return float(min(self.base_s * (2 ** max(attempt, 0)), self.max_s))
 
 
-RETRYABLE_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
-
-
-def should_retry(status: int, headers: Mapping[str, str]) -> bool:
-    """The SDK's rule: ``x-should-retry`` wins, else 408/409/429/5xx retry."""
+def retry_hint(headers: Mapping[str, str]) -> bool | None:
+    """The server's own word on retrying (``x-should-retry: true|false``), as the SDK reads it;
+    ``None`` when it says nothing (then the status decides, see :func:`app.core.poll_plan.classify`)."""
     hint = headers.get("x-should-retry")
     if hint == "true":
         return True
     if hint == "false":
         return False
-    return status in RETRYABLE_STATUSES or status >= 500
+    return None

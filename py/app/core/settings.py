@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.core.capabilities import ProviderCapabilities
 from app.core.endpoint import check_base_url, demo_base_url
 from app.core.preferences import POLL_DEFAULT_MS, POLL_MAX_MS, POLL_MIN_MS
-from app.core.providers.openai_videos.capabilities import DEFAULT_BASE_URL, PROVIDER_ID
 
 Theme = Literal["dark", "light", "system"]
 Motion = Literal["system", "reduce", "full"]
@@ -21,8 +21,8 @@ class Settings(BaseModel):
 
     id: Literal["app"] = "app"
     schema_version: int = 1
-    provider_id: str = PROVIDER_ID
-    base_url: str = DEFAULT_BASE_URL
+    provider_id: str = ""  # "" = the app's default provider
+    base_url: str = ""  # "" = the provider's own base URL
     demo_mode: bool = False
     poll_interval_ms: int = Field(default=POLL_DEFAULT_MS, ge=POLL_MIN_MS, le=POLL_MAX_MS)
     auto_download: bool = True
@@ -37,11 +37,17 @@ class Settings(BaseModel):
     @field_validator("base_url")
     @classmethod
     def _valid_url(cls, value: str) -> str:
+        if not value:
+            return value
         check = check_base_url(value)
         if not check.ok:
             raise ValueError(check.error)
         return check.url
 
-    def effective_base_url(self, page_origin: str) -> str:
+    def chosen_base_url(self, provider: ProviderCapabilities) -> str:
+        """The user's endpoint for ``provider`` (its own base URL unless one was set)."""
+        return self.base_url or provider.default_base_url
+
+    def effective_base_url(self, page_origin: str, provider: ProviderCapabilities) -> str:
         """Where API calls go: the simulator in demo mode, else the user's endpoint."""
-        return demo_base_url(page_origin) if self.demo_mode else self.base_url
+        return demo_base_url(page_origin, provider.demo_path) if self.demo_mode else self.chosen_base_url(provider)

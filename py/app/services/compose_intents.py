@@ -31,6 +31,7 @@ class ComposeIntents:
         images: ImageProcessor,
         *,
         endpoint_label: Callable[[], tuple[str, bool]],
+        after_submit: Callable[[JobRecord], Awaitable[None]],
     ) -> None:
         self.store = store
         self._records = records
@@ -38,7 +39,7 @@ class ComposeIntents:
         self._images = images
         self._endpoint_label = endpoint_label  # () -> (base url, demo mode?)
         self._source: Any = None
-        self.after_submit: Callable[[JobRecord], Awaitable[None]] | None = None  # the queue follows it
+        self._after_submit = after_submit  # the queue follows it
 
     @property
     def caps(self) -> ProviderCapabilities:
@@ -137,9 +138,7 @@ class ComposeIntents:
             raise
         finally:
             self.store.update(submitting=False)
-        self.store.update(jobs={**self.store.state.jobs, job.id: job})
-        if self.after_submit is not None:
-            await self.after_submit(job)
+        await self._after_submit(job)
         return job
 
     async def prefill(self, job: JobRecord, image: Any = None, image_name: str = "") -> None:
@@ -153,6 +152,3 @@ class ComposeIntents:
             await self.set_image(image, image_name)
         else:
             await self.clear_image()
-
-    async def acknowledge_safety(self, settings_change: Any) -> None:
-        await settings_change(safety_acknowledged=True)

@@ -1,7 +1,9 @@
-"""The intents views can dispatch, carried out over the services and the store.
+"""The intents views can dispatch (through :class:`~app.services.intents.Intents`),
+carried out over the services and the store.
 
-Views call these methods (through the page's task runner); the controller updates the
-store only after the change is persisted, so what the user sees is what is saved.
+Every collaborator is built here, in the constructor, from the ports the page hands
+in; the store is updated only after a change is persisted, so what the user sees is
+what is saved.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.core.capabilities import ProviderCapabilities
+from app.core.downloads import file_name
 from app.core.endpoint import check_base_url, display_host
-from app.core.errors import InputError
-from app.core.job_record import JobStatus
+from app.core.errors import InputError, StorageError
+from app.core.job_record import JobRecord, JobStatus
 from app.core.key_check_result import KeyCheckResult
 from app.core.keys import DEMO_KEY
 from app.core.routes import Location, Route
@@ -24,10 +27,11 @@ from app.core.state import AppState, Phase
 from app.core.store import Store
 from app.core.vault_status import VaultState
 from app.services.compose_intents import ComposeIntents
+from app.services.job_book import JobBook
 from app.services.job_store import JobStore
 from app.services.key_check import check_key
 from app.services.library_service import LibraryService
-from app.services.ports import Clock, ImageProcessor, RecordStore, StorageInfo
+from app.services.ports import Clock, FolderWriter, FrameGrabber, ImageProcessor, RecordStore, StorageInfo, TabChannel
 from app.services.provider_client import Endpoint, ProviderClient
 from app.services.queue_service import QueueService
 from app.services.render_service import RenderService
@@ -37,60 +41,72 @@ from app.services.tasks import spawn
 from app.services.vault_service import VaultService
 
 PURGEABLE = frozenset({JobStatus.FAILED, JobStatus.BLOCKED, JobStatus.CANCELED})
+ClientFactory = Callable[[Callable[[], Endpoint]], ProviderClient]
 
 
 class Controller:
-    """Settings, key vault, key validation and storage intents."""
+    """Settings, key vault, key validation, storage, and the job services."""
 
     def __init__(
         self,
         store: Store[AppState],
         *,
         records: RecordStore,
-        settings: SettingsService,
         vault: VaultService,
-        client_factory: Callable[[Callable[[], Endpoint]], ProviderClient],
-        storage_info: StorageInfo,
-        clock: Clock,
-        hard_reset: Callable[[], Awaitable[None]],
-        images: ImageProcessor,
+        client_factory: ClientFactory,
         capabilities: ProviderCapabilities,
+        clock: Clock,
+        images: ImageProcessor,
+        frames: FrameGrabber,
+        folder: FolderWriter,
+        storage_info: StorageInfo,
+        tab_channel: Callable[[Callable[[str], None]], TabChannel],
+        hard_reset: Callable[[], Awaitable[None]],
+        run: Callable[[Awaitable[Any]], None],
     ) -> None:
         self.store = store
         self.records = records
-        self.settings_service = settings
+        self.settings_service = SettingsService(records, default_provider=capabilities.provider_id)
         self.vault = vault
-        self.storage_info = storage_info
+        self.capabilities = capabilities
         self.clock = clock
+        self.storage_info = storage_info
+        self.folder = folder
         self._hard_reset = hard_reset
         self.client = client_factory(self.endpoint)
         self.job_store = JobStore(records)
-        self.render = RenderService(self.job_store, self.client, clock, capabilities)
-        self.compose = ComposeIntents(store, records, self.render, images, endpoint_label=self._endpoint_label)
+        channel = tab_channel(lambda job_id: run(self.queue.changed_elsewhere(job_id)))
+        self.book = JobBook(store, self.job_store, channel)
+        self.render = RenderService(self.book, self.client, clock, capabilities)
 
         def client_for(base_url: str, api_key: str) -> ProviderClient:
             endpoint = Endpoint(base_url, api_key)
             return client_factory(lambda: endpoint)
 
         self.queue = QueueService(
-            store,
-            self.job_store,
+            self.book,
             client_for,
             clock,
             capabilities,
+            self.render,
             api_key=self.vault.api_key,
             interval_s=lambda: self.settings.poll_interval_ms / 1000.0,
             auto_download=lambda: self.settings.auto_download,
-            render=self.render,
             endpoint_label=self._endpoint_label,
         )
-        self.compose.after_submit = self.queue.submitted
-        self.library = LibraryService(self.queue, self.job_store, clock, capabilities)
-        self.media: Any = None  # MediaUrls (blob: URLs for stored files), set by the page
+        self.compose = ComposeIntents(
+            store,
+            records,
+            self.render,
+            images,
+            endpoint_label=self._endpoint_label,
+            after_submit=self.queue.submitted,
+        )
+        self.library = LibraryService(self.book, self.queue, self.render, frames, clock, capabilities)
 
     def _endpoint_label(self) -> tuple[str, bool]:
         settings = self.settings
-        return settings.effective_base_url(self.store.state.page_origin), settings.demo_mode
+        return settings.effective_base_url(self.store.state.page_origin, self.capabilities), settings.demo_mode
 
     # -- state ----------------------------------------------------------------------
     @property
@@ -103,11 +119,11 @@ class Controller:
     def endpoint(self) -> Endpoint:
         """Where requests go now: the simulator with the demo key, or the user's endpoint and key."""
         settings = self.settings
-        base = settings.effective_base_url(self.store.state.page_origin)
+        base = settings.effective_base_url(self.store.state.page_origin, self.capabilities)
         return Endpoint(base, DEMO_KEY if settings.demo_mode else self.vault.api_key())
 
     async def hydrate(self) -> bool:
-        """Load settings and the vault; returns True on first run (no stored settings)."""
+        """Load settings, the vault, the jobs and the draft; returns True on first run (no stored settings)."""
         settings, existed = await self.settings_service.load()
         self.store.update(settings=settings)
         vault_status = await self.vault.load()
@@ -117,7 +133,7 @@ class Controller:
         self.store.update(phase=Phase.READY)
         return not existed
 
-    def navigate(self, location: Location) -> None:
+    async def navigate(self, location: Location) -> None:
         self.store.update(location=location)
 
     # -- settings ----------------------------------------------------------------------
@@ -175,7 +191,7 @@ class Controller:
         await self.vault.wipe()
         self._vault_changed()
 
-    def reveal_key(self) -> str:
+    async def reveal_key(self) -> str:
         """The plaintext key, only when the user asks to see or copy it."""
         return self.vault.api_key()
 
@@ -185,7 +201,9 @@ class Controller:
         try:
             host = display_host(self.endpoint().base_url)
             today = datetime.datetime.fromtimestamp(self.clock.now(), tz=datetime.UTC).date()
-            result = await check_key(self.client, self.settings.default_model, host=host, today=today)
+            result = await check_key(
+                self.client, self.settings.default_model, host=host, today=today, gone_note=self.capabilities.notice
+            )
         finally:
             self.store.update(key_check_running=False)
         self.store.update(key_check=result)
@@ -200,7 +218,7 @@ class Controller:
         image = await self.job_store.blob(job.image_asset_id) if job.image_asset_id else None
         asset = await self.job_store.asset(job.image_asset_id) if job.image_asset_id else None
         await self.compose.prefill(job, image, asset.name if asset else "reference image")
-        self.navigate(Location(Route.NEW))
+        await self.navigate(Location(Route.NEW))
 
     async def purge_failed_jobs(self) -> int:
         """Forget failed, blocked and canceled jobs (and their reference images)."""
@@ -208,6 +226,31 @@ class Controller:
         for job in ended:
             await self.queue.remove(job.id)
         return len(ended)
+
+    async def video_file(self, job: JobRecord) -> tuple[Any, str, str]:
+        """A stored video to hand to the user: ``(Blob, file name, MIME type)``."""
+        asset_id = job.assets.get("video")
+        blob = await self.job_store.blob(asset_id) if asset_id else None
+        if asset_id is None or blob is None:
+            raise StorageError("The video file of this render is not stored in this browser.")
+        asset = await self.job_store.asset(asset_id)
+        mime = asset.mime if asset is not None else "video/mp4"
+        return blob, file_name(job, mime), mime
+
+    async def save_to_folder(self, jobs: list[JobRecord], *, choose: bool = False) -> tuple[int, str | None]:
+        """Write the videos into the remembered local folder (asks for one the first time).
+
+        ``(files written, folder name)``; ``(0, None)`` when the user cancelled the picker.
+        """
+        written = 0
+        where: str | None = None
+        for job in jobs:
+            blob, name, _ = await self.video_file(job)
+            where = await self.folder.write(blob, name, choose=choose and written == 0)
+            if where is None:
+                return written, None
+            written += 1
+        return written, where
 
     # -- storage ---------------------------------------------------------------------------
     async def refresh_storage(self) -> None:

@@ -24,9 +24,9 @@ _OUTCOMES: tuple[tuple[type[BaseException], KeyCheck], ...] = (
 )
 
 
-def _from_error(error: e.AppError, host: str) -> KeyCheckResult:
+def _from_error(error: e.AppError, host: str, gone_note: str) -> KeyCheckResult:
     outcome = next((o for cls, o in _OUTCOMES if isinstance(error, cls)), KeyCheck.OTHER)
-    message = describe(error, host=host)
+    message = describe(error, host=host, gone_note=gone_note)
     return KeyCheckResult(outcome, message.title, message.detail, message.action, message.request_id)
 
 
@@ -39,12 +39,14 @@ def _retired(shutdown_date: str | None, today: datetime.date) -> bool:
         return False
 
 
-async def check_key(client: ProviderClient, model: str, *, host: str, today: datetime.date) -> KeyCheckResult:
+async def check_key(
+    client: ProviderClient, model: str, *, host: str, today: datetime.date, gone_note: str = ""
+) -> KeyCheckResult:
     """Check the key and ``model`` on the client's endpoint."""
     try:
         await client.list_models()
     except e.AppError as error:
-        return _from_error(error, host)
+        return _from_error(error, host, gone_note)
     try:
         info = await client.get_model(model)
     except e.NotFoundError as error:
@@ -56,7 +58,7 @@ async def check_key(client: ProviderClient, model: str, *, host: str, today: dat
             error.request_id,
         )
     except e.AppError as error:
-        return _from_error(error, host)
+        return _from_error(error, host, gone_note)
     if _retired(info.shutdown_date, today):
         return KeyCheckResult(
             KeyCheck.MODEL_RETIRED,

@@ -13,7 +13,8 @@ Transport          HTTP                             ``browser.fetch.FetchTranspo
 Cipher             AES-GCM, PBKDF2                  ``browser.crypto.WebCryptoCipher``
 StorageInfo        ``navigator.storage``            ``browser.storage_info``
 ImageProcessor     decode, crop, re-encode images   ``browser.images.CanvasImages``
-FrameGrabber       a poster from a video's frame    ``browser.thumbnails``
+FrameGrabber       a poster from a video's frame    ``browser.thumbnails.VideoFrames``
+FolderWriter       a folder on this computer        ``browser.files.ExportFolder``
 Poller             the polling worker               ``browser.poller_link.WorkerPoller``
 TabChannel         news for the other open tabs     ``browser.tabs.TabChannel``
 =================  ===============================  ================================
@@ -134,6 +135,17 @@ class FrameGrabber(Protocol):
 
     async def first_frame(self, video: Any) -> tuple[Any, int]:
         """A poster image of ``video`` (a Blob): ``(image Blob, size in bytes)``."""
+        ...
+
+
+class FolderWriter(Protocol):
+    """A local folder the user picked once and the app may write files into."""
+
+    def supported(self) -> bool: ...
+
+    async def write(self, blob: Any, name: str, *, choose: bool = False) -> str | None:
+        """Write ``blob`` as ``name`` (asking for a folder the first time, or with ``choose``);
+        the folder's name, or ``None`` when the user cancelled."""
         ...
 
 

@@ -16,14 +16,15 @@ KEY = "app"
 class SettingsService:
     """The single settings record; invalid stored data falls back to defaults, never crashes."""
 
-    def __init__(self, records: RecordStore) -> None:
+    def __init__(self, records: RecordStore, *, default_provider: str = "") -> None:
         self._records = records
+        self._default_provider = default_provider
 
     async def load(self) -> tuple[Settings, bool]:
         """The stored settings and whether a record existed (False on first run)."""
         raw = await self._records.get(SETTINGS, KEY)
         if raw is None:
-            return Settings(), False
+            return Settings(provider_id=self._default_provider), False
         try:
             return Settings.model_validate(raw), True
         except ValidationError:

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import js
-
-from app.browser.dom import Node, Scope, h, replace_children, set_text
+from app.browser.dom import Node, Scope, document_node, h, replace_children, set_text
 from app.browser.ffi import is_null
+from app.browser.media_urls import object_url, revoke
 from app.core.capabilities import FrameSize
-from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from app.core.state import AppState
 from app.ui.context import UiContext
 from app.ui.icons import icon
-
-ACCEPT = ",".join(CAPABILITIES.image_input.mime_types)
 
 
 class ImagePicker:
@@ -28,7 +24,7 @@ class ImagePicker:
             {
                 "type": "file",
                 "id": "image-file",
-                "accept": ACCEPT,
+                "accept": ",".join(ctx.capabilities.image_input.mime_types),
                 "class_": "sr-only",
                 "aria_describedby": "image-rule image-error",
             },
@@ -52,7 +48,7 @@ class ImagePicker:
             scope.on(self.drop, event, self._on_drag)
         scope.on(self.drop, "dragleave", lambda _e: self.drop.classList.remove("dragging"))
         scope.on(self.drop, "drop", self._on_drop)
-        scope.on(js.document, "paste", self._on_paste)
+        scope.on(document_node(), "paste", self._on_paste)
         self.preview_area = h("div", {"class_": "image-preview", "hidden": True})
         self.error = h("p", {"id": "image-error", "class_": "field-error", "hidden": True})
         self.node = h(
@@ -63,7 +59,7 @@ class ImagePicker:
             self.drop,
             self.preview_area,
             self.error,
-            h("p", {"id": "image-rule", "class_": "field-hint"}, CAPABILITIES.image_input.note),
+            h("p", {"id": "image-rule", "class_": "field-hint"}, ctx.capabilities.image_input.note),
         )
 
     def show_error(self, message: str) -> None:
@@ -77,14 +73,14 @@ class ImagePicker:
             return
         self._shown = image
         if self._preview_url is not None:
-            js.URL.revokeObjectURL(self._preview_url)
+            revoke(self._preview_url)
             self._preview_url = None
         if image is None:
             self.preview_area.hidden = True
             self.drop.hidden = False
             replace_children(self.preview_area)
             return
-        self._preview_url = str(js.URL.createObjectURL(image.prepared.blob))
+        self._preview_url = object_url(image.prepared.blob)
         frame = FrameSize.parse(image.size)
         picture = h(
             "img",
@@ -150,14 +146,10 @@ class ImagePicker:
         )
 
     # -- intents -------------------------------------------------------------------------------
-    def _compose(self) -> Any:
-        controller = self.ctx.controller
-        return None if controller is None else controller.compose
-
     def _take(self, file: Any) -> None:
-        compose = self._compose()
-        if compose is not None and file is not None:
-            self.ctx.run(compose.set_image(file, str(getattr(file, "name", "") or "pasted-image")))
+        if file is not None:
+            name = str(getattr(file, "name", "") or "pasted-image")
+            self.ctx.run(self.ctx.intents.do(lambda c: c.compose.set_image(file, name)))
 
     def _on_file(self, _event: Any) -> None:
         files = self.file_input.files
@@ -184,11 +176,7 @@ class ImagePicker:
             self._take(files.item(0))
 
     def _set_fit(self, fit: str) -> None:
-        compose = self._compose()
-        if compose is not None:
-            self.ctx.run(compose.change(image_fit=fit))
+        self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(image_fit=fit)))
 
     def _on_remove(self, _event: Any) -> None:
-        compose = self._compose()
-        if compose is not None:
-            self.ctx.run(compose.clear_image())
+        self.ctx.run(self.ctx.intents.do(lambda c: c.compose.clear_image()))

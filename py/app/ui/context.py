@@ -1,20 +1,22 @@
-"""What every view receives: the store to read, the controller to send intents to."""
+"""What every view receives: the state to read, the intents to send, the provider's data."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from app.browser.media_urls import MediaUrls
+from app.core.capabilities import ProviderCapabilities
 from app.core.state import AppState
 from app.core.store import Store
-
-if TYPE_CHECKING:  # the controller pulls in pydantic, loaded after the first screen
-    from app.services.controller import Controller
+from app.services.intents import Intents
 
 
-@dataclass
+@dataclass(frozen=True)
 class UiContext:
     store: Store[AppState]
-    controller: Controller | None  # None until the records are loaded (see app.page)
-    run: Callable[[Awaitable[Any]], None]  # schedule an intent; failures become toasts
+    intents: Intents  # waits while the records load (see Intents), never None
+    media: MediaUrls  # blob: URLs of stored files
+    capabilities: ProviderCapabilities  # the provider's models, sizes, prices (injected by the page)
+    run: Callable[[Awaitable[Any]], None]  # schedule an intent; failures become messages

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import js
-
-from app.browser.dom import Node, Scope, h
+from app.browser.dom import Node, Scope, body, h
 
 
 class Dialog:
@@ -21,7 +19,7 @@ class Dialog:
 
     def open(self, *content: Node) -> None:
         self.element.replaceChildren(*content)
-        js.document.body.appendChild(self.element)
+        body().appendChild(self.element)
         self.element.showModal()
 
     def close(self) -> None:

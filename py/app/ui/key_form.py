@@ -39,15 +39,12 @@ class KeyForm:
             self._save(event)
 
     def _save(self, _event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
         text = self.field.value
 
         async def save() -> None:
             self.save.disabled = True
             try:
-                await controller.save_key(text)
+                await self.ctx.intents.do(lambda c: c.save_key(text))
             except InputError as exc:
                 self.field.show_error(exc.message)
                 return

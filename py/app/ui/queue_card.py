@@ -156,14 +156,8 @@ class JobCard:
         return handler
 
     # -- media ------------------------------------------------------------------------------
-    def _media_urls(self) -> Any:
-        controller = self.ctx.controller
-        return None if controller is None else controller.media
-
     def _show_poster(self, asset_id: str) -> None:
-        media = self._media_urls()
-        if media is None:
-            return
+        media = self.ctx.media
         self._poster_asset = asset_id
 
         async def load() -> None:
@@ -179,8 +173,8 @@ class JobCard:
     def play(self) -> None:
         """Swap the poster for a player of the stored MP4 (keyboard-operable native controls)."""
         job = self._job
-        media = self._media_urls()
-        if job is None or media is None or "video" not in job.assets or self._player_asset is not None:
+        media = self.ctx.media
+        if job is None or "video" not in job.assets or self._player_asset is not None:
             return
         asset_id = job.assets["video"]
         self._player_asset = asset_id
@@ -211,10 +205,8 @@ class JobCard:
         self.ctx.run(load())
 
     def close(self) -> None:
-        media = self._media_urls()
-        if media is not None:
-            for asset_id in (self._poster_asset, self._player_asset):
-                if asset_id is not None:
-                    media.release(asset_id)
+        for asset_id in (self._poster_asset, self._player_asset):
+            if asset_id is not None:
+                self.ctx.media.release(asset_id)
         self.scope.close()
         self.element.remove()

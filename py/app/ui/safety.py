@@ -44,8 +44,6 @@ class SafetyDialog:
 
     def _accept(self, _event: Any) -> None:
         self.dialog.close()
-        controller = self.ctx.controller
-        if controller is not None:
-            self.ctx.run(controller.change_settings(safety_acknowledged=True))
+        self.ctx.run(self.ctx.intents.do(lambda c: c.change_settings(safety_acknowledged=True)))
         if self._on_accept is not None:
             self._on_accept()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import js
-
 from app.browser.dom import Node, Scope, by_id, h, query, set_attrs, set_text
-from app.core.endpoint import DEMO_PATH, display_host
+from app.browser.look import apply_look
+from app.browser.page_location import current_hash, on_hash_change, push_url, replace_url, set_title
+from app.core.endpoint import display_host
 from app.core.routes import Route, href, page_title, parse_hash
 from app.core.state import AppState, Phase
 from app.ui.context import UiContext
@@ -40,21 +40,21 @@ class Shell:
         self.app_root: Node = by_id("app")
 
     def start(self) -> None:
-        self.scope.on(js.window, "hashchange", self._on_hash)
+        on_hash_change(self.scope, self._on_hash)
         self.scope.on(by_id("topbar-model"), "change", self._on_model)
         self.ctx.store.subscribe(self._on_state)
-        location = parse_hash(str(js.location.hash))
+        location = parse_hash(current_hash())
         if not location.canonical:
-            js.history.replaceState(None, "", f"#/{location.route.value}")
+            replace_url(f"#/{location.route.value}")
         self.ctx.store.update(location=location)
         self._show(location.route, focus=False)
         self._render_frame(self.ctx.store.state)
 
     # -- routing ----------------------------------------------------------------------
     def _on_hash(self, _event: Any) -> None:
-        location = parse_hash(str(js.location.hash))
+        location = parse_hash(current_hash())
         if not location.canonical:
-            js.history.replaceState(None, "", f"#/{location.route.value}")
+            replace_url(f"#/{location.route.value}")
         self.ctx.store.update(location=location)
 
     def _show(self, route: Route, *, focus: bool) -> None:
@@ -63,22 +63,21 @@ class Shell:
         self.view = VIEWS[route](self.ctx)
         self.views_root.replaceChildren(self.view.render())
         self.app_root.dataset.route = route.value
-        js.document.title = page_title(route)
+        set_title(page_title(route))
         if focus:
             heading = query(self.views_root, "h1")
             if heading is not None:
                 heading.focus()
 
     def _on_model(self, event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is not None:
-            self.ctx.run(controller.compose.set_model(str(event.target.value)))
+        model = str(event.target.value)
+        self.ctx.run(self.ctx.intents.do(lambda c: c.compose.set_model(model)))
 
     # -- state → frame ----------------------------------------------------------------
     def _on_state(self, state: AppState, old: AppState) -> None:
         if state.location.route != old.location.route:
-            if parse_hash(str(js.location.hash)).route != state.location.route:  # navigated by an intent
-                js.history.pushState(None, "", href(state.location.route, **state.location.params))
+            if parse_hash(current_hash()).route != state.location.route:  # navigated by an intent
+                push_url(href(state.location.route, **state.location.params))
             self._show(state.location.route, focus=True)
             self._render_nav(state)
         elif self.view is not None:
@@ -98,20 +97,18 @@ class Shell:
     def _render_frame(self, state: AppState) -> None:
         self._render_nav(state)
         settings = state.settings
-        root = js.document.documentElement
         if settings is None:
             return
-        root.dataset.theme = _resolve_theme(settings.theme)
-        root.dataset.motion = settings.reduced_motion
-        js.localStorage.setItem("sora-theme", settings.theme)  # lets boot.js paint the right theme at once
+        apply_look(settings.theme, settings.reduced_motion)
+        caps = self.ctx.capabilities
         badge = by_id("endpoint-badge")
         badge.hidden = not settings.demo_mode
-        host = display_host(settings.effective_base_url(state.page_origin))
+        host = display_host(settings.effective_base_url(state.page_origin, caps))
         set_text(by_id("endpoint-host"), "Simulated API" if settings.demo_mode else host)
         by_id("endpoint").title = (
-            f"Demo mode: calls go to the simulator at {DEMO_PATH} on this server"
+            f"Demo mode: calls go to the simulator at {caps.demo_path} on this server"
             if settings.demo_mode
-            else f"API calls go to {settings.base_url}"
+            else f"API calls go to {settings.chosen_base_url(caps)}"
         )
         if state.phase is Phase.READY:
             set_attrs(by_id("topbar-model"), disabled=False)
@@ -137,10 +134,3 @@ class Shell:
                 badge.textContent = str(active)
             else:
                 badge.remove()
-
-
-def _resolve_theme(theme: str) -> str:
-    if theme != "system":
-        return theme
-    prefers_light = js.window.matchMedia("(prefers-color-scheme: light)").matches
-    return "light" if prefers_light else "dark"

@@ -48,14 +48,11 @@ class UnlockDialog:
             self._unlock(event)
 
     def _unlock(self, _event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
         passphrase = self.field.value
 
         async def unlock() -> None:
             try:
-                await controller.unlock(passphrase)
+                await self.ctx.intents.do(lambda c: c.unlock(passphrase))
             except VaultError as exc:
                 self.field.show_error(str(exc))
                 self.input.select()

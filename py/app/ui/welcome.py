@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import js
-
 from app.browser.dom import Node, h
-from app.core.providers.openai_videos.capabilities import SHUTDOWN_DATE
-from app.core.routes import Route, href
+from app.browser.page_location import push_url
+from app.core.routes import Location, Route, href
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog, dialog_body
 from app.ui.icons import icon
@@ -48,12 +46,7 @@ class WelcomeDialog:
                 h(
                     "div",
                     {"class_": "notice warn"},
-                    h(
-                        "p",
-                        None,
-                        h("strong", None, f"OpenAI retired the Sora 2 API on {SHUTDOWN_DATE}. "),
-                        "Real renders need an OpenAI-compatible endpoint; demo mode works right away.",
-                    ),
+                    h("p", None, self.ctx.capabilities.notice),
                 ),
                 h(
                     "div",
@@ -114,4 +107,5 @@ class WelcomeDialog:
     def _saved(self) -> None:
         self.dialog.close()
         toast("Key saved and encrypted in this browser.")
-        js.location.hash = href(Route.SETTINGS)
+        push_url(href(Route.SETTINGS))
+        self.ctx.store.update(location=Location(Route.SETTINGS))

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-import js
-
 from app.browser.dom import Node, h, set_text
+from app.browser.files import copy_text
 from app.browser.local_time import local_datetime
 from app.core.endpoint import display_host
 from app.core.errors import InputError
@@ -65,10 +64,6 @@ class Drawer:
         self.dialog.element.classList.add("drawer")
         self.autoplay = False
 
-    @property
-    def controller(self) -> Any:
-        return self.ctx.controller
-
     def _run(self, make: Callable[[], Awaitable[Any]]) -> Callable[[Any], None]:
         return lambda _event: self.ctx.run(make())
 
@@ -110,10 +105,10 @@ class Drawer:
                 "div",
                 {"class_": "row drawer-actions"},
                 button("Re-run with tweaks", self._run(self._rerun), s, kind="primary"),
-                button("Download", self._run(lambda: file_actions.download(self.controller, [self.job])), s),
-                button("Save as…", self._run(lambda: file_actions.save_as(self.controller, self.job)), s),
-                button("Copy file", self._run(lambda: file_actions.copy_file(self.controller, self.job)), s),
-                button("Save to folder", self._run(lambda: file_actions.to_folder(self.controller, [self.job])), s),
+                button("Download", self._run(lambda: file_actions.download(self.ctx.intents, [self.job])), s),
+                button("Save as…", self._run(lambda: file_actions.save_as(self.ctx.intents, self.job)), s),
+                button("Copy file", self._run(lambda: file_actions.copy_file(self.ctx.intents, self.job)), s),
+                button("Save to folder", self._run(lambda: file_actions.to_folder(self.ctx.intents, [self.job])), s),
             ),
             h(
                 "section",
@@ -177,7 +172,7 @@ class Drawer:
         return h("div", {"class_": "scrub"}, self.sprite, self.scrub_input)
 
     async def _load_media(self) -> None:
-        media = self.controller.media
+        media = self.ctx.media
         job = self.job
         poster = None
         if "thumbnail" in job.assets:
@@ -212,38 +207,40 @@ class Drawer:
     async def _rerun(self) -> None:
         """Close the drawer, then open New Render with this video's parameters."""
         self.dialog.close()
-        await self.controller.edit_job(self.job.id)
+        job_id = self.job.id
+        await self.ctx.intents.do(lambda c: c.edit_job(job_id))
 
     def _copy_prompt(self, _event: Any) -> None:
         async def copy() -> None:
-            await js.navigator.clipboard.writeText(self.job.prompt)
+            await copy_text(self.job.prompt)
             toast("Prompt copied.")
 
         self.ctx.run(copy())
 
     async def _save(self) -> None:
-        library = self.controller.library
-        job = await library.rename(self.job.id, self.title_field.value)
-        job = await library.set_tags(job.id, self.tags_field.value)
-        await library.set_folder([job.id], self.folder_field.value)
-        self.job = self.controller.queue.job(job.id) or job
+        job_id = self.job.id
+        title, tags, folder = self.title_field.value, self.tags_field.value, self.folder_field.value
+        await self.ctx.intents.do(lambda c: c.library.rename(job_id, title))
+        await self.ctx.intents.do(lambda c: c.library.set_tags(job_id, tags))
+        await self.ctx.intents.do(lambda c: c.library.set_folder([job_id], folder))
+        self.job = self.ctx.store.state.jobs.get(job_id) or self.job
         set_text(self.dialog.element.querySelector("#drawer-title"), self.job.display_title)
         toast("Saved.")
 
     async def _remix(self) -> None:
         self.remix_field.clear()
+        job_id, prompt = self.job.id, str(self.remix_field.control.value)
         try:
-            job = await self.controller.library.remix(self.job.id, str(self.remix_field.control.value))
+            await self.ctx.intents.do(lambda c: c.library.remix(job_id, prompt))
         except InputError as exc:
             self.remix_field.show_error(exc.message)
             return
         toast("Remix started. Follow it in the Queue.")
         self.remix_field.control.value = ""
-        del job
 
     async def _delete(self) -> None:
-        remote = bool(self.delete_remote.checked)
-        problems = await self.controller.library.delete([self.job.id], remote=remote)
+        remote, job_id = bool(self.delete_remote.checked), self.job.id
+        problems = await self.ctx.intents.do(lambda c: c.library.delete([job_id], remote=remote))
         self.dialog.close()
         toast("Deleted." if not problems else f"Deleted here, but the API said: {problems[0]}")
 
@@ -251,7 +248,7 @@ class Drawer:
         self.dialog.close()
 
     def _closed(self) -> None:
-        media = self.controller.media
+        media = self.ctx.media
         for asset_id in self._assets:
             media.release(asset_id)
         self._assets.clear()

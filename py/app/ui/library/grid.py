@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-import js
-
+from app.browser import viewport
 from app.browser.dom import Node, Scope, h, query_closest
+from app.browser.dom import focus as focus_element
 from app.browser.dom_patch import PatchBatch
 from app.core.selection import Selection
 from app.core.virtual_grid import GridLayout, move_focus, scroll_to_reveal, visible_range
@@ -58,8 +58,8 @@ class VirtualGrid:
         self._height = -1.0
         self._viewport_height = 0.0
         # Browsers fire scroll events once per frame, right before rendering: lay out at once.
-        scope.on(js.window, "scroll", lambda _event: self.render(), passive=True)
-        scope.on(js.window, "resize", self._resized, passive=True)
+        viewport.on_scroll(scope, lambda _event: self.render())
+        viewport.on_resize(scope, self._resized)
         scope.on_resize(self.element, self._resized)  # laid out for the first time, or narrower
         scope.on(self.element, "keydown", self._keydown)
         scope.on(self.element, "focusin", self._focusin)
@@ -73,9 +73,9 @@ class VirtualGrid:
         """Read the grid's width and position: layout reads, so cached between scroll frames
         (and not cached while the grid is not in the page yet)."""
         shown = float(self.element.clientWidth)  # 0 while detached or hidden
-        width = shown or float(js.window.innerWidth) - 64
-        self._top = float(self.element.getBoundingClientRect().top) + float(js.window.scrollY)
-        self._viewport_height = float(js.window.innerHeight)
+        width = shown or viewport.inner_width() - 64
+        self._top = float(self.element.getBoundingClientRect().top) + viewport.scroll_y()
+        self._viewport_height = viewport.inner_height()
         self._width = width if shown > 0 else 0.0
         return width
 
@@ -84,7 +84,7 @@ class VirtualGrid:
         self._schedule()
 
     def _viewport(self) -> tuple[float, float]:
-        return max(float(js.window.scrollY) - self._top, 0.0), self._viewport_height
+        return max(viewport.scroll_y() - self._top, 0.0), self._viewport_height
 
     def set_items(self, items: Sequence[JobRecord], selection: Selection) -> None:
         self._width = 0.0  # the toolbar or the filters above may have moved the grid
@@ -191,13 +191,13 @@ class VirtualGrid:
         scroll_top, height = self._viewport()
         target = scroll_to_reveal(layout, self.focus_index, scroll_top, height)
         if target is not None:
-            grid_top = float(self.element.getBoundingClientRect().top) + float(js.window.scrollY)
+            grid_top = float(self.element.getBoundingClientRect().top) + viewport.scroll_y()
             margin = -HEADER_ROOM if target < scroll_top else GAP
-            js.window.scrollTo(0, grid_top + target + margin)
+            viewport.scroll_to(grid_top + target + margin)
         self.render()
         tile = self._bound.get(self.items[self.focus_index].id)
         if tile is not None:
-            tile.element.focus(js.Object.fromEntries([["preventScroll", True]]))
+            focus_element(tile.element, scroll=False)
 
     def _keydown(self, event: Any) -> None:
         key = str(event.key)
@@ -207,5 +207,5 @@ class VirtualGrid:
         if key in ("ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"):
             event.preventDefault()
             layout = self.layout()
-            page_rows = max(int(float(js.window.innerHeight) // layout.row_height), 1)
+            page_rows = max(int(viewport.inner_height() // layout.row_height), 1)
             self.focus(move_focus(self.focus_index, key, layout.columns, len(self.items), page_rows))

@@ -7,7 +7,6 @@ from typing import Any
 from app.browser.dom import Scope, h, set_attrs
 from app.core.endpoint import check_base_url
 from app.core.errors import InputError
-from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from app.core.state import AppState, Phase
 from app.ui.context import UiContext
 from app.ui.forms import Field, button, text_input
@@ -34,7 +33,7 @@ class EndpointSection(Section):
         self.node = card(
             "endpoint",
             "Endpoint",
-            h("div", {"class_": "notice warn"}, h("p", None, CAPABILITIES.notice)),
+            h("div", {"class_": "notice warn"}, h("p", None, ctx.capabilities.notice)),
             h(
                 "div",
                 {"class_": "row"},
@@ -53,11 +52,11 @@ class EndpointSection(Section):
         settings = state.settings
         if settings is not None and (old.settings is None or settings != old.settings):
             self.demo.checked = settings.demo_mode
-            self.url.control.value = settings.base_url
+            self.url.control.value = settings.chosen_base_url(self.ctx.capabilities)
 
     def _on_demo(self, _event: Any) -> None:
-        if self.ctx.controller is not None:
-            self.ctx.run(self.ctx.controller.set_demo_mode(bool(self.demo.checked)))
+        enabled = bool(self.demo.checked)
+        self.ctx.run(self.ctx.intents.do(lambda c: c.set_demo_mode(enabled)))
 
     def _on_input(self, _event: Any) -> None:
         check = check_base_url(self.url.value)
@@ -65,14 +64,11 @@ class EndpointSection(Section):
         self.url_note.textContent = check.warning
 
     def _on_save(self, _event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
         text = self.url.value
 
         async def save() -> None:
             try:
-                warning = await controller.set_base_url(text)
+                warning = await self.ctx.intents.do(lambda c: c.set_base_url(text))
             except InputError as exc:
                 self.url.show_error(exc.message)
                 return

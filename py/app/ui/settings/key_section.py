@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Any
 
-import js
-
 from app.browser.dom import Node, Scope, h, replace_children, set_text
+from app.browser.files import copy_text
 from app.core.errors import AppError, InputError
 from app.core.messages import describe
 from app.core.state import AppState
@@ -147,7 +147,7 @@ class KeySection(Section):
             ),
         )
 
-    def _guarded(self, field: Field, action: Any, done: str) -> None:
+    def _guarded(self, field: Field, action: Awaitable[Any], done: str) -> None:
         async def run() -> None:
             try:
                 await action
@@ -162,32 +162,29 @@ class KeySection(Section):
         self.ctx.run(run())
 
     def _unlock(self, current: Field) -> None:
-        if self.ctx.controller is not None:
-            self._guarded(current, self.ctx.controller.unlock(current.value), "Key unlocked for this visit.")
+        passphrase = current.value
+        self._guarded(current, self.ctx.intents.do(lambda c: c.unlock(passphrase)), "Key unlocked for this visit.")
 
     def _set_passphrase(self, new: Field, confirm: Field, current: Field | None) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
         for f in (new, confirm, current):
             if f is not None:
                 f.clear()
         target = confirm if new.value and new.value != confirm.value else new
-        action = controller.set_passphrase(new.value, confirm.value, current=current.value if current else None)
         if current is not None and not current.value:
             current.show_error("Enter your current passphrase.")
-            action.close()
             return
+        chosen, again, old = new.value, confirm.value, current.value if current else None
+        action = self.ctx.intents.do(lambda c: c.set_passphrase(chosen, again, current=old))
         self._guarded(target, action, "Passphrase saved. The key is now protected by it.")
 
     def _remove_passphrase(self, current: Field) -> None:
-        if self.ctx.controller is not None:
-            current.clear()
-            self._guarded(
-                current,
-                self.ctx.controller.remove_passphrase(current.value),
-                "Passphrase removed. The key is protected by this browser again.",
-            )
+        current.clear()
+        passphrase = current.value
+        self._guarded(
+            current,
+            self.ctx.intents.do(lambda c: c.remove_passphrase(passphrase)),
+            "Passphrase removed. The key is protected by this browser again.",
+        )
 
     # -- reveal / copy / validate / wipe ------------------------------------------------------
     def _hide_revealed(self) -> None:
@@ -197,43 +194,36 @@ class KeySection(Section):
         set_text(self.reveal_btn, "Reveal key")
 
     def _toggle_reveal(self, _event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
         if not self.revealed.hidden:
             self._hide_revealed()
             return
-        self.revealed.textContent = controller.reveal_key()
-        self.revealed.hidden = False
-        self.reveal_btn.setAttribute("aria-pressed", "true")
-        set_text(self.reveal_btn, "Hide key")
+
+        async def reveal() -> None:
+            self.revealed.textContent = await self.ctx.intents.do(lambda c: c.reveal_key())
+            self.revealed.hidden = False
+            self.reveal_btn.setAttribute("aria-pressed", "true")
+            set_text(self.reveal_btn, "Hide key")
+
+        self.ctx.run(reveal())
 
     def _copy(self, _event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
-
         async def copy() -> None:
-            await js.navigator.clipboard.writeText(controller.reveal_key())
+            await copy_text(await self.ctx.intents.do(lambda c: c.reveal_key()))
             toast("Key copied to the clipboard.")
 
         self.ctx.run(copy())
 
     def _validate(self, _event: Any) -> None:
-        if self.ctx.controller is not None:
-            self.ctx.run(self.ctx.controller.validate_key())
+        self.ctx.run(self.ctx.intents.do(lambda c: c.validate_key()))
 
     def _confirm_wipe(self, _event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
         dialog = Dialog("wipe-title")
 
         def wipe(_e: Any) -> None:
             dialog.close()
 
             async def run() -> None:
-                await controller.wipe_key()
+                await self.ctx.intents.do(lambda c: c.wipe_key())
                 toast("Key wiped from this browser.")
 
             self.ctx.run(run())

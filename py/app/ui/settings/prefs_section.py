@@ -112,18 +112,14 @@ class PrefsSection(Section):
         self.motion.value = settings.reduced_motion
 
     def _change(self, **changes: Any) -> None:
-        if self.ctx.controller is not None:
-            self.ctx.run(self.ctx.controller.change_settings(**changes))
+        self.ctx.run(self.ctx.intents.do(lambda c: c.change_settings(**changes)))
 
     def _on_poll(self, _event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
         text = self.poll.value
 
         async def save() -> None:
             try:
-                await controller.change_settings(poll_interval_ms=int(text))
+                await self.ctx.intents.do(lambda c: c.change_settings(poll_interval_ms=int(text)))
             except (ValueError, InputError):
                 self.poll.show_error(f"Enter a whole number of milliseconds from {POLL_MIN_MS} to {POLL_MAX_MS}.")
                 return

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from app.browser.dom import Scope, h
 from app.core.capabilities import FrameSize
-from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from app.ui.context import UiContext
 from app.ui.forms import data_table
 from app.ui.settings.section import Section, card
@@ -17,7 +16,7 @@ def _rate(value: object) -> str:
 class PricesSection(Section):
     def __init__(self, ctx: UiContext, scope: Scope) -> None:
         super().__init__(ctx, scope)
-        prices = CAPABILITIES.prices
+        prices = ctx.capabilities.prices
         rows = [
             (row.model_family, ", ".join(FrameSize.parse(s).label for s in row.sizes), _rate(row.usd_per_second))
             for row in prices.rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.browser.dom import Node, Scope, h, replace_children, set_text
-from app.core.state import AppState, Phase
+from app.core.state import AppState
 from app.core.storage_report import StorageReport, format_bytes
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog, dialog_body
@@ -50,9 +50,6 @@ class StorageSection(Section):
     def update(self, state: AppState, old: AppState) -> None:
         if state.storage is not None and state.storage != old.storage:
             self._render(state.storage)
-        became_ready = state.phase is Phase.READY and old.phase is not Phase.READY
-        if became_ready and self.ctx.controller is not None:
-            self.ctx.run(self.ctx.controller.refresh_storage())
 
     def _render(self, report: StorageReport) -> None:
         browser = "unknown"
@@ -77,43 +74,28 @@ class StorageSection(Section):
         self.persist_btn.hidden = report.persisted
 
     def _on_persist(self, _event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
-
         async def run() -> None:
-            granted = await controller.request_persistent_storage()
+            granted = await self.ctx.intents.do(lambda c: c.request_persistent_storage())
             toast("Persistent storage granted." if granted else "The browser did not grant persistent storage.")
 
         self.ctx.run(run())
 
     def _on_purge(self, _event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
-
         async def run() -> None:
-            count = await controller.purge_failed_jobs()
+            count = await self.ctx.intents.do(lambda c: c.purge_failed_jobs())
             toast(f"Purged {count} failed job{'s' if count != 1 else ''}." if count else "No failed jobs to purge.")
 
         self.ctx.run(run())
 
     def _on_thumbnails(self, _event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
-
         async def run() -> None:
-            count = await controller.library.delete_all_thumbnails()
-            await controller.refresh_storage()
+            count = await self.ctx.intents.do(lambda c: c.library.delete_all_thumbnails())
+            await self.ctx.intents.do(lambda c: c.refresh_storage())
             toast(f"Deleted {count} thumbnail(s). The library draws them again from the videos when it shows them.")
 
         self.ctx.run(run())
 
     def _on_reset(self, _event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
         dialog = Dialog("reset-title")
         confirm = Field("reset-confirm", f"Type {RESET_WORD} to confirm", text_input("reset_confirm"))
         go = button("Delete everything", lambda _e: None, dialog.scope, kind="danger", disabled=True)
@@ -125,7 +107,7 @@ class StorageSection(Section):
             if confirm.value.strip() != RESET_WORD:
                 return
             dialog.close()
-            self.ctx.run(controller.hard_reset())
+            self.ctx.run(self.ctx.intents.do(lambda c: c.hard_reset()))
 
         dialog.scope.on(confirm.control, "input", typed)
         dialog.scope.on(go, "click", reset)

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import js
-
-from app.browser.dom import Node, Pending, h, replace_children, set_attrs, set_text
+from app.browser.dom import Node, Pending, h, replace_children, set_attrs, set_text, text_node
 from app.core.capabilities import FrameSize, Orientation
 from app.core.compose import allowed_durations, allowed_sizes, check_model_id, prompt_counter
 from app.core.errors import InputError
 from app.core.pricing import FOOTNOTE, estimate, format_estimate, format_rate
-from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from app.core.routes import Route, href
 from app.core.state import AppState, Phase
 from app.ui.compose_image import ImagePicker
@@ -158,7 +155,7 @@ class NewRenderView(View):
         ready = state.phase is Phase.READY
         if draft.prompt != old.draft.prompt and draft.prompt != str(self.prompt.value):
             self.prompt.value = draft.prompt  # changed elsewhere (restored draft, re-run with tweaks)
-        text, over = prompt_counter(CAPABILITIES, str(self.prompt.value))
+        text, over = prompt_counter(self.ctx.capabilities, str(self.prompt.value))
         set_text(self.counter, f"{text} characters" + (" — over the limit" if over else ""))
         self.counter.classList.toggle("over", over)
         advanced = bool(state.settings and state.settings.show_advanced)
@@ -170,7 +167,9 @@ class NewRenderView(View):
         self._check(self.size_fieldset, draft.size)
         self._check(self.duration_fieldset, str(draft.seconds))
         self._check(self.model_fieldset, draft.model)
-        set_text(self.estimate, format_estimate(estimate(CAPABILITIES, draft.model, draft.size, draft.seconds)))
+        set_text(
+            self.estimate, format_estimate(estimate(self.ctx.capabilities, draft.model, draft.size, draft.seconds))
+        )
         self.image.update(state, old)
         if state.form_errors != old.form_errors or old.phase is not state.phase:
             self._show_errors(dict(state.form_errors))
@@ -228,8 +227,8 @@ class NewRenderView(View):
 
     def _render_models(self, current: str, advanced: bool) -> None:
         tiles = []
-        for model in CAPABILITIES.primary_models:
-            rates = [CAPABILITIES.prices.rate(model, size) for size in model.sizes]
+        for model in self.ctx.capabilities.primary_models:
+            rates = [self.ctx.capabilities.prices.rate(model, size) for size in model.sizes]
             known = [r for r in rates if r is not None]
             badge = f"from {format_rate(min(known))}" if known else "price unknown"
             tiles.append(
@@ -242,7 +241,7 @@ class NewRenderView(View):
                 )
             )
         replace_children(self.model_fieldset, h("legend", None, "Model"), h("div", {"class_": "tiles models"}, tiles))
-        snapshots = [m for m in CAPABILITIES.models if m.is_snapshot]
+        snapshots = [m for m in self.ctx.capabilities.models if m.is_snapshot]
         select = h(
             "select",
             {"id": "snapshot", "on_change": self._on_snapshot},
@@ -259,7 +258,7 @@ class NewRenderView(View):
                 "autocomplete": "off",
                 "spellcheck": "false",
                 "placeholder": "e.g. my-gateway/sora-2",
-                "value": current if CAPABILITIES.model(current) is None else "",
+                "value": current if self.ctx.capabilities.model(current) is None else "",
             },
         )
         use = h(
@@ -292,8 +291,8 @@ class NewRenderView(View):
         )
         self.advanced.open = (
             advanced
-            or CAPABILITIES.model(current) is None
-            or current not in [m.id for m in CAPABILITIES.primary_models]
+            or self.ctx.capabilities.model(current) is None
+            or current not in [m.id for m in self.ctx.capabilities.primary_models]
         )
 
     def _render_sizes(self, model: str) -> None:
@@ -305,26 +304,22 @@ class NewRenderView(View):
                 h("span", {"class_": "tile-title"}, FrameSize.parse(size).label),
                 h("span", {"class_": "tile-text"}, _orientation(size)),
             )
-            for size in allowed_sizes(CAPABILITIES, model)
+            for size in allowed_sizes(self.ctx.capabilities, model)
         ]
         replace_children(self.size_fieldset, h("legend", None, "Size"), h("div", {"class_": "tiles"}, tiles))
 
     def _render_durations(self, model: str) -> None:
         tiles = [
             self._radio("seconds", str(s), h("span", {"class_": "tile-title"}, f"{s} s"))
-            for s in allowed_durations(CAPABILITIES, model)
+            for s in allowed_durations(self.ctx.capabilities, model)
         ]
         replace_children(
             self.duration_fieldset, h("legend", None, "Duration"), h("div", {"class_": "tiles segmented"}, tiles)
         )
 
     # -- intents ------------------------------------------------------------------------------
-    def _compose(self) -> Any:
-        controller = self.ctx.controller
-        return None if controller is None else controller.compose
-
     def _on_prompt(self, _event: Any) -> None:
-        text, over = prompt_counter(CAPABILITIES, str(self.prompt.value))
+        text, over = prompt_counter(self.ctx.capabilities, str(self.prompt.value))
         set_text(self.counter, f"{text} characters" + (" — over the limit" if over else ""))
         self.counter.classList.toggle("over", over)
         if self._save_timer is not None:
@@ -339,44 +334,34 @@ class NewRenderView(View):
 
     def _save_prompt(self) -> None:
         self._save_timer = None
-        compose = self._compose()
-        if compose is not None:
-            self.ctx.run(compose.change(prompt=str(self.prompt.value)))
+        prompt = str(self.prompt.value)
+        self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(prompt=prompt)))
 
     def _on_choice(self, group: str, value: str) -> None:
-        compose = self._compose()
-        if compose is None:
-            return
         if group == "model":
-            self.ctx.run(compose.set_model(value))
+            self.ctx.run(self.ctx.intents.do(lambda c: c.compose.set_model(value)))
         elif group == "size":
-            self.ctx.run(compose.change(size=value))
+            self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(size=value)))
         else:
-            self.ctx.run(compose.change(seconds=int(value)))
+            self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(seconds=int(value))))
 
     def _on_snapshot(self, event: Any) -> None:
-        compose = self._compose()
-        value = str(event.target.value)
-        if compose is not None:
-            self.ctx.run(compose.set_model(value or "sora-2"))
+        value = str(event.target.value) or self.ctx.capabilities.primary_models[0].id
+        self.ctx.run(self.ctx.intents.do(lambda c: c.compose.set_model(value)))
 
     def _on_custom(self, field: Node) -> None:
-        compose = self._compose()
-        if compose is None:
-            return
         try:
             model_id = check_model_id(str(field.value))
         except InputError as exc:
             self._show_errors({**self.ctx.store.state.form_errors, "model": exc.message})
             return
-        self.ctx.run(compose.set_model(model_id))
+        self.ctx.run(self.ctx.intents.do(lambda c: c.compose.set_model(model_id)))
 
     def _open_safety(self, _event: Any) -> None:
         SafetyDialog(self.ctx, on_accept=None).open()
 
     def _on_render(self, _event: Any) -> None:
-        controller = self.ctx.controller
-        if controller is None or self.ctx.store.state.submitting:
+        if self.ctx.store.state.submitting:
             return
         if self._save_timer is not None:
             self._save_timer.cancel()
@@ -389,13 +374,9 @@ class NewRenderView(View):
         self._submit(prompt)
 
     def _submit(self, prompt: str) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
-
         async def go() -> None:
-            await controller.compose.change(prompt=prompt)
-            job = await controller.compose.submit()
+            await self.ctx.intents.do(lambda c: c.compose.change(prompt=prompt))
+            job = await self.ctx.intents.do(lambda c: c.compose.submit())
             if job is None:
                 return
             if job.status == "failed":
@@ -406,7 +387,7 @@ class NewRenderView(View):
                 toast("Render started. Follow it in the Queue.")
                 set_text(self.submit_note, "")
                 self.submit_note.replaceChildren(
-                    js.document.createTextNode("Started. "),
+                    text_node("Started. "),
                     h("a", {"href": href(Route.QUEUE)}, "Open the Queue"),
                 )
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
-from typing import Any
-
-import js
+from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, child_at, h, set_text
-from app.core.queue_cards import build_card, split_queue
+from app.core.queue_cards import Card, build_card, split_queue
 from app.core.routes import Route, href
 from app.core.state import AppState, Phase, PollerRole
 from app.ui.queue_card import JobCard
 from app.ui.views.base import View, empty_state, view_header
+
+if TYPE_CHECKING:
+    from app.core.job_record import JobRecord
+    from app.services.controller import Controller
 
 TICK_MS = 1000
 ROLE_TEXT = {
@@ -56,7 +59,7 @@ class QueueView(View):
             "When you start a render it appears here with its progress, cost estimate and result.",
             h("a", {"class_": "btn primary", "href": href(Route.NEW)}, "Start a render"),
         )
-        self.timer = js.setInterval(s.callable(self._tick), TICK_MS)
+        s.every(TICK_MS, self._tick)
         root = h(
             "section",
             {"class_": "stack", "aria_labelledby": "queue-title"},
@@ -92,7 +95,7 @@ class QueueView(View):
         self._place(self.active_list, active, state)
         self._place(self.done_list, done, state)
 
-    def _place(self, container: Node, jobs: list[Any], state: AppState) -> None:
+    def _place(self, container: Node, jobs: list[JobRecord], state: AppState) -> None:
         now = self._now()
         for index, job in enumerate(jobs):
             card = self.cards.get(job.id)
@@ -104,7 +107,7 @@ class QueueView(View):
             if current is None or not current.isSameNode(card.element):
                 container.insertBefore(card.element, current)
 
-    def _card(self, job: Any, state: AppState, now: float) -> Any:
+    def _card(self, job: JobRecord, state: AppState, now: float) -> Card:
         return build_card(
             job,
             now=now,
@@ -135,7 +138,7 @@ class QueueView(View):
                 card.tick(self._card(job, state, now))
 
     def _now(self) -> float:
-        return float(js.Date.now()) / 1000.0
+        return time.time()
 
     # -- intents -------------------------------------------------------------------------------
     def _toggle_archived(self, _event: Any) -> None:
@@ -144,25 +147,20 @@ class QueueView(View):
         self._refresh(self.ctx.store.state)
 
     def _action(self, action: str, job_id: str) -> None:
-        controller = self.ctx.controller
-        if controller is None:
-            return
-        queue = controller.queue
-        intents: dict[str, Callable[[], Awaitable[Any]]] = {
-            "cancel": lambda: queue.cancel(job_id),
-            "download": lambda: queue.fetch_files(job_id),
-            "retry": lambda: queue.retry(job_id),
-            "edit": lambda: controller.edit_job(job_id),
-            "archive": lambda: queue.archive(job_id, True),
-            "unarchive": lambda: queue.archive(job_id, False),
-            "remove": lambda: queue.remove(job_id),
+        intents: dict[str, Callable[[Controller], Awaitable[Any]]] = {
+            "cancel": lambda c: c.queue.cancel(job_id),
+            "download": lambda c: c.queue.fetch_files(job_id),
+            "retry": lambda c: c.queue.retry(job_id),
+            "edit": lambda c: c.edit_job(job_id),
+            "archive": lambda c: c.queue.archive(job_id, True),
+            "unarchive": lambda c: c.queue.archive(job_id, False),
+            "remove": lambda c: c.queue.remove(job_id),
         }
         intent = intents.get(action)
         if intent is not None:
-            self.ctx.run(intent())
+            self.ctx.run(self.ctx.intents.do(intent))
 
     def close(self) -> None:
-        js.clearInterval(self.timer)
         for card in self.cards.values():
             card.close()
         self.cards.clear()

@@ -28,8 +28,7 @@ class SettingsView(View):
         )
         for section in self.sections:
             section.update(self.ctx.store.state, AppState())
-        if self.ctx.controller is not None:
-            self.ctx.run(self.ctx.controller.refresh_storage())
+        self.ctx.run(self.ctx.intents.do(lambda c: c.refresh_storage()))
         return root
 
     def update(self, state: AppState, old: AppState) -> None:

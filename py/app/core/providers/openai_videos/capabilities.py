@@ -1,4 +1,4 @@
-"""Capability data of the OpenAI Videos API (Sora 2), from ``shared/spec/sora-api.md``.
+"""Capability data of the OpenAI Videos API (Sora 2), from ``docs/providers/openai-videos.md``.
 
 Standard library only: the simulator imports this module to validate requests
 exactly as the app does, so the two can never drift apart.
@@ -96,4 +96,5 @@ CAPABILITIES = ProviderCapabilities(
         "OpenAI-compatible endpoint; demo mode uses the built-in simulator."
     ),
     variants=("video", "thumbnail", "spritesheet"),
+    demo_path="/sim/v1",
 )

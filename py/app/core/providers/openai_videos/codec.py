@@ -1,4 +1,4 @@
-"""The OpenAI Videos API contract (``shared/spec/sora-api.md``) as a pure codec.
+"""The OpenAI Videos API contract (``docs/providers/openai-videos.md``) as a pure codec.
 
 Builds requests exactly as the official SDK sends them (multipart create, ``seconds``
 as a string) and validates every answer with pydantic before the app trusts it.
@@ -17,7 +17,7 @@ from app.core.errors import ApiError, api_error_for
 from app.core.http import Expect, FileField, FormValue, HttpRequest, HttpResponse
 from app.core.providers.base import ModelInfo, RemoteJob, RemoteJobPage, RemoteStatus, RenderParams
 from app.core.providers.openai_videos.capabilities import CAPABILITIES
-from app.core.retry import parse_retry_after
+from app.core.retry import parse_retry_after, retry_hint
 
 # API status → neutral status. Anything else is UNKNOWN, which is terminal.
 STATUS_MAP: dict[str, RemoteStatus] = {
@@ -171,6 +171,7 @@ class OpenAIVideosProvider:
     def parse_error(self, response: HttpResponse) -> ApiError:
         request_id = response.header("x-request-id")
         retry_after = parse_retry_after(response.headers, now=time.time())
+        hint = retry_hint(response.headers)
         try:
             body = ErrorEnvelope.model_validate(response.json()).error
         except (ValueError, ValidationError):
@@ -180,6 +181,7 @@ class OpenAIVideosProvider:
                 text or f"HTTP {response.status}",
                 request_id=request_id,
                 retry_after_s=retry_after,
+                should_retry=hint,
             )
         return api_error_for(
             response.status,
@@ -189,6 +191,7 @@ class OpenAIVideosProvider:
             param=body.param,
             request_id=request_id,
             retry_after_s=retry_after,
+            should_retry=hint,
         )
 
     def _validate(self, model: type[Any], response: HttpResponse) -> Any:

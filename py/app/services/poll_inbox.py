@@ -1,0 +1,139 @@
+"""What the polling worker reports, applied one event at a time: life cycle, persist, show.
+
+The worker only fetches. Every answer it relays goes through the pure life cycle
+(:mod:`app.core.jobs`), is written to IndexedDB with its files, and only then reaches
+the store (and the other tabs) through the :class:`~app.services.job_book.JobBook`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable
+
+from app.core import errors as e
+from app.core import poll_messages as pm
+from app.core.capabilities import FrameSize
+from app.core.downloads import REQUIRED_VARIANT, file_name
+from app.core.eta import add_sample
+from app.core.job_record import VARIANT_KINDS, JobRecord, new_asset
+from app.core.jobs import EXPIRED_MESSAGE, apply_remote, fail, succeed
+from app.services.job_book import JobBook
+from app.services.ports import Clock
+from app.services.tasks import spawn
+
+
+class PollInbox:
+    def __init__(
+        self,
+        book: JobBook,
+        clock: Clock,
+        *,
+        on_ended: Callable[[str], None],
+        new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
+    ) -> None:
+        self._book = book
+        self._clock = clock
+        self._on_ended = on_ended  # the job is no longer followed (finished, or waits for space)
+        self._new_id = new_id
+        self._queue: asyncio.Queue[pm.Event] = asyncio.Queue()
+        self._storage_failed: set[str] = set()  # jobs whose files did not fit: kept for "Download now"
+        self.reader: asyncio.Future[None] | None = None
+
+    def deliver(self, event: pm.Event) -> None:
+        """Queue a worker event; events are handled one at a time, in the order they came."""
+        self._queue.put_nowait(event)
+        if self.reader is None or self.reader.done():
+            self.reader = spawn(self._read())
+
+    async def _read(self) -> None:
+        while not self._queue.empty():
+            event = self._queue.get_nowait()
+            try:
+                await self.on_event(event)
+            except e.StorageError as exc:
+                self._storage_failed.add(event.job_id)
+                self._book.note(event.job_id, f"Could not store the files ({exc}). Free some space, then Download now.")
+
+    async def on_event(self, event: pm.Event) -> None:
+        job = self._book.job(event.job_id)
+        if job is None or job.status.terminal:
+            return
+        now = self._clock.now()
+        store = self._book.store
+        if isinstance(event, pm.Transfer):
+            store.update(transfers={**store.state.transfers, job.id: (event.loaded, event.total)})
+        elif isinstance(event, pm.Retrying):
+            self._book.note(job.id, event.note)
+        elif isinstance(event, pm.RemoteUpdate):
+            await self._on_remote(job, event, now)
+        elif isinstance(event, pm.FileReady):
+            await self._store_file(job, event, now)
+        elif isinstance(event, pm.FileSkipped):
+            self._book.note(job.id, f"No {event.variant} from this endpoint ({event.reason}).")
+        elif isinstance(event, pm.FilesDone):
+            await self._finish(job, now)
+        elif isinstance(event, pm.Stopped):
+            request_id = event.request_id or job.request_id
+            await self.end(fail(job, event.code, event.message, now=now, request_id=request_id))
+        elif isinstance(event, pm.Expired):
+            await self.end(fail(job, "expired", EXPIRED_MESSAGE, now=now))
+
+    async def _on_remote(self, job: JobRecord, event: pm.RemoteUpdate, now: float) -> None:
+        updated = apply_remote(job, event.remote, now=now)
+        store = self._book.store
+        samples = dict(store.state.progress_samples)
+        samples[job.id] = add_sample(samples.get(job.id, ()), now, event.remote.progress)
+        store.update(progress_samples=samples)
+        self._book.note(job.id, "")
+        if updated.status.terminal:
+            await self.end(updated)
+        elif _moved(job, updated):
+            await self._book.commit(updated)
+
+    async def _store_file(self, job: JobRecord, event: pm.FileReady, now: float) -> None:
+        frame = FrameSize.parse(job.size) if "x" in job.size else None
+        sized = frame is not None and event.variant in ("video", "thumbnail")
+        asset = new_asset(
+            asset_id=self._new_id(),
+            job_id=job.id,
+            kind=VARIANT_KINDS[event.variant],
+            mime=event.mime,
+            size_bytes=event.size,
+            name=file_name(job, event.mime, event.variant),
+            now=now,
+            width=frame.width if frame and sized else None,
+            height=frame.height if frame and sized else None,
+            duration_s=float(job.seconds) if event.variant == "video" else None,
+        )
+        updated = job.model_copy(
+            update={
+                "assets": {**job.assets, event.variant: asset.id},
+                "video_bytes": event.size if event.variant == REQUIRED_VARIANT else job.video_bytes,
+                "updated_at": now,
+            }
+        )
+        await self._book.commit(updated, assets=((asset, event.blob),))
+
+    async def _finish(self, job: JobRecord, now: float) -> None:
+        if job.id in self._storage_failed:
+            self._storage_failed.discard(job.id)
+            self._on_ended(job.id)
+            return  # still DOWNLOADING: the files can be fetched again until they expire
+        if REQUIRED_VARIANT not in job.assets:
+            await self.end(fail(job, "download_failed", "The video file could not be stored.", now=now))
+            return
+        await self.end(succeed(job, dict(job.assets), job.video_bytes, now=now))
+
+    async def end(self, job: JobRecord) -> None:
+        """A job the poller no longer follows: drop its transient state, store its last record."""
+        self._on_ended(job.id)
+        store = self._book.store
+        store.update(transfers={k: v for k, v in store.state.transfers.items() if k != job.id})
+        self._book.note(job.id, "")
+        await self._book.commit(job)
+
+
+def _moved(old: JobRecord, new: JobRecord) -> bool:
+    keys = ("status", "phase", "progress", "remote_status", "remote_id", "expires_at", "error_message")
+    return any(getattr(old, k) != getattr(new, k) for k in keys)

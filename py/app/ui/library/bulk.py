@@ -1,0 +1,126 @@
+"""What the library does to several videos at once: download, tag, folder, delete.
+
+The bar shows while something is selected; deleting asks first (optionally on the API
+too). The view supplies the selection (in display order) and clears it when told.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from app.browser import files
+from app.browser.dom import Node, Scope, h, set_text
+from app.ui.context import UiContext
+from app.ui.library import file_actions
+from app.ui.library.prompts import ask_text, confirm
+from app.ui.toasts import toast
+
+if TYPE_CHECKING:
+    from app.core.job_record import JobRecord
+
+ACTIONS = (
+    ("download", "Download", ""),
+    ("tag", "Add tags", ""),
+    ("folder", "Move to folder", ""),
+    ("delete", "Delete", "danger-quiet"),
+    ("clear", "Clear selection", ""),
+)
+
+
+class BulkActions:
+    def __init__(
+        self,
+        ctx: UiContext,
+        scope: Scope,
+        *,
+        selected: Callable[[], list[JobRecord]],
+        clear: Callable[[], None],
+    ) -> None:
+        self.ctx = ctx
+        self._selected = selected
+        self._clear = clear
+        self.label = h("span", {"class_": "bulk-count"})
+        self.element: Node = h(
+            "div",
+            {"class_": "lib-bulk", "role": "toolbar", "aria_label": "Selected videos", "hidden": True},
+            self.label,
+            *[
+                h(
+                    "button",
+                    {"type": "button", "class_": f"btn small {kind}".strip(), "on_click": self._handler(action)},
+                    label,
+                    scope=scope,
+                )
+                for action, label, kind in ACTIONS
+            ],
+        )
+
+    def show(self, count: int) -> None:
+        self.element.hidden = count == 0
+        set_text(self.label, f"{count} selected")
+
+    def _handler(self, action: str) -> Callable[[Any], None]:
+        def handler(_event: Any) -> None:
+            jobs = self._selected()
+            ids = [j.id for j in jobs]
+            if action == "clear" or not jobs:
+                self._clear()
+            elif action == "download":
+                self.ctx.run(file_actions.download(self.ctx.intents, jobs))
+            elif action == "delete":
+                self.confirm_delete(ids)
+            elif action == "tag":
+                ask_text(
+                    f"Add tags to {len(ids)} video(s)",
+                    "Tags",
+                    "",
+                    "Add tags",
+                    lambda tags: self.ctx.run(self._tagged(ids, tags)),
+                    hint="Separate tags with commas.",
+                )
+            elif action == "folder":
+                ask_text(
+                    f"Move {len(ids)} video(s) to a folder",
+                    "Folder",
+                    "",
+                    "Move",
+                    lambda name: self.ctx.run(self._moved(jobs, name)),
+                    hint="A label in this library. Where the browser allows it, the files are also written "
+                    "to a folder on this computer.",
+                )
+
+        return handler
+
+    async def _tagged(self, ids: list[str], tags: str) -> None:
+        count = await self.ctx.intents.do(lambda c: c.library.add_tags(ids, tags))
+        toast(f"Tagged {count} video(s).")
+
+    async def _moved(self, jobs: list[JobRecord], name: str) -> None:
+        if files.ExportFolder.supported():  # first, while the click still counts as the user's gesture
+            await file_actions.to_folder(self.ctx.intents, jobs)
+        else:
+            toast("This browser cannot write to a folder on your computer; use Download to keep copies.")
+        ids = [j.id for j in jobs]
+        count = await self.ctx.intents.do(lambda c: c.library.set_folder(ids, name))
+        toast(f"Moved {count} video(s) to “{name.strip() or 'no folder'}”.")
+
+    def confirm_delete(self, ids: list[str]) -> None:
+        count = len(ids)
+        noun = "this video" if count == 1 else f"these {count} videos"
+
+        def go(remote: bool) -> None:
+            async def delete() -> None:
+                problems = await self.ctx.intents.do(lambda c: c.library.delete(ids, remote=remote))
+                self._clear()
+                toast(f"Deleted {count} video(s)." + (f" The API refused: {problems[0]}" if problems else ""))
+
+            self.ctx.run(delete())
+
+        confirm(
+            f"Delete {count} video{'s' if count != 1 else ''}?",
+            f"This removes {noun} and its files from this browser. It cannot be undone.",
+            f"Delete {count}",
+            go,
+            option="Also delete on the API (where it still exists)",
+        )

@@ -1,0 +1,97 @@
+"""The library's search, filter and sort controls: they show a query and report a new one."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from app.browser.dom import Node, Scope, active_element, h, replace_children
+from app.core.library_query import ASPECTS, SORT_LABELS, LibraryQuery
+
+ASPECT_LABELS = {"all": "Any shape", "landscape": "Landscape", "portrait": "Portrait", "square": "Square"}
+
+
+def _select(select_id: str, label: str, options: list[tuple[str, str]]) -> tuple[Node, Node]:
+    control = h("select", {"id": select_id}, [h("option", {"value": v}, text) for v, text in options])
+    return control, h("div", {"class_": "field compact"}, h("label", {"for_": select_id}, label), control)
+
+
+def _date(value: Any) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+class LibraryToolbar:
+    """Owns the controls; the view owns the query (it lives in the URL)."""
+
+    def __init__(self, scope: Scope, *, utc_offset_s: int, on_change: Callable[[LibraryQuery], None]) -> None:
+        self._utc_offset_s = utc_offset_s
+        self._on_change = on_change
+        self._models: tuple[str, ...] = ()
+        self.search = h("input", {"type": "search", "id": "library-search", "placeholder": "Prompt, title or tag:name"})
+        search_field = h(
+            "div", {"class_": "field compact grow"}, h("label", {"for_": "library-search"}, "Search"), self.search
+        )
+        self.model, model_field = _select("library-model", "Filter by model", [("", "All models")])
+        self.aspect, aspect_field = _select("library-aspect", "Shape", [(a, ASPECT_LABELS[a]) for a in ASPECTS])
+        self.date_from = h("input", {"type": "date", "id": "library-from"})
+        self.date_to = h("input", {"type": "date", "id": "library-to"})
+        self.sort, sort_field = _select("library-sort", "Sort by", list(SORT_LABELS.items()))
+        for control, event in (
+            (self.search, "input"),
+            (self.model, "change"),
+            (self.aspect, "change"),
+            (self.date_from, "change"),
+            (self.date_to, "change"),
+            (self.sort, "change"),
+        ):
+            scope.on(control, event, self._changed)
+        self.element: Node = h(
+            "div",
+            {"class_": "lib-toolbar card", "role": "search", "aria_label": "Find videos"},
+            search_field,
+            model_field,
+            aspect_field,
+            h("div", {"class_": "field compact"}, h("label", {"for_": "library-from"}, "From"), self.date_from),
+            h("div", {"class_": "field compact"}, h("label", {"for_": "library-to"}, "To"), self.date_to),
+            sort_field,
+        )
+
+    def show(self, query: LibraryQuery) -> None:
+        """Put ``query`` into the controls (not the search box while the user types in it)."""
+        if str(self.search.value) != query.text and active_element() is not self.search:
+            self.search.value = query.text
+        self.aspect.value = query.aspect
+        self.sort.value = query.sort
+        self.date_from.value = query.date_from.isoformat() if query.date_from else ""
+        self.date_to.value = query.date_to.isoformat() if query.date_to else ""
+        current = ",".join(sorted(query.models))
+        self.model.value = current if current in self._models else ""
+
+    def set_models(self, models: tuple[str, ...]) -> None:
+        """The model filter's choices (rebuilt only when they change)."""
+        if models == self._models:
+            return
+        self._models = models
+        replace_children(
+            self.model, h("option", {"value": ""}, "All models"), [h("option", {"value": m}, m) for m in models]
+        )
+
+    def clear_search(self) -> None:
+        self.search.value = ""
+
+    def _changed(self, _event: Any) -> None:
+        self._on_change(
+            LibraryQuery(
+                text=str(self.search.value),
+                models=frozenset({str(self.model.value)} - {""}),
+                aspect=str(self.aspect.value),
+                date_from=_date(self.date_from.value),
+                date_to=_date(self.date_to.value),
+                sort=str(self.sort.value),
+                utc_offset_s=self._utc_offset_s,
+            )
+        )
