@@ -272,3 +272,9 @@ def test_zero_is_a_known_free_price() -> None:
 def test_quotes_carry_the_catalogue_source_and_date() -> None:
     result = sheet_from_skus(CATALOGUE["minimax/hailuo-2.3"], as_of=AS_OF).quote(PriceFacts(seconds=6))
     assert (result.source, result.as_of, result.note) == (SOURCE, AS_OF, NOTE)
+
+
+def test_reference_mode_keys() -> None:
+    skus = {"reference_duration_seconds_720p": "0.20", "duration_seconds": "0.10"}
+    assert quote(skus, seconds=5, resolution="720p", mode="reference", input_images=2)[0] == D("1.00")
+    assert quote(skus, seconds=5, resolution="720p", mode="image")[0] == D("0.50")
