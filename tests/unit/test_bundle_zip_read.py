@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import struct
+import tracemalloc
 import zipfile
 import zlib
 
@@ -315,6 +316,19 @@ def test_a_deflate_stream_that_inflates_past_its_declared_size_stops_at_once() -
     with pytest.raises(ZipError, match="more than its declared 10 bytes") as caught:
         decoder.feed(lying.data)
     assert caught.value.fault is ZipFault.BAD_DATA
+
+
+def test_a_lying_bomb_is_stopped_without_inflating_it_in_memory() -> None:
+    lying = deflated("a.txt", bytes(64 * MIB), usize=10)  # 64 KB of DEFLATE claiming 10 bytes
+    decoder = EntryDecoder(_entry(craft([lying]), "a.txt"))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ZipError, match="more than its declared"):
+            decoder.feed(lying.data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < MIB
 
 
 @pytest.mark.parametrize(

@@ -131,7 +131,7 @@ def _check_files(manifest: Manifest, entries: Sequence[ZipEntry], problems: list
         elif found.uncompressed_size != entry.bytes:
             problems.append(
                 Problem(
-                    entry.path, f"the manifest says {entry.bytes} bytes but the ZIP entry has {found.uncompressed_size}"
+                    entry.path, f"the manifest says {entry.bytes} bytes, the ZIP entry has {found.uncompressed_size}"
                 )
             )
         else:
@@ -143,9 +143,14 @@ def _check_files(manifest: Manifest, entries: Sequence[ZipEntry], problems: list
 
 
 def _check_pairs(records: Mapping[str, tuple[Record, ...]], manifest: Manifest, problems: list[Problem]) -> None:
-    """Each asset record has exactly its file (same size and type), each file its record."""
+    """Each asset record has exactly its file (same size and type), each file its record.
+
+    A record that failed its validator still counts as present, so one bad record is
+    reported once, not again through every record and file that refers to it.
+    """
     files = {f.asset_id: f for f in manifest.files}
-    jobs = {r["id"] for r in records.get(JOBS, ())}
+    jobs = {r.get("id") for r in manifest.stores.get(JOBS, ())}
+    listed_assets = {r.get("id") for r in manifest.stores.get(ASSETS, ())}
     assets = {r["id"]: r for r in records.get(ASSETS, ())}
     for asset_id, asset in assets.items():
         where = f"{ASSETS}/{asset_id}"
@@ -163,7 +168,7 @@ def _check_pairs(records: Mapping[str, tuple[Record, ...]], manifest: Manifest, 
         if asset.get("job_id") not in jobs:
             problems.append(Problem(where, f"it belongs to job {asset.get('job_id')!r}, which is not in the bundle"))
     for asset_id, file in files.items():
-        if asset_id not in assets:
+        if asset_id not in listed_assets:
             problems.append(Problem(file.path, "the file has no asset record in the bundle"))
 
 
