@@ -92,6 +92,12 @@ def test_a_damaged_zip_becomes_a_refusal_not_a_crash() -> None:
     assert "at most 2 are read" in problem
 
 
+def test_a_file_shorter_than_its_stated_size_becomes_a_refusal() -> None:
+    data = bundle_bytes()
+    result = open_bundle(len(data) + 10, reader(data), VALIDATORS)
+    assert isinstance(result, Refusal) and "the file ended early" in result.message
+
+
 def test_an_oversized_manifest_is_refused() -> None:
     (problem,) = refusal(bundle_bytes(), Limits(max_manifest_bytes=100))
     assert problem.startswith("entry 'manifest.json': the entry is") and "at most 100 are read" in problem

@@ -3,6 +3,7 @@ are refused with a typed error naming the entry and what is wrong."""
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import tracemalloc
@@ -16,8 +17,9 @@ from app.core.bundle.errors import ZipError, ZipFault
 from app.core.bundle.inflate import EntryDecoder, read_entry
 from app.core.bundle.limits import MIB, Limits
 from app.core.bundle.zip_read import ZipEntry, read_zip, read_zip_async
+from app.core.bundle.zip_write import ZipEntrySpec, plan_zip
 from tests.unit.aio import run
-from tests.unit.bundle_kit import RawEntry, craft, deflated, local_record, reader, stored_zip
+from tests.unit.bundle_kit import RawEntry, assemble, craft, deflated, local_record, reader, stored_zip
 
 SAMPLE = [("manifest.json", b'{"format": "x"}'), ("files/a.mp4", b"video bytes " * 50), ("files/b.webp", b"webp")]
 
@@ -368,3 +370,36 @@ def test_zip64_extra_fields_must_be_present_when_marked() -> None:
     error = refused(bytes(data))
     assert (error.fault, error.entry) == (ZipFault.DIRECTORY_CORRUPT, "a.txt")
     assert "no ZIP64 extra field" in error.message
+
+
+@functools.cache
+def _zip64_bytes() -> bytes:
+    return assemble(plan_zip([ZipEntrySpec(f"{i}.txt", 0, 0) for i in range(z.MAX_U16)]), [])
+
+
+def _zip64_archive() -> bytearray:
+    """An archive whose 65,535 entries need ZIP64 end records, to damage."""
+    return bytearray(_zip64_bytes())
+
+
+def test_zip64_end_records_that_point_outside_the_file_are_refused() -> None:
+    data = _zip64_archive()
+    locator = len(data) - z.END.size - z.ZIP64_LOCATOR.size
+    struct.pack_into("<Q", data, locator + 8, len(data))  # the ZIP64 end record "after" the locator
+    error = refused(bytes(data))
+    assert error.fault is ZipFault.DIRECTORY_OUTSIDE and "ZIP64 end record" in error.message
+
+
+def test_a_missing_zip64_end_record_is_refused() -> None:
+    data = _zip64_archive()
+    end64 = len(data) - z.END.size - z.ZIP64_LOCATOR.size - z.ZIP64_END.size
+    data[end64 : end64 + 4] = b"JUNK"
+    error = refused(bytes(data))
+    assert error.fault is ZipFault.DIRECTORY_CORRUPT and "no ZIP64 end record" in error.message
+
+
+def test_a_zip64_locator_of_a_multi_disk_archive_is_refused() -> None:
+    data = _zip64_archive()
+    locator = len(data) - z.END.size - z.ZIP64_LOCATOR.size
+    struct.pack_into("<I", data, locator + 16, 3)  # three disks
+    assert refused(bytes(data)).fault is ZipFault.SPANNED

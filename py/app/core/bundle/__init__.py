@@ -10,10 +10,13 @@ browser only hashes Blobs chunk by chunk, assembles the planned parts into a Blo
 reads byte ranges of the user's File. Modules, in the order data flows:
 
 - ``digest``: CRC-32 and SHA-256 fed chunk by chunk (one read per file)
-- ``zip_write``: headers, central directory, end records, and the part plan (ZIP64 aware)
-- ``export``: which records and files go in, the manifest, the ordered entries
-- ``zip_read`` / ``names`` / ``inflate``: range-read parsing with hostile-input checks
+- ``zip_format`` / ``zip_write``: the records, headers, end records and the part plan (ZIP64 aware)
+- ``export``: which records and files go in, the manifest, the ordered parts
+- ``ranges``: parsers as read steps, driven by a sync or an async range reader
+- ``zip_end`` / ``zip_read`` / ``names`` / ``inflate``: range-read parsing with hostile-input checks
+- ``limits``: the bounds (entries, sizes, ratios) that stop zip bombs
 - ``manifest``: the strict pydantic manifest and its version migrations
 - ``validate`` / ``file_check``: the whole bundle checked before anything is written
 - ``plan``: what an import adds, merges and skips, and the all-or-nothing writes
+- ``errors``: ``ZipError`` (with a ``ZipFault``), ``ManifestError``, ``ExportError``, ``Problem``, ``Refusal``
 """

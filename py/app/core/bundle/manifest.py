@@ -25,6 +25,8 @@ CURRENT_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 FILES_FOLDER = "files/"
 PBKDF2_MIN_ITERATIONS = 600_000
+MAX_RECORDS_PER_STORE = 1_000_000
+MAX_FILES = 100_000
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: Mapping[int, Migration] = {}  # none yet: version 1 is the first
@@ -109,8 +111,8 @@ class Manifest(BaseModel):
     created_at: float = Field(ge=0, allow_inf_nan=False)  # seconds since the epoch
     app_version: str = Field(min_length=1, max_length=64)
     scope: Literal["everything", "selection"]
-    stores: dict[StoreName, list[Record]] = Field(max_length=32)
-    files: list[FileEntry] = Field(max_length=100_000)
+    stores: dict[StoreName, Annotated[list[Record], Field(max_length=MAX_RECORDS_PER_STORE)]] = Field(max_length=32)
+    files: list[FileEntry] = Field(max_length=MAX_FILES)
     keys: EncryptedKeys | None = None
 
 

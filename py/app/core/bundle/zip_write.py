@@ -12,6 +12,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.core.bundle import zip_format as z
 from app.core.bundle.limits import DEFAULT_LIMITS
@@ -36,9 +37,13 @@ class ZipEntrySpec:
         if self.size < 0 or not 0 <= self.crc32 <= z.MAX_U32:
             raise ValueError(f"entry {self.name!r}: size must be >= 0 and the CRC-32 an unsigned 32-bit value")
 
-    @property
+    @cached_property
     def encoded_name(self) -> bytes:
         return self.name.encode("utf-8")
+
+    @cached_property
+    def dos_time(self) -> tuple[int, int]:
+        return z.dos_time(self.mtime)
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ def local_header(spec: ZipEntrySpec) -> bytes:
     size_field = z.MAX_U32 if big else spec.size
     extra = _zip64_extra((spec.size, spec.size) if big else ())  # a local ZIP64 extra carries both sizes
     name = spec.encoded_name
-    mtime, mdate = z.dos_time(spec.mtime)
+    mtime, mdate = spec.dos_time
     version = z.VERSION_ZIP64 if big else z.VERSION_DEFAULT
     fixed = z.LOCAL.pack(
         z.LOCAL_SIGNATURE, version, z.FLAG_UTF8, z.STORED, mtime, mdate, spec.crc32, size_field, size_field,
@@ -87,7 +92,7 @@ def _central_header(spec: ZipEntrySpec, offset: int) -> bytes:
     extra = _zip64_extra(values)
     size_field = z.MAX_U32 if big_size else spec.size
     name = spec.encoded_name
-    mtime, mdate = z.dos_time(spec.mtime)
+    mtime, mdate = spec.dos_time
     version = z.VERSION_ZIP64 if values else z.VERSION_DEFAULT
     fixed = z.CENTRAL.pack(
         z.CENTRAL_SIGNATURE, z.MADE_BY_UNIX | z.VERSION_ZIP64, version, z.FLAG_UTF8, z.STORED, mtime, mdate,
