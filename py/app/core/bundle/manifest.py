@@ -1,0 +1,191 @@
+"""``manifest.json``: what a bundle holds, in a strict, versioned format.
+
+Records are kept schema-agnostic here (by IndexedDB store name); the app checks each
+one with its own models when a bundle is validated. Unknown fields are refused, so a
+typo or a newer field never passes silently. A bundle made by a newer app version is
+refused with a message saying so; an older one is brought up to date by the migration
+registered for its version (``MIGRATIONS[v]`` turns version ``v`` into ``v + 1``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from app.core.bundle.errors import ManifestError, Problem
+
+FORMAT: Final = "sora-renderer-bundle"
+CURRENT_VERSION = 1
+MANIFEST_NAME = "manifest.json"
+FILES_FOLDER = "files/"
+PBKDF2_MIN_ITERATIONS = 600_000
+MAX_RECORDS_PER_STORE = 1_000_000
+MAX_FILES = 100_000
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: Mapping[int, Migration] = {}  # none yet: version 1 is the first
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
+_EXTENSION = re.compile(r"[a-z0-9]{1,10}")
+_STORE = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_MIME = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,62}")
+
+
+def _matching(pattern: re.Pattern[str], what: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if not pattern.fullmatch(value):
+            raise ValueError(f"must be {what}")
+        return value
+
+    return check
+
+
+def _base64(min_bytes: int, max_bytes: int) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if len(value) > 2 * max_bytes + 16:  # far too long: do not even decode it
+            raise ValueError(f"must decode to {min_bytes}–{max_bytes} bytes")
+        try:
+            size = len(base64.b64decode(value, validate=True))
+        except (binascii.Error, ValueError):
+            raise ValueError("must be standard base64") from None
+        if not min_bytes <= size <= max_bytes:
+            raise ValueError(f"must decode to {min_bytes}–{max_bytes} bytes, not {size}")
+        return value
+
+    return check
+
+
+AssetId = Annotated[str, AfterValidator(_matching(_ID, "1–128 letters, digits, '_' or '-'"))]
+Sha256Hex = Annotated[str, AfterValidator(_matching(_SHA256, "64 lowercase hexadecimal digits"))]
+Mime = Annotated[str, AfterValidator(_matching(_MIME, "a lowercase media type such as video/mp4"))]
+StoreName = Annotated[str, AfterValidator(_matching(_STORE, "a store name (a-z, then a-z, 0-9 or _)"))]
+Record = dict[str, Any]
+
+
+class FileEntry(BaseModel):
+    """One stored Blob in the bundle, at ``files/<asset_id>.<ext>``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    path: str = Field(max_length=160)
+    asset_id: AssetId
+    bytes: int = Field(ge=0, le=2**53)
+    sha256: Sha256Hex
+    mime: Mime
+
+    @model_validator(mode="after")
+    def _path_names_the_asset(self) -> FileEntry:
+        stem, dot, extension = self.path.removeprefix(FILES_FOLDER).rpartition(".")
+        if not (
+            self.path.startswith(FILES_FOLDER) and dot and stem == self.asset_id and _EXTENSION.fullmatch(extension)
+        ):
+            raise ValueError(f"path must be files/{self.asset_id}.<ext> (ext: 1–10 lowercase letters or digits)")
+        return self
+
+
+class EncryptedKeys(BaseModel):
+    """The key vault, encrypted with a key derived from a passphrase; never the plaintext."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    kdf: Literal["PBKDF2-SHA-256"]
+    iterations: int = Field(ge=PBKDF2_MIN_ITERATIONS, le=10_000_000)
+    salt: Annotated[str, AfterValidator(_base64(16, 64))]
+    iv: Annotated[str, AfterValidator(_base64(12, 12))]
+    ciphertext: Annotated[str, AfterValidator(_base64(17, 64 * 1024))]  # at least the GCM tag and a byte
+    cipher: Literal["AES-GCM"]
+
+
+class Manifest(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    format: Literal["sora-renderer-bundle"]  # FORMAT
+    version: int = Field(ge=1)
+    created_at: float = Field(ge=0, allow_inf_nan=False)  # seconds since the epoch
+    app_version: str = Field(min_length=1, max_length=64)
+    scope: Literal["everything", "selection"]
+    stores: dict[StoreName, Annotated[list[Record], Field(max_length=MAX_RECORDS_PER_STORE)]] = Field(max_length=32)
+    files: list[FileEntry] = Field(max_length=MAX_FILES)
+    keys: EncryptedKeys | None = None
+
+
+def validation_problems(exc: ValidationError, where: str) -> list[Problem]:
+    """Each pydantic error as a readable problem: ``field.path: what is wrong``."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        location = ".".join(f"[{part}]" if isinstance(part, int) else str(part) for part in error["loc"])
+        location = location.replace(".[", "[")
+        message = str(error["ctx"]["error"]) if error["type"] == "value_error" else error["msg"]
+        problems.append(Problem(where, f"{location}: {message}" if location else message))
+    return problems
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _problem(message: str) -> ManifestError:
+    return ManifestError([Problem(MANIFEST_NAME, message)])
+
+
+def load_json(raw: bytes) -> Any:
+    """Strict JSON: UTF-8, no duplicate keys, no NaN/Infinity, bounded nesting."""
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise _problem(f"is not UTF-8 text (bad byte at offset {exc.start})") from None
+    try:
+        return json.loads(text, object_pairs_hook=_object, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise _problem(f"is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise _problem("is not usable JSON: it nests too deeply") from None
+    except ValueError as exc:
+        raise _problem(f"is not usable JSON: {exc}") from None
+
+
+def parse_manifest(
+    raw: bytes, *, current_version: int = CURRENT_VERSION, migrations: Mapping[int, Migration] = MIGRATIONS
+) -> Manifest:
+    """The validated manifest, migrated to ``current_version``; raises :class:`ManifestError`."""
+    data = load_json(raw)
+    if not isinstance(data, dict):
+        raise _problem("must be a JSON object")
+    if data.get("format") != FORMAT:
+        raise _problem(f"this is not a Sora Renderer bundle (format is {data.get('format')!r}, expected {FORMAT!r})")
+    version = data.get("version")
+    if type(version) is not int or version < 1:
+        raise _problem(f"version must be a whole number from 1, not {version!r}")
+    if version > current_version:
+        raise _problem(
+            f"the bundle was made by a newer version of Sora Renderer (bundle version {version}; this app reads "
+            f"up to version {current_version}): update the app to import it"
+        )
+    while version < current_version:
+        migrate = migrations.get(version)
+        if migrate is None:
+            raise _problem(f"bundle version {version} cannot be read: no migration to version {version + 1}")
+        data = migrate(data)
+        if data.get("version") != version + 1:
+            raise _problem(f"the migration from version {version} did not produce version {version + 1}")
+        version += 1
+    try:
+        return Manifest.model_validate(data)
+    except ValidationError as exc:
+        raise ManifestError(validation_problems(exc, MANIFEST_NAME)) from None

@@ -1,0 +1,227 @@
+"""Prices as rules with a source and a date, and the quote they give for one render.
+
+Providers price video in several kinds — per second (by resolution, audio or mode), per
+video token, per input image, with a floor per video — and their tables change. Each
+provider turns what it publishes into a dated :class:`PriceSheet`; the sheet picks one
+rate for a render's facts and says how it got its number. Money is ``Decimal`` end to
+end. Where no rule applies the price is unknown: never $0.00, never a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol, TypeVar
+
+from app.core.price_rules import (
+    MODE_LABELS,
+    Minimum,
+    Mode,
+    PerImage,
+    PerSecond,
+    PerToken,
+    PerVideo,
+    PriceFacts,
+    PricePart,
+    PriceRule,
+    RuleMode,
+    Specificity,
+    dollars,
+    money,
+    money_range,
+    normalise_resolution,
+    normalise_size,
+)
+
+__all__ = [
+    "Minimum",
+    "Mode",
+    "PerImage",
+    "PerSecond",
+    "PerToken",
+    "PerVideo",
+    "PriceFacts",
+    "PriceRule",
+    "PriceSheet",
+    "Quote",
+    "QuoteTotal",
+    "RuleMode",
+    "format_quote",
+    "format_rate",
+    "format_source",
+    "format_total",
+    "format_usd",
+    "normalise_resolution",
+    "normalise_size",
+    "rate_text",
+    "sum_quotes",
+]
+
+
+class _Priced(Protocol):
+    def specificity(self, facts: PriceFacts) -> Specificity | None: ...
+    def price(self, facts: PriceFacts) -> PricePart: ...
+
+
+_R = TypeVar("_R", bound=_Priced)
+
+
+def _best(rules: Iterable[_R], facts: PriceFacts) -> list[PricePart]:
+    """The parts of the most specific applicable rules (several only on an exact tie)."""
+    ranked = [(rank, rule) for rule in rules if (rank := rule.specificity(facts)) is not None]
+    if not ranked:
+        return []
+    top = max(rank for rank, _ in ranked)
+    return list(dict.fromkeys(rule.price(facts) for rank, rule in ranked if rank == top))
+
+
+def _merge(parts: Sequence[PricePart]) -> PricePart:
+    """Tied rules give a range over all of them rather than an arbitrary pick."""
+    if len(parts) == 1:
+        return parts[0]
+    return PricePart(min(p.low for p in parts), max(p.high for p in parts), " or ".join(p.basis for p in parts))
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An estimate (``low``–``high`` USD, both ``None`` when unknown) and how it was reached."""
+
+    low: Decimal | None
+    high: Decimal | None
+    basis: str
+    source: str
+    as_of: str
+    rate: Decimal | None = None  # the one USD/s rate the whole price comes from, if it is that simple
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if (self.low is None) != (self.high is None):
+            raise ValueError("a quote is known at both ends or at neither")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low above high: {self.low} > {self.high}")
+
+    @property
+    def known(self) -> bool:
+        return self.low is not None and self.high is not None
+
+    @property
+    def is_range(self) -> bool:
+        return self.known and self.low != self.high
+
+
+@dataclass(frozen=True)
+class PriceSheet:
+    """One model's price rules as a provider published them, with the source and its date."""
+
+    rules: tuple[PriceRule, ...]
+    source: str
+    as_of: str
+    note: str = ""
+
+    def quote(self, facts: PriceFacts) -> Quote:
+        """Pick one time-based rate by precedence, add image charges, apply the floor."""
+        timed = _best((r for r in self.rules if isinstance(r, PerSecond | PerToken | PerVideo)), facts)
+        if not timed:
+            return self._quote(None, None, self._why_unknown(facts))
+        base = _merge(timed)
+        low, high, basis, rate = base.low, base.high, [base.basis], base.rate
+        images = _best((r for r in self.rules if isinstance(r, PerImage)), facts) if facts.input_images else []
+        if images:
+            extra = _merge(images)
+            low, high, rate = low + extra.low, high + extra.high, None
+            basis.append(extra.basis)
+        floor = max((r.usd for r in self.rules if isinstance(r, Minimum)), default=None)
+        if floor is not None and low < floor:
+            low, high, rate = floor, max(high, floor), None
+            basis.append(f"(minimum {format_usd(floor)} per video)")
+        return self._quote(low, high, " ".join(basis), rate)
+
+    def _quote(self, low: Decimal | None, high: Decimal | None, basis: str, rate: Decimal | None = None) -> Quote:
+        return Quote(low, high, basis, self.source, self.as_of, rate, self.note)
+
+    def _why_unknown(self, facts: PriceFacts) -> str:
+        if not self.rules:
+            return "no published price"
+        if facts.frame is None and any(isinstance(r, PerToken) for r in self.rules):
+            return "priced per video token, and the frame size is unknown"
+        wanted = [facts.resolution or facts.size or "", MODE_LABELS[facts.mode]]
+        if facts.audio is not None:
+            wanted.insert(1, "with audio" if facts.audio else "without audio")
+        return "no published price for " + ", ".join(w for w in wanted if w)
+
+
+@dataclass(frozen=True)
+class QuoteTotal:
+    """Sum of several jobs' quotes: the known part, and how many parts had no price."""
+
+    low: Decimal
+    high: Decimal
+    parts: int
+    unknown: int
+
+    @property
+    def known(self) -> bool:
+        return self.unknown == 0
+
+
+def sum_quotes(quotes: Iterable[Quote]) -> QuoteTotal:
+    """Add up quotes; unknown ones are counted, never added as zero."""
+    low = high = Decimal(0)
+    parts = unknown = 0
+    for quote in quotes:
+        parts += 1
+        if quote.low is None or quote.high is None:
+            unknown += 1
+        else:
+            low, high = low + quote.low, high + quote.high
+    return QuoteTotal(low, high, parts, unknown)
+
+
+def format_usd(value: Decimal | None) -> str:
+    """``$1,234.50``; ``<$0.01`` for a positive amount under half a cent; unknown says so."""
+    if value is None:
+        return "price unknown"
+    text = dollars(value)
+    return "<$0.01" if value > 0 and text == "$0.00" else text
+
+
+def format_rate(rate: Decimal | None) -> str:
+    """``10¢/sec`` (cents below a dollar), or ``$1.25/sec`` from a dollar up."""
+    return "price unknown" if rate is None else f"{money(rate)}/sec"
+
+
+def _usd_range(low: Decimal, high: Decimal) -> str:
+    """``$0.56–$0.80``, or one amount when both ends show the same."""
+    low_text, high_text = format_usd(low), format_usd(high)
+    return low_text if low_text == high_text else f"{low_text}–{high_text}"
+
+
+def format_quote(quote: Quote) -> str:
+    """``Estimated: $0.80 (10¢/sec)``, ``Estimated: $0.56–$0.80``, ``Estimated: price unknown``."""
+    if quote.low is None or quote.high is None:
+        return "Estimated: price unknown"
+    amount = _usd_range(quote.low, quote.high)
+    if quote.rate is not None and quote.low == quote.high:
+        return f"Estimated: {amount} ({format_rate(quote.rate)})"
+    return f"Estimated: {amount}"
+
+
+def format_total(total: QuoteTotal) -> str:
+    """``Estimated total: $1.60``; with unpriced parts, how many and what the rest comes to."""
+    if total.parts and total.unknown == total.parts:
+        return "Estimated total: price unknown"
+    known = _usd_range(total.low, total.high)
+    if total.known:
+        return f"Estimated total: {known}"
+    return f"Estimated total: price unknown ({total.unknown} of {total.parts} without a price; the rest {known})"
+
+
+def format_source(quote: Quote) -> str:
+    """``Prices: <source>, as of <date>``: estimates are only as current as their table."""
+    return f"Prices: {quote.source}, as of {quote.as_of}"
+
+
+def rate_text(low: Decimal, high: Decimal) -> str:
+    """``7¢–10¢/sec`` for a picker label; one rate when low == high."""
+    return money_range(low, high, per="/sec")
