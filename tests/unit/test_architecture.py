@@ -21,7 +21,8 @@ FFI_ROOTS = ("js", "pyodide", "pyodide_js", "pyscript")
 BOOT_ENTRY = "app.page"
 # The composition roots: the only modules outside a provider's own package that name it.
 COMPOSITION_ROOTS = frozenset({"app.page", "app.browser.poll_worker"})
-STORE_CALLS = frozenset({"Put", "Delete", "Clear", "get", "get_all", "keys", "count"})
+STORE_OPS = frozenset({"Put", "Delete", "Clear"})  # a write op names its store first
+STORE_READS = {"get": 2, "get_all": 1}  # RecordStore reads: (store, key) and (store)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,10 @@ def store_name_spelled(module: Module) -> list[str]:
         func = node.func
         called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         first = node.args[0]
-        if called in STORE_CALLS and isinstance(first, ast.Constant) and first.value in ALL_STORES:
+        names_store = called in STORE_OPS or (
+            isinstance(func, ast.Attribute) and STORE_READS.get(called) == len(node.args)
+        )
+        if names_store and isinstance(first, ast.Constant) and first.value in ALL_STORES:
             offences.append(f"{module.name}:{node.lineno} names the store {first.value!r}")
     for node in ast.walk(module.tree):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
@@ -154,7 +158,7 @@ OFFENDERS: dict[str, tuple[str, str]] = {
     "inward_dependencies": ("app.core.bad", "from app.services.job_store import JobStore\n"),
     "provider_named_outside_root": ("app.ui.views.bad", "from app.core.providers.openai_videos import codec\n"),
     "protocol_outside_ports": ("app.services.bad", "from typing import Protocol\nclass Port(Protocol): ...\n"),
-    "store_name_spelled": ("app.services.bad", "from x import Put\nops = [Put('jobs', {})]\n"),
+    "store_name_spelled": ("app.services.bad", "async def f(db):\n    return await db.get('jobs', 'id1')\n"),
 }
 
 

@@ -13,8 +13,9 @@ from app.core.bundle.errors import Problem, Refusal
 from app.core.bundle.file_check import FileCheck, check_files, file_checks
 from app.core.bundle.limits import Limits
 from app.core.bundle.manifest import MANIFEST_NAME
-from app.core.bundle.validate import ASSETS, JOBS, Bundle, BundleFile, open_bundle, open_bundle_async, validate_bundle
+from app.core.bundle.validate import Bundle, BundleFile, open_bundle, open_bundle_async, validate_bundle
 from app.core.bundle.zip_read import read_zip
+from app.core.stores import ASSETS, JOBS
 from tests.unit.aio import run
 from tests.unit.bundle_kit import VALIDATORS, Library, bundle_bytes, export_plan, library, reader, stored_zip
 

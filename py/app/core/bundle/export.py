@@ -36,10 +36,9 @@ from app.core.bundle.manifest import (
     validation_problems,
 )
 from app.core.bundle.zip_write import ContentRef, ZipEntrySpec, parts_size, plan_zip
+from app.core.stores import ASSETS, JOBS
 
 Record = dict[str, Any]
-JOBS = "jobs"
-ASSETS = "assets"
 NEVER_EXPORTED = frozenset({"blobs", "keys", "vault", "meta"})  # binary, device-bound or browser handles
 _EXTENSIONS = {
     "video/mp4": "mp4",

@@ -22,9 +22,9 @@ from typing import Any, Literal
 
 from app.core.bundle.manifest import EncryptedKeys
 from app.core.bundle.names import same_name_key
-from app.core.bundle.validate import ASSETS, JOBS, Bundle, BundleFile, Record
+from app.core.bundle.validate import Bundle, BundleFile, Record
+from app.core.stores import ASSETS, JOBS, SETTINGS
 
-SETTINGS = "settings"
 PRESETS = "presets"
 SENSITIVE_SETTINGS = ("base_url", "provider_id", "demo_mode")  # where the API key is sent
 

@@ -31,12 +31,10 @@ from app.core.bundle.manifest import (
 )
 from app.core.bundle.ranges import AsyncRangeRead, RangeRead, Steps, run_async, run_sync
 from app.core.bundle.zip_read import ZipEntry, zip_steps
+from app.core.stores import ASSETS, JOBS
 
 Record = dict[str, Any]
 RecordValidator = Callable[[Record], Record]  # raises ValueError / ValidationError; returns what to store
-
-JOBS = "jobs"
-ASSETS = "assets"
 
 
 def model_record(model: type[BaseModel]) -> RecordValidator:
