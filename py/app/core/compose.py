@@ -1,22 +1,35 @@
 """The New Render draft: the user's choices, the values the model allows, and checks.
 
-Everything here is pure so the form's rules (allowed sizes per model, durations,
-prompt length, image types) are tested once and shared by the UI and the submit path.
+Everything here is pure so the form's rules (frames and durations per model, the
+rules between them, prompt length, images, audio, seed) are tested once and shared by
+the UI and the submit path, for every provider.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from app.core.capabilities import FrameSize, ProviderCapabilities
+from app.core.capabilities import (
+    Audio,
+    FrameSize,
+    ImageRole,
+    ModelCapability,
+    ProviderCapabilities,
+    Stage,
+)
 from app.core.errors import InputError
-from app.core.pricing import model_for
+from app.core.prices import PriceFacts, Quote
+
+ImageFit = Literal["cover", "contain"]
+MAX_SEED = 2**32 - 1
+MAX_NEGATIVE_PROMPT = 2_000
 
 
 @dataclass(frozen=True)
 class PreparedImage:
-    """The reference image, already re-encoded at exactly the video size."""
+    """A reference image, re-encoded for sending (at exactly the video size where required)."""
 
     blob: Any  # opaque handle (a JS Blob in the page)
     mime: str
@@ -26,22 +39,86 @@ class PreparedImage:
     name: str
 
 
-ImageFit = Literal["cover", "contain"]
-
-
 @dataclass(frozen=True)
 class Draft:
     """What is in the New Render form (persisted so a reload keeps it)."""
 
     prompt: str = ""
-    model: str = "sora-2"
-    size: str = "1280x720"
-    seconds: int = 4
+    model: str = ""
+    size: str = ""  # models framed by pixel size
+    aspect_ratio: str = ""  # models framed by aspect ratio × resolution
+    resolution: str = ""
+    seconds: int = 0
+    audio: bool | None = None  # None: the model's default
+    seed: str = ""  # as typed; a whole number or empty
+    negative_prompt: str = ""
     image_fit: ImageFit = "cover"
 
 
+def model_for(capabilities: ProviderCapabilities, model_id: str) -> ModelCapability | None:
+    """The capability of ``model_id``; a custom id that extends a known one counts as it
+    (OpenAI-compatible gateways name models ``sora-2-my-deployment``)."""
+    known = capabilities.model(model_id)
+    if known is not None:
+        return known
+    candidates = [m for m in capabilities.primary_models if model_id.startswith(m.id + "-")]
+    return max(candidates, key=lambda m: len(m.id), default=None)
+
+
+def model_of(capabilities: ProviderCapabilities, model_id: str) -> ModelCapability:
+    """The model whose rules apply to ``model_id``: its own, a family's, or the first one's."""
+    return model_for(capabilities, model_id) or capabilities.models[0]
+
+
+def default_model(capabilities: ProviderCapabilities, today: datetime.date) -> ModelCapability:
+    offered = capabilities.offered(today)
+    return offered[0] if offered else capabilities.models[0]
+
+
+def fresh_draft(capabilities: ProviderCapabilities, today: datetime.date, prompt: str = "") -> Draft:
+    """The form for a provider's default model, keeping ``prompt``."""
+    return with_model(capabilities, Draft(prompt=prompt), default_model(capabilities, today).id)
+
+
+def with_model(capabilities: ProviderCapabilities, draft: Draft, model_id: str) -> Draft:
+    """Switch model, never leaving a frame, duration or audio choice the new model does not allow."""
+    model = model_of(capabilities, model_id)
+    if model.uses_sizes:
+        sizes = allowed_sizes(capabilities, model_id)
+        size = draft.size if draft.size in sizes else (model.default_size or sizes[0])
+        frame = {"size": size, "aspect_ratio": "", "resolution": ""}
+    else:
+        aspect = draft.aspect_ratio if draft.aspect_ratio in model.aspect_ratios else model.default_aspect_ratio
+        res = draft.resolution if draft.resolution in model.resolutions else model.default_resolution
+        frame = {"size": "", "aspect_ratio": aspect or model.aspect_ratios[0], "resolution": res or model.resolutions[0]}
+    seconds = draft.seconds if draft.seconds in model.durations else model.default_duration
+    audio = None if model.audio is not Audio.OPTIONAL else draft.audio
+    changed = replace(draft, model=model_id, seconds=seconds, audio=audio, **frame)
+    return _satisfy(model, changed)
+
+
+def _satisfy(model: ModelCapability, draft: Draft) -> Draft:
+    """Move the duration to an allowed one when a rule between choices would be broken."""
+    for rule in model.constraints:
+        if rule.field == "seconds" and rule.broken_by(choices(draft)):
+            allowed = [int(v) for v in rule.allowed if v.isdigit() and int(v) in model.durations]
+            if allowed:
+                draft = replace(draft, seconds=allowed[0])
+    return draft
+
+
+def choices(draft: Draft) -> dict[str, str]:
+    """The draft's choices by field name, as a rule between choices reads them."""
+    return {
+        "size": draft.size,
+        "aspect_ratio": draft.aspect_ratio,
+        "resolution": draft.resolution,
+        "seconds": str(draft.seconds),
+    }
+
+
 def allowed_sizes(capabilities: ProviderCapabilities, model_id: str) -> tuple[str, ...]:
-    """Sizes for the model; a custom id of unknown family may use any size we know."""
+    """Sizes for the model; a custom id of unknown family may use any size the provider knows."""
     model = model_for(capabilities, model_id)
     if model is not None:
         return model.sizes
@@ -52,20 +129,26 @@ def allowed_sizes(capabilities: ProviderCapabilities, model_id: str) -> tuple[st
 
 
 def allowed_durations(capabilities: ProviderCapabilities, model_id: str) -> tuple[int, ...]:
-    model = model_for(capabilities, model_id)
-    if model is not None:
-        return model.durations
-    return capabilities.models[0].durations
+    return model_of(capabilities, model_id).durations
 
 
-def with_model(capabilities: ProviderCapabilities, draft: Draft, model_id: str) -> Draft:
-    """Switch model, never leaving a size or duration the new model does not allow."""
-    sizes = allowed_sizes(capabilities, model_id)
-    durations = allowed_durations(capabilities, model_id)
-    model = model_for(capabilities, model_id)
-    size = draft.size if draft.size in sizes else (model.default_size if model else sizes[0])
-    seconds = draft.seconds if draft.seconds in durations else durations[0]
-    return replace(draft, model=model_id, size=size, seconds=seconds)
+def frame(capabilities: ProviderCapabilities, draft: Draft) -> FrameSize | None:
+    """The pixel frame the draft asks for."""
+    return model_of(capabilities, draft.model).frame(draft.size, draft.aspect_ratio, draft.resolution)
+
+
+def pixel_size(capabilities: ProviderCapabilities, draft: Draft) -> str:
+    """``1280x720`` for any draft (stored with the job; filters and posters read it)."""
+    found = frame(capabilities, draft)
+    return str(found) if found is not None else draft.size
+
+
+def audio_on(model: ModelCapability, draft: Draft) -> bool:
+    if model.audio is Audio.ALWAYS:
+        return True
+    if model.audio is Audio.NONE:
+        return False
+    return model.audio_default if draft.audio is None else draft.audio
 
 
 def check_model_id(text: str) -> str:
@@ -78,7 +161,24 @@ def check_model_id(text: str) -> str:
     return model_id
 
 
-def validate(capabilities: ProviderCapabilities, draft: Draft) -> list[InputError]:
+def parse_seed(text: str) -> int | None:
+    """The seed as typed: empty → none; else a whole number from 0 to 4,294,967,295."""
+    value = text.strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) > MAX_SEED:
+        raise InputError("seed", f"A seed is a whole number from 0 to {MAX_SEED:,}.")
+    return int(value)
+
+
+def validate(
+    capabilities: ProviderCapabilities,
+    draft: Draft,
+    *,
+    today: datetime.date,
+    images: frozenset[ImageRole] = frozenset(),
+    references: int = 0,
+) -> list[InputError]:
     """Every problem with the draft, one per field, in form order."""
     problems: list[InputError] = []
     length = len(draft.prompt.strip())
@@ -91,24 +191,137 @@ def validate(capabilities: ProviderCapabilities, draft: Draft) -> list[InputErro
                 "prompt", f"The prompt is {over:,} characters over the limit of {capabilities.prompt_max_chars:,}."
             )
         )
+    problems.extend(_model_problems(capabilities, draft, today))
+    model = model_of(capabilities, draft.model)
+    problems.extend(_frame_problems(capabilities, model, draft))
+    if draft.seconds not in model.durations:
+        problems.append(InputError("seconds", f"{draft.seconds} s is not an allowed duration for {model.label}."))
+    for rule in model.constraints:
+        if rule.broken_by(choices(draft)):
+            problems.append(InputError(rule.field, rule.message))
+    try:
+        if parse_seed(draft.seed) is not None and not model.seed:
+            problems.append(InputError("seed", f"{model.label} does not take a seed."))
+    except InputError as exc:
+        problems.append(exc)
+    if draft.negative_prompt.strip() and not model.negative_prompt:
+        problems.append(InputError("negative_prompt", f"{model.label} does not take a negative prompt."))
+    elif len(draft.negative_prompt) > MAX_NEGATIVE_PROMPT:
+        problems.append(InputError("negative_prompt", f"Keep it under {MAX_NEGATIVE_PROMPT:,} characters."))
+    for role in images:
+        if not model.images.allows(role):
+            problems.append(InputError(f"image_{role.value}", f"{model.label} does not take a {_role(role)}."))
+    if references > model.images.max_references:
+        problems.append(
+            InputError("image_reference", f"{model.label} takes at most {model.images.max_references} references.")
+        )
+    return _first_per_field(problems)
+
+
+def _model_problems(capabilities: ProviderCapabilities, draft: Draft, today: datetime.date) -> list[InputError]:
     try:
         check_model_id(draft.model)
     except InputError as exc:
-        problems.append(exc)
-    if draft.size not in allowed_sizes(capabilities, draft.model):
-        problems.append(InputError("size", f"{FrameSize.parse(draft.size).label} is not available for {draft.model}."))
-    if draft.seconds not in allowed_durations(capabilities, draft.model):
-        problems.append(InputError("seconds", f"{draft.seconds} s is not an allowed duration."))
+        return [exc]
+    known = capabilities.model(draft.model)
+    if known is not None and known.stage_on(today) is Stage.RETIRED:
+        instead = f" Use {known.life.replacement} instead." if known.life.replacement else ""
+        return [InputError("model", f"{known.label} was retired on {known.life.shutdown}.{instead}")]
+    if known is None and model_for(capabilities, draft.model) is None and capabilities.live_catalogue:
+        return [InputError("model", f"{capabilities.label} does not list the model “{draft.model}”.")]
+    return []
+
+
+def _frame_problems(capabilities: ProviderCapabilities, model: ModelCapability, draft: Draft) -> list[InputError]:
+    if model.uses_sizes:
+        if draft.size not in allowed_sizes(capabilities, draft.model):
+            shown = _size_label(draft.size)
+            return [InputError("size", f"{shown} is not available for {draft.model}.")]
+        return []
+    problems = []
+    if draft.aspect_ratio not in model.aspect_ratios:
+        problems.append(InputError("aspect_ratio", f"{draft.aspect_ratio or 'No shape'} is not available for {model.label}."))
+    if draft.resolution not in model.resolutions:
+        problems.append(InputError("resolution", f"{draft.resolution or 'No resolution'} is not available for {model.label}."))
     return problems
 
 
-def check_image_type(capabilities: ProviderCapabilities, mime: str, name: str = "") -> None:
-    """Only the image types the API takes; anything else gets a plain message."""
-    if mime not in capabilities.image_input.mime_types:
-        shown = mime or (name.rsplit(".", 1)[-1].upper() if "." in name else "this file")
-        raise InputError(
-            "image", f"{shown} is not supported: use a JPEG, PNG or WebP image (it becomes the first frame)."
-        )
+def _size_label(size: str) -> str:
+    try:
+        return FrameSize.parse(size).label
+    except ValueError:
+        return size or "No size"
+
+
+def _role(role: ImageRole) -> str:
+    return {"first_frame": "first frame", "last_frame": "last frame", "reference": "reference image"}[role.value]
+
+
+def _first_per_field(problems: list[InputError]) -> list[InputError]:
+    seen: set[str] = set()
+    kept = []
+    for problem in problems:
+        if problem.field not in seen:
+            seen.add(problem.field)
+            kept.append(problem)
+    return kept
+
+
+def price_facts(
+    capabilities: ProviderCapabilities, draft: Draft, *, images: frozenset[ImageRole], references: int
+) -> PriceFacts:
+    """What a price rule needs to know about a draft."""
+    model = model_of(capabilities, draft.model)
+    found = frame(capabilities, draft)
+    mode: Literal["text", "image", "reference"] = "text"
+    if ImageRole.FIRST_FRAME in images or ImageRole.LAST_FRAME in images:
+        mode = "image"
+    elif references:
+        mode = "reference"
+    return PriceFacts(
+        seconds=draft.seconds,
+        resolution=draft.resolution or None,
+        size=draft.size or None,
+        aspect_ratio=draft.aspect_ratio or None,
+        width=found.width if found else None,
+        height=found.height if found else None,
+        audio=audio_on(model, draft),
+        mode=mode,
+        input_images=len(images) + references,
+    )
+
+
+def quote(
+    capabilities: ProviderCapabilities,
+    draft: Draft,
+    *,
+    images: frozenset[ImageRole] = frozenset(),
+    references: int = 0,
+) -> Quote:
+    """The estimate of a draft from its model's price rules (a custom id is priced unknown)."""
+    known = capabilities.model(draft.model)
+    if known is None:
+        return Quote(None, None, "no published price for a custom model", "", "")
+    facts = price_facts(capabilities, draft, images=images, references=references)
+    return known.prices.quote(facts)
+
+
+def check_image_type(capabilities: ProviderCapabilities, model: ModelCapability, mime: str, name: str = "") -> None:
+    """Only the image types the model takes; anything else gets a plain message."""
+    del capabilities
+    if mime not in model.images.mime_types:
+        raise InputError("image", image_type_message(mime, name, model.images.mime_types))
+
+
+def image_type_message(mime: str, name: str, allowed: tuple[str, ...]) -> str:
+    """``GIF images can't be used; use JPEG, PNG or WebP.`` (never MIME words)."""
+    kind = mime.split("/")[-1].upper() if mime.startswith("image/") else ""
+    if not kind and "." in name:
+        kind = name.rsplit(".", 1)[-1].upper()
+    names = [a.split("/")[-1].upper().replace("JPEG", "JPEG").replace("WEBP", "WebP") for a in allowed]
+    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+    subject = f"{kind} images" if kind else "This file"
+    return f"{subject} can't be used; use {listed}."
 
 
 def cover_crop(src_w: int, src_h: int, dst_w: int, dst_h: int) -> tuple[float, float, float, float]:
@@ -129,3 +342,4 @@ def prompt_counter(capabilities: ProviderCapabilities, prompt: str) -> tuple[str
     """``("1,234 / 32,000", over_limit)`` for the live counter."""
     limit = capabilities.prompt_max_chars
     return f"{len(prompt):,} / {limit:,}", len(prompt) > limit
+

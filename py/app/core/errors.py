@@ -12,10 +12,13 @@
     │   ├── GoneError             410 the endpoint no longer serves video
     │   ├── ConflictError         409
     │   ├── UnprocessableError    422
+    │   ├── PaymentRequiredError  402 no credit left (OpenRouter)
     │   ├── RateLimitError        429 rate limit
-    │   ├── QuotaError            429 insufficient_quota (no credit)
+    │   ├── QuotaError            429 insufficient_quota / a daily quota (no credit, waiting won't help)
+    │   ├── BlockedError          the prompt or an image was refused by a content policy
     │   └── ServerError           5xx
-    ├── NetworkError          no answer: offline, DNS, CORS, aborted, timed out
+    ├── NetworkError          no answer: offline, DNS, aborted, timed out
+    │   └── CorsError             the server answered, but not to a web page (CORS)
     ├── ContentError          a download is not what it claims (type/length)
     ├── StorageError          IndexedDB failed
     │   └── StorageQuotaError     the browser ran out of space for this site
@@ -97,12 +100,22 @@ class UnprocessableError(ApiError):
     status = 422
 
 
+class PaymentRequiredError(ApiError):
+    status = 402
+
+
 class RateLimitError(ApiError):
     status = 429
 
 
 class QuotaError(ApiError):
     status = 429
+
+
+class BlockedError(ApiError):
+    """A content policy refused the request itself (nothing was rendered)."""
+
+    status = 400
 
 
 class ServerError(ApiError):
@@ -116,6 +129,13 @@ class NetworkError(AppError):
         super().__init__(message)
         self.message = message
         self.timed_out = timed_out
+
+
+class CorsError(NetworkError):
+    """The server is reachable but does not let a web page call it (a refused CORS preflight).
+
+    The request never left the browser: nothing was sent, nothing can have been charged.
+    """
 
 
 class ContentError(AppError):
@@ -137,6 +157,7 @@ class VaultError(AppError):
 _BY_STATUS: dict[int, type[ApiError]] = {
     400: BadRequestError,
     401: AuthenticationError,
+    402: PaymentRequiredError,
     403: AccessDeniedError,
     404: NotFoundError,
     409: ConflictError,
@@ -155,10 +176,14 @@ def api_error_for(
     request_id: str | None = None,
     retry_after_s: float | None = None,
     should_retry: bool | None = None,
+    kind: type[ApiError] | None = None,
 ) -> ApiError:
-    """The right :class:`ApiError` subclass for an HTTP status and envelope."""
+    """The right :class:`ApiError` subclass for an HTTP status and envelope (``kind`` when
+    the provider's envelope says more than the status, e.g. a policy block)."""
     cls: type[ApiError]
-    if status == 429:
+    if kind is not None:
+        cls = kind
+    elif status == 429:
         cls = QuotaError if "insufficient_quota" in (code, type_) else RateLimitError
     elif status >= 500:
         cls = ServerError

@@ -8,7 +8,7 @@ in the ``blobs`` store under their asset id; these records only describe them.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
@@ -25,17 +25,30 @@ class JobRecord(BaseModel):
     endpoint: str
     demo: bool = False
     model: str
-    size: str
+    size: str  # the pixel frame (WxH), also for models chosen by aspect ratio × resolution
     seconds: int
     prompt: str
-    image_asset_id: str | None = None
+    aspect_ratio: str = ""  # as chosen, for models framed by aspect ratio × resolution
+    resolution: str = ""
+    audio: bool | None = None  # None: the model's default
+    seed: int | None = None
+    negative_prompt: str = ""
+    request: dict[str, Any] = Field(default_factory=dict)  # the request as sent (no key, images described)
+    image_asset_id: str | None = None  # the first frame (or only reference image)
+    image_assets: dict[str, str] = Field(default_factory=dict)  # role ("last_frame", "reference-1"…) -> asset id
     image_fit: Literal["cover", "contain"] | None = None
-    rate_usd: Decimal | None = None
-    estimate_usd: Decimal | None = None
+    rate_usd: Decimal | None = None  # USD per second, when the whole estimate is one such rate
+    estimate_usd: Decimal | None = None  # the estimate (its low end when it is a range)
+    estimate_high_usd: Decimal | None = None  # the high end of a range (None: not a range)
+    price_basis: str = ""  # how the estimate was reached ("40¢/s with audio × 8 s")
+    billed_usd: Decimal | None = None  # what the provider says it charged, once known
+    cost_source: Literal["", "billed", "usage"] = ""  # "usage": computed from the tokens, not billed
+    video_tokens: int | None = None
     status: JobStatus = JobStatus.QUEUED
     phase: JobPhase = JobPhase.NONE
     remote_id: str | None = None
     remote_status: str | None = None
+    poll_url: str | None = None  # where the API said to poll this job (checked: same origin as the endpoint)
     progress: int | None = Field(default=None, ge=0, le=100)
     error_code: str | None = None
     error_message: str | None = None
@@ -59,9 +72,10 @@ class JobRecord(BaseModel):
     folder: str = ""
     remixed_from: str | None = None  # the remote id of the source video
     retry_of: str | None = None  # the local id of the job this one repeats
+    extends: str | None = None  # the local id of the video this one continues (extend)
     archived_at: float | None = None
 
-    @field_serializer("rate_usd", "estimate_usd")
+    @field_serializer("rate_usd", "estimate_usd", "estimate_high_usd", "billed_usd")
     def _money(self, value: Decimal | None) -> str | None:
         return None if value is None else str(value)
 
@@ -102,16 +116,13 @@ def new_job(
     seconds: int,
     prompt: str,
     now: float,
-    rate_usd: Decimal | None = None,
-    estimate_usd: Decimal | None = None,
-    image_asset_id: str | None = None,
-    image_fit: Literal["cover", "contain"] | None = None,
-    retry_of: str | None = None,
-    remixed_from: str | None = None,
-    tags: tuple[str, ...] = (),
-    folder: str = "",
+    **details: Any,
 ) -> JobRecord:
-    """A job about to be sent: stored first (queued, submitting), then the request leaves."""
+    """A job about to be sent: stored first (queued, submitting), then the request leaves.
+
+    ``details`` are the other :class:`JobRecord` fields a kind of job sets (its frame,
+    audio, seed, estimate, the request as sent, links to other jobs…), validated as such.
+    """
     return JobRecord(
         id=job_id,
         provider_id=provider_id,
@@ -121,18 +132,11 @@ def new_job(
         size=size,
         seconds=seconds,
         prompt=prompt,
-        image_asset_id=image_asset_id,
-        image_fit=image_fit if image_asset_id else None,
-        rate_usd=rate_usd,
-        estimate_usd=estimate_usd,
         status=JobStatus.QUEUED,
         phase=JobPhase.SUBMITTING,
         created_at=now,
         updated_at=now,
-        retry_of=retry_of,
-        remixed_from=remixed_from,
-        tags=tags,
-        folder=folder,
+        **details,
     )
 
 

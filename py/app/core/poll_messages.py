@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from app.core.errors import ApiError, AppError
-from app.core.providers.base import RemoteJob, RemoteStatus
+from app.core.providers.base import RemoteJob, RemoteOutput, RemoteStatus
 
 
 @dataclass(frozen=True)
@@ -21,18 +22,22 @@ class TrackSpec:
 
     job_id: str
     remote_id: str
+    provider_id: str
     base_url: str
     api_key: str
-    variants: tuple[str, ...]  # files still to fetch once the job completes
-    downloading: bool = False  # completed already: go straight to the files
+    fetch: bool = True  # fetch the files once the job completes (automatic downloads, or "Download now")
+    have: tuple[str, ...] = ()  # files stored already (never fetched twice)
+    extras: tuple[str, ...] = ()  # the files besides videos this job wants (thumbnail, spritesheet)
+    downloading: bool = False  # completed already: one poll for the file list, then the files
     interval_s: float = 2.5
+    poll_url: str | None = None
 
     def to_message(self) -> dict[str, Any]:
-        return {**dataclasses.asdict(self), "variants": list(self.variants)}
+        return {**dataclasses.asdict(self), "have": list(self.have), "extras": list(self.extras)}
 
     @classmethod
     def from_message(cls, data: dict[str, Any]) -> TrackSpec:
-        return cls(**{**data, "variants": tuple(data["variants"])})
+        return cls(**{**data, "have": tuple(data["have"]), "extras": tuple(data["extras"])})
 
 
 @dataclass(frozen=True)
@@ -108,10 +113,31 @@ EVENT_TYPES: dict[str, type[Any]] = {
 }
 
 
+def remote_to_message(remote: RemoteJob) -> dict[str, Any]:
+    """A remote job as JSON values (inline file data stays in the worker: it is stored from there)."""
+    data = dataclasses.asdict(remote)
+    data["status"] = remote.status.value
+    data["billed_usd"] = None if remote.billed_usd is None else str(remote.billed_usd)
+    data["outputs"] = [{**dataclasses.asdict(o), "data_b64": ""} for o in remote.outputs]
+    return data
+
+
+def remote_from_message(data: dict[str, Any]) -> RemoteJob:
+    billed = data.get("billed_usd")
+    return RemoteJob(
+        **{
+            **data,
+            "status": RemoteStatus(data["status"]),
+            "billed_usd": None if billed is None else Decimal(str(billed)),
+            "outputs": tuple(RemoteOutput(**o) for o in data.get("outputs") or ()),
+        }
+    )
+
+
 def to_message(event: Event) -> dict[str, Any]:
     data = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
     if isinstance(event, RemoteUpdate):
-        data["remote"] = {**dataclasses.asdict(event.remote), "status": event.remote.status.value}
+        data["remote"] = remote_to_message(event.remote)
     return {"type": type(event).__name__, **data}
 
 
@@ -122,7 +148,6 @@ def from_message(data: dict[str, Any]) -> Event:
     if kind is None:
         raise ValueError(f"unknown poller message {data.get('type')!r}")
     if kind is RemoteUpdate:
-        remote = dict(fields["remote"])
-        fields["remote"] = RemoteJob(**{**remote, "status": RemoteStatus(remote["status"])})
+        fields["remote"] = remote_from_message(dict(fields["remote"]))
     event: Event = kind(**fields)
     return event

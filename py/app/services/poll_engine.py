@@ -2,6 +2,8 @@
 
 It runs inside the PyScript worker (``app.worker``) and only reports: every answer,
 retry, file and failure becomes an event for the page, which persists and renders.
+Every provider is followed the same way: poll until the job ends, then fetch the files
+its codec lists (URLs, or data sent inline).
 Pure Python over a :class:`ProviderClient`, so CPython tests drive it against the
 simulator with a fake clock.
 """
@@ -26,16 +28,17 @@ from app.core.poll_messages import (
     TrackSpec,
     Transfer,
 )
-from app.core.poll_plan import PollState, Stop, after_answer, after_error
-from app.core.providers.base import RemoteStatus
+from app.core.poll_plan import PollState, Stop, after_answer, after_error, classify
+from app.core.providers.base import Download, RemoteJob, RemoteStatus
 from app.core.retry import ErrorBackoff, PollSchedule
+from app.services.ports import Blobs
 from app.services.provider_client import ProviderClient
 
 MAX_IN_FLIGHT = 2
 NOT_READY_DELAY_S = 2.0
 PROGRESS_EVERY_BYTES = 1 << 20
 
-ClientFactory = Callable[[str, str], ProviderClient]  # (base url, key) -> client
+ClientFactory = Callable[[str, str, str], ProviderClient]  # (provider id, base url, key) -> client
 
 
 class PollEngine:
@@ -43,6 +46,7 @@ class PollEngine:
         self,
         client_for: ClientFactory,
         emit: Callable[[Event], None],
+        blobs: Blobs,
         *,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         backoff: ErrorBackoff | None = None,
@@ -50,6 +54,7 @@ class PollEngine:
     ) -> None:
         self._client_for = client_for
         self._emit = emit
+        self._blobs = blobs
         self._sleep = sleep
         self._backoff = backoff or ErrorBackoff()
         self._slots = asyncio.Semaphore(max_in_flight)
@@ -95,45 +100,56 @@ class PollEngine:
             return await call()
 
     async def _follow(self, spec: TrackSpec) -> None:
-        client = self._client_for(spec.base_url, spec.api_key)
+        client = self._client_for(spec.provider_id, spec.base_url, spec.api_key)
         schedule = PollSchedule(interval_s=spec.interval_s)
         state = PollState()
-        downloading = spec.downloading
+        poll_url = spec.poll_url
         delay = 0.0
-        while not downloading:
+        while True:
             if delay:
                 await self._sleep(delay)
             try:
-                remote = await self._request(lambda: client.retrieve(spec.remote_id))
+                remote = await self._request(lambda: client.retrieve(spec.remote_id, poll_url))
             except e.AppError as error:
                 state, decision = after_error(state, error, self._backoff)
                 if isinstance(decision, Stop):
-                    self._emit(Stopped.from_error(spec.job_id, decision.error))
+                    self._emit(_stopped(spec.job_id, decision.error))
                     return
                 self._emit(Retrying(spec.job_id, decision.note, decision.seconds))
                 delay = decision.seconds
                 continue
+            poll_url = remote.poll_url or poll_url
             self._emit(RemoteUpdate(spec.job_id, remote))
             if remote.status is RemoteStatus.COMPLETED:
-                if not spec.variants:
-                    return  # automatic downloads are off: the page fetches on request
-                downloading = True
-            elif remote.status.terminal:
+                if spec.fetch:
+                    await self._download_all(client, spec, remote)
+                return  # automatic downloads off: the page fetches on request
+            if remote.status.terminal:
                 return
-            else:
-                state, wait = after_answer(state, remote, schedule)
-                delay = wait.seconds
-        await self._download_all(client, spec)
+            state, wait = after_answer(state, remote, schedule)
+            delay = wait.seconds
 
-    async def _download_all(self, client: ProviderClient, spec: TrackSpec) -> None:
-        for variant in spec.variants:
-            outcome = await self._download(client, spec, variant)
+    async def _download_all(self, client: ProviderClient, spec: TrackSpec, remote: RemoteJob) -> None:
+        wanted = [
+            d
+            for d in client.downloads(remote)
+            if d.variant not in spec.have and (d.variant.startswith(REQUIRED_VARIANT) or d.variant in spec.extras)
+        ]
+        for download in wanted:
+            outcome = await self._download(client, spec, download)
             if outcome == "stop":
                 return
         self._emit(FilesDone(spec.job_id))
 
-    async def _download(self, client: ProviderClient, spec: TrackSpec, variant: str) -> str:
+    async def _download(self, client: ProviderClient, spec: TrackSpec, download: Download) -> str:
         """Fetch one file until it is stored; returns ``ok``, ``skipped`` or ``stop``."""
+        variant = download.variant
+        optional = variant != REQUIRED_VARIANT  # extras, and a job's second and later videos
+        if download.request is None:  # sent inline (base64 in the answer): no request to make
+            blob, size = self._blobs.from_base64(download.data_b64, download.mime or "video/mp4")
+            mime = checked_type(variant, download.mime or "video/mp4", size)
+            self._emit(FileReady(spec.job_id, variant, blob, size, mime))
+            return "ok"
         attempts = 0
         next_report = 0
 
@@ -145,28 +161,28 @@ class PollEngine:
 
         while True:
             try:
-                response = await self._request(lambda: client.download(spec.remote_id, variant, progress=progress))
+                response = await self._request(lambda: client.fetch(download, progress=progress))
                 mime = checked_type(variant, response.blob_type, response.blob_size or 0)
             except e.NotFoundError as error:
                 if error.code == "video_not_ready":
                     await self._sleep(NOT_READY_DELAY_S)
                     continue
-                if error.code == "video_expired" or "expire" in (error.message or "").lower():
+                if error.code in ("video_expired", "expired") or "expire" in (error.message or "").lower():
                     self._emit(Expired(spec.job_id))
                     return "stop"
-                if variant != REQUIRED_VARIANT:
+                if optional:
                     self._emit(FileSkipped(spec.job_id, variant, error.message))
                     return "skipped"
-                self._emit(Stopped.from_error(spec.job_id, error))
+                self._emit(_stopped(spec.job_id, error))
                 return "stop"
             except e.AppError as error:
                 attempts += 1
-                retryable = not isinstance(error, e.ApiError) or isinstance(error, e.RateLimitError | e.ServerError)
+                retryable = classify(error) != "fatal"
                 if not retryable or attempts >= MAX_DOWNLOAD_ATTEMPTS:
-                    if variant != REQUIRED_VARIANT:
+                    if optional:
                         self._emit(FileSkipped(spec.job_id, variant, str(error)))
                         return "skipped"
-                    self._emit(Stopped.from_error(spec.job_id, error, code="download_failed"))
+                    self._emit(_stopped(spec.job_id, error, code="download_failed"))
                     return "stop"
                 delay = (error.retry_after_s if isinstance(error, e.ApiError) else None) or self._backoff.delay(
                     attempts - 1
@@ -176,3 +192,7 @@ class PollEngine:
                 continue
             self._emit(FileReady(spec.job_id, variant, response.blob, int(response.blob_size or 0), mime))
             return "ok"
+
+
+def _stopped(job_id: str, error: e.AppError, code: str = "") -> Stopped:
+    return Stopped.from_error(job_id, error, code=code)

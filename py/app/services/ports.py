@@ -15,6 +15,7 @@ StorageInfo        ``navigator.storage``            ``browser.storage_info``
 ImageProcessor     decode, crop, re-encode images   ``browser.images.CanvasImages``
 FrameGrabber       a poster from a video's frame    ``browser.thumbnails.VideoFrames``
 FolderWriter       a folder on this computer        ``browser.files.ExportFolder``
+Blobs              Blobs of inline (base64) files   ``browser.blobs.BrowserBlobs``
 Poller             the polling worker               ``browser.poller_link.WorkerPoller``
 TabChannel         news for the other open tabs     ``browser.tabs.TabChannel``
 =================  ===============================  ================================
@@ -135,6 +136,14 @@ class FrameGrabber(Protocol):
 
     async def first_frame(self, video: Any) -> tuple[Any, int]:
         """A poster image of ``video`` (a Blob): ``(image Blob, size in bytes)``."""
+        ...
+
+
+class Blobs(Protocol):
+    """Binary data made in the browser without a round trip through the page."""
+
+    def from_base64(self, data: str, mime: str) -> tuple[Any, int]:
+        """A Blob of base64 ``data`` (a file sent inline in a JSON answer): ``(Blob, size)``."""
         ...
 
 

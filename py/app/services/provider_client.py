@@ -1,21 +1,26 @@
-"""Runs a provider's requests over the transport and turns error answers into errors."""
+"""Runs a provider's requests over the transport and turns error answers into errors.
+
+One client per (provider codec, endpoint): the services and the poller speak only to
+this, so every provider is reached the same way.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from app.core.http import FileField, HttpRequest, HttpResponse, Progress
-from app.core.providers.base import ModelInfo, RemoteJob, RemoteJobPage, RenderParams, VideoProvider
+from app.core.capabilities import ModelCapability, ProviderCapabilities
+from app.core.http import HttpRequest, HttpResponse, Progress
+from app.core.providers.base import (
+    Call,
+    Download,
+    Endpoint,
+    KeyReport,
+    RemoteJob,
+    RemoteJobPage,
+    RenderRequest,
+    VideoProvider,
+)
 from app.services.ports import Transport
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """Where to send requests and with which key (the demo key in demo mode)."""
-
-    base_url: str
-    api_key: str
 
 
 class ProviderClient:
@@ -26,50 +31,59 @@ class ProviderClient:
 
     @property
     def endpoint(self) -> Endpoint:
+        """Where requests go now (raises ``VaultError`` when the key is missing or locked)."""
         return self._endpoint()
 
-    async def send(self, request: HttpRequest, *, progress: Progress | None = None) -> HttpResponse:
+    @property
+    def capabilities(self) -> ProviderCapabilities:
+        return self.provider.capabilities
+
+    async def send(self, request: HttpRequest, call: Call, *, progress: Progress | None = None) -> HttpResponse:
         """Send; a non-2xx answer raises the provider's :class:`~app.core.errors.ApiError`."""
         response = await self._transport.send(request, progress=progress)
         if not response.ok:
-            raise self.provider.parse_error(response)
+            raise self.provider.parse_error(response, call)
         return response
 
-    async def list_models(self) -> list[ModelInfo]:
-        e = self.endpoint
-        return self.provider.parse_models(await self.send(self.provider.list_models_request(e.base_url, e.api_key)))
+    async def check_key(self, model_id: str) -> KeyReport:
+        request = self.provider.key_check_request(self.endpoint, model_id)
+        return self.provider.parse_key_check(await self.send(request, Call.CHECK), model_id)
 
-    async def get_model(self, model_id: str) -> ModelInfo:
-        e = self.endpoint
-        return self.provider.parse_model(await self.send(self.provider.model_request(e.base_url, e.api_key, model_id)))
+    async def catalogue(self, *, as_of: str) -> tuple[ModelCapability, ...] | None:
+        """The live model list (``None`` when the provider's models are its capability data)."""
+        request = self.provider.catalogue_request(self.endpoint)
+        if request is None:
+            return None
+        return self.provider.parse_catalogue(await self.send(request, Call.CATALOGUE), as_of=as_of)
 
-    async def create(self, params: RenderParams, image: FileField | None) -> RemoteJob:
-        e = self.endpoint
-        request = self.provider.create_request(e.base_url, e.api_key, params, image)
-        return self.provider.parse_job(await self.send(request))
+    async def create(self, request: RenderRequest) -> RemoteJob:
+        http = self.provider.create_request(self.endpoint, request)
+        return self.provider.parse_job(await self.send(http, Call.CREATE))
 
     async def remix(self, remote_id: str, prompt: str) -> RemoteJob:
-        e = self.endpoint
-        return self.provider.parse_job(
-            await self.send(self.provider.remix_request(e.base_url, e.api_key, remote_id, prompt))
-        )
+        http = self.provider.remix_request(self.endpoint, remote_id, prompt)
+        return self.provider.parse_job(await self.send(http, Call.CREATE))
 
-    async def retrieve(self, remote_id: str) -> RemoteJob:
-        e = self.endpoint
-        return self.provider.parse_job(
-            await self.send(self.provider.retrieve_request(e.base_url, e.api_key, remote_id))
-        )
+    async def retrieve(self, remote_id: str, poll_url: str | None = None) -> RemoteJob:
+        http = self.provider.retrieve_request(self.endpoint, remote_id, poll_url)
+        return self.provider.parse_job(await self.send(http, Call.POLL))
+
+    async def cancel(self, remote_id: str) -> RemoteJob:
+        http = self.provider.cancel_request(self.endpoint, remote_id)
+        return self.provider.parse_job(await self.send(http, Call.CANCEL))
 
     async def list_jobs(self, *, after: str | None = None, limit: int = 50) -> RemoteJobPage:
-        e = self.endpoint
-        request = self.provider.list_jobs_request(e.base_url, e.api_key, after=after, limit=limit)
-        return self.provider.parse_job_page(await self.send(request))
+        http = self.provider.list_jobs_request(self.endpoint, after=after, limit=limit)
+        return self.provider.parse_job_page(await self.send(http, Call.LIST))
 
     async def delete(self, remote_id: str) -> None:
-        e = self.endpoint
-        await self.send(self.provider.delete_request(e.base_url, e.api_key, remote_id))
+        await self.send(self.provider.delete_request(self.endpoint, remote_id), Call.DELETE)
 
-    async def download(self, remote_id: str, variant: str, *, progress: Progress | None = None) -> HttpResponse:
-        e = self.endpoint
-        request = self.provider.download_request(e.base_url, e.api_key, remote_id, variant)
-        return await self.send(request, progress=progress)
+    def downloads(self, job: RemoteJob) -> tuple[Download, ...]:
+        return self.provider.downloads(self.endpoint, job)
+
+    async def fetch(self, download: Download, *, progress: Progress | None = None) -> HttpResponse:
+        """One result file as a Blob answer (files sent inline need no request: see the engine)."""
+        if download.request is None:
+            raise ValueError(f"{download.variant} came inline; there is nothing to fetch")
+        return await self.send(download.request, Call.DOWNLOAD, progress=progress)

@@ -1,20 +1,23 @@
 """The one interface every video provider implements, and the neutral data it speaks.
 
-A provider is a pure codec: it builds :class:`~app.core.http.HttpRequest` values for
-each operation and parses :class:`~app.core.http.HttpResponse` values into these
-neutral types. Transport, retries, storage and polling live elsewhere, so adding a
-provider (OpenRouter, Gemini Veo) means adding capability data plus one codec.
+A provider is capability data (:mod:`app.core.capabilities`) plus one pure codec: it
+builds :class:`~app.core.http.HttpRequest` values for each operation and parses
+:class:`~app.core.http.HttpResponse` values into these neutral types. Transport,
+retries, storage and polling live elsewhere, so services and views never special-case
+a provider. Operations a provider lacks (``capabilities.operations``) are never asked
+of its codec; if they are, it raises :class:`UnsupportedOperation`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
-from app.core.capabilities import ProviderCapabilities
-from app.core.errors import ApiError
-from app.core.http import FileField, HttpRequest, HttpResponse
+from app.core.capabilities import ImageRole, ModelCapability, ProviderCapabilities
+from app.core.errors import ApiError, AppError
+from app.core.http import HttpRequest, HttpResponse
 
 
 class RemoteStatus(StrEnum):
@@ -34,14 +37,72 @@ class RemoteStatus(StrEnum):
         return self not in (RemoteStatus.QUEUED, RemoteStatus.RUNNING)
 
 
+class Call(StrEnum):
+    """Which request an error answered: the same status can mean different things."""
+
+    CHECK = "check"  # key validation
+    CATALOGUE = "catalogue"
+    CREATE = "create"
+    POLL = "poll"
+    DOWNLOAD = "download"
+    CANCEL = "cancel"
+    DELETE = "delete"
+    LIST = "list"
+
+
+class UnsupportedOperation(AppError):
+    """The provider has no such operation (the UI never offers it)."""
+
+
 @dataclass(frozen=True)
-class RenderParams:
-    """What the user asked for, provider-neutral."""
+class Endpoint:
+    """Where to send requests and with which key (the demo key in demo mode)."""
+
+    base_url: str
+    api_key: str
+
+
+@dataclass(frozen=True)
+class ImageInput:
+    """An image sent with a render; ``blob`` is an opaque handle (bytes in tests).
+
+    Providers that take images inside JSON need ``data_b64`` (raw base64, no ``data:`` prefix).
+    """
+
+    role: ImageRole
+    name: str
+    mime: str
+    blob: Any
+    data_b64: str = ""
+    width: int = 0
+    height: int = 0
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    """What the user asked for, provider-neutral; the codec writes it in its API's words."""
 
     prompt: str
     model: str
-    size: str
     seconds: int
+    size: str = ""  # WxH, for models framed by size
+    aspect_ratio: str = ""  # for models framed by aspect ratio × resolution
+    resolution: str = ""
+    audio: bool | None = None  # None: the model's default
+    seed: int | None = None
+    negative_prompt: str = ""
+    images: tuple[ImageInput, ...] = ()
+    extend_of: str | None = None  # remote id of a finished video to continue (Operation.EXTEND)
+
+
+@dataclass(frozen=True)
+class RemoteOutput:
+    """One result file of a finished job: a URL to fetch, or the bytes inline (base64)."""
+
+    variant: str  # "video", "video-2" … or "thumbnail", "spritesheet"
+    url: str = ""
+    data_b64: str = ""
+    mime: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +125,10 @@ class RemoteJob:
     remixed_from: str | None = None
     poll_after_ms: int | None = None
     request_id: str | None = None
+    poll_url: str | None = None  # where to poll it, when the API says (already checked safe)
+    outputs: tuple[RemoteOutput, ...] = ()
+    billed_usd: Decimal | None = None  # what the provider says it charged
+    video_tokens: int | None = None  # output video tokens (providers that bill by token)
 
 
 @dataclass(frozen=True)
@@ -81,35 +146,59 @@ class ModelInfo:
     shutdown_date: str | None = None
 
 
+@dataclass(frozen=True)
+class KeyReport:
+    """What a key check learned, besides "the key works" (any error answer says otherwise)."""
+
+    model: ModelInfo | None  # the chosen model as the endpoint lists it; None: not listed
+    checks_model: bool = True  # False when this check cannot tell (the model list is elsewhere)
+    account: str = ""  # the provider's own words about the key ("limit $10, $3.20 left")
+
+
+@dataclass(frozen=True)
+class Download:
+    """How to get one result file: a request, or bytes already in the answer."""
+
+    variant: str
+    request: HttpRequest | None = None
+    data_b64: str = ""
+    mime: str = ""
+
+
 class VideoProvider(Protocol):
     """Request builders and response parsers for one video API."""
 
     capabilities: ProviderCapabilities
 
-    def list_models_request(self, base_url: str, api_key: str) -> HttpRequest: ...
+    def key_check_request(self, endpoint: Endpoint, model_id: str) -> HttpRequest: ...
 
-    def model_request(self, base_url: str, api_key: str, model_id: str) -> HttpRequest: ...
+    def parse_key_check(self, response: HttpResponse, model_id: str) -> KeyReport: ...
 
-    def parse_models(self, response: HttpResponse) -> list[ModelInfo]: ...
+    def catalogue_request(self, endpoint: Endpoint) -> HttpRequest | None:
+        """The live model list (``None``: the models are the capability data)."""
+        ...
 
-    def parse_model(self, response: HttpResponse) -> ModelInfo: ...
+    def parse_catalogue(self, response: HttpResponse, *, as_of: str) -> tuple[ModelCapability, ...]: ...
 
-    def create_request(
-        self, base_url: str, api_key: str, params: RenderParams, image: FileField | None
-    ) -> HttpRequest: ...
+    def create_request(self, endpoint: Endpoint, request: RenderRequest) -> HttpRequest: ...
 
-    def remix_request(self, base_url: str, api_key: str, remote_id: str, prompt: str) -> HttpRequest: ...
-
-    def retrieve_request(self, base_url: str, api_key: str, remote_id: str) -> HttpRequest: ...
-
-    def list_jobs_request(self, base_url: str, api_key: str, *, after: str | None, limit: int) -> HttpRequest: ...
-
-    def delete_request(self, base_url: str, api_key: str, remote_id: str) -> HttpRequest: ...
-
-    def download_request(self, base_url: str, api_key: str, remote_id: str, variant: str) -> HttpRequest: ...
+    def retrieve_request(self, endpoint: Endpoint, remote_id: str, poll_url: str | None = None) -> HttpRequest: ...
 
     def parse_job(self, response: HttpResponse) -> RemoteJob: ...
 
+    def cancel_request(self, endpoint: Endpoint, remote_id: str) -> HttpRequest: ...
+
+    def delete_request(self, endpoint: Endpoint, remote_id: str) -> HttpRequest: ...
+
+    def list_jobs_request(self, endpoint: Endpoint, *, after: str | None, limit: int) -> HttpRequest: ...
+
     def parse_job_page(self, response: HttpResponse) -> RemoteJobPage: ...
 
-    def parse_error(self, response: HttpResponse) -> ApiError: ...
+    def remix_request(self, endpoint: Endpoint, remote_id: str, prompt: str) -> HttpRequest: ...
+
+    def downloads(self, endpoint: Endpoint, job: RemoteJob) -> tuple[Download, ...]:
+        """Every file of a completed job, the main video (``"video"``) first; the caller skips
+        what it has stored already. Files other than videos are extras (skipped when missing)."""
+        ...
+
+    def parse_error(self, response: HttpResponse, call: Call) -> ApiError: ...

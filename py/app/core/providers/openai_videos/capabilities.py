@@ -1,20 +1,22 @@
 """Capability data of the OpenAI Videos API (Sora 2), from ``docs/providers/openai-videos.md``.
 
 Standard library only: the simulator imports this module to validate requests
-exactly as the app does, so the two can never drift apart.
+exactly as the app does, so the two can never drift apart. OpenAI shut the API down
+on 2026-09-24; the contract stays for OpenAI-compatible gateways (a custom base URL
+and, under Advanced, a free-text model id).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from app.core.capabilities import (
-    ImageInputRule,
+    Audio,
+    Auth,
+    ImageInputs,
     ModelCapability,
-    PriceRow,
-    PriceTable,
+    Operation,
     ProviderCapabilities,
 )
+from app.core.providers.openai_videos.price_sheet import sheet_for
 
 PROVIDER_ID = "openai-videos"
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -26,49 +28,48 @@ PRO_SIZES: tuple[str, ...] = (*STANDARD_SIZES, "1792x1024", "1024x1792", "1920x1
 IMAGE_MIME_TYPES: tuple[str, ...] = ("image/jpeg", "image/png", "image/webp")
 PROMPT_MAX_CHARS = 32_000
 
+IMAGES = ImageInputs(
+    first_frame=True,
+    mime_types=IMAGE_MIME_TYPES,
+    must_match_size=True,
+    max_bytes=20 * 1024 * 1024,
+    note=(
+        "It becomes the first frame, resized to the video size (choose crop or fit). "
+        "Images that contain human faces are rejected."
+    ),
+)
 
-def _sora2(model_id: str, *, snapshot: bool) -> ModelCapability:
+
+def _model(model_id: str, family: str, label: str, sizes: tuple[str, ...], description: str, snapshot: bool) -> ModelCapability:
     return ModelCapability(
         id=model_id,
-        label="Sora 2" if not snapshot else f"Sora 2 ({model_id.removeprefix('sora-2-')})",
-        family="sora-2",
-        sizes=STANDARD_SIZES,
+        label=label if not snapshot else f"{label} ({model_id.removeprefix(family + '-')})",
+        family=family,
+        sizes=sizes,
         durations=DURATIONS,
         default_size="1280x720",
         default_duration=4,
-        description="Fast, good for drafts and social clips.",
+        images=IMAGES,
+        audio=Audio.ALWAYS,
+        prices=sheet_for(family),
+        description=description,
         is_snapshot=snapshot,
     )
+
+
+def _sora2(model_id: str, *, snapshot: bool) -> ModelCapability:
+    return _model(model_id, "sora-2", "Sora 2", STANDARD_SIZES, "Fast, good for drafts and social clips.", snapshot)
 
 
 def _sora2_pro(model_id: str, *, snapshot: bool) -> ModelCapability:
-    return ModelCapability(
-        id=model_id,
-        label="Sora 2 Pro" if not snapshot else f"Sora 2 Pro ({model_id.removeprefix('sora-2-pro-')})",
-        family="sora-2-pro",
-        sizes=PRO_SIZES,
-        durations=DURATIONS,
-        default_size="1280x720",
-        default_duration=4,
-        description="Higher fidelity and larger sizes; slower and dearer.",
-        is_snapshot=snapshot,
-    )
+    description = "Higher fidelity and larger sizes; slower and dearer."
+    return _model(model_id, "sora-2-pro", "Sora 2 Pro", PRO_SIZES, description, snapshot)
 
-
-PRICES = PriceTable(
-    rows=(
-        PriceRow("sora-2", STANDARD_SIZES, Decimal("0.10")),
-        PriceRow("sora-2-pro", STANDARD_SIZES, Decimal("0.30")),
-        PriceRow("sora-2-pro", ("1792x1024", "1024x1792"), Decimal("0.50")),
-        PriceRow("sora-2-pro", ("1920x1080", "1080x1920"), None),
-    ),
-    source="OpenAI API pricing page (Sora 2 Videos API)",
-    as_of="2026-03",
-)
 
 CAPABILITIES = ProviderCapabilities(
     provider_id=PROVIDER_ID,
     name="OpenAI Videos API (Sora 2)",
+    short_name="OpenAI-compatible",
     default_base_url=DEFAULT_BASE_URL,
     models=(
         _sora2("sora-2", snapshot=False),
@@ -79,22 +80,14 @@ CAPABILITIES = ProviderCapabilities(
     ),
     prompt_min_chars=1,
     prompt_max_chars=PROMPT_MAX_CHARS,
-    image_input=ImageInputRule(
-        mime_types=IMAGE_MIME_TYPES,
-        must_match_size=True,
-        max_bytes=20 * 1024 * 1024,
-        note=(
-            "The image becomes the first frame and must match the video size exactly. "
-            "Images that contain human faces are rejected."
-        ),
-    ),
-    prices=PRICES,
-    can_delete_remote=True,
-    can_remix=True,
+    auth=Auth.BEARER,
+    operations=frozenset({Operation.DELETE, Operation.LIST, Operation.REMIX}),
+    variants=("video", "thumbnail", "spritesheet"),
     notice=(
         f"OpenAI shut the Sora 2 Videos API down on {SHUTDOWN_DATE}. Real renders need an "
         "OpenAI-compatible endpoint; demo mode uses the built-in simulator."
     ),
-    variants=("video", "thumbnail", "spritesheet"),
     demo_path="/sim/v1",
+    key_hint="sk-…",
+    key_url="https://platform.openai.com/api-keys",
 )

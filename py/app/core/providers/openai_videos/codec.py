@@ -7,15 +7,26 @@ as a string) and validates every answer with pydantic before the app trusts it.
 from __future__ import annotations
 
 import time
-from typing import Any
 from urllib.parse import quote, urlencode
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
-from app.core.capabilities import ProviderCapabilities
-from app.core.errors import ApiError, api_error_for
+from app.core.capabilities import ImageRole, ModelCapability, ProviderCapabilities
+from app.core.errors import ApiError, BlockedError, api_error_for
 from app.core.http import Expect, FileField, FormValue, HttpRequest, HttpResponse
-from app.core.providers.base import ModelInfo, RemoteJob, RemoteJobPage, RemoteStatus, RenderParams
+from app.core.providers.base import (
+    Call,
+    Download,
+    Endpoint,
+    KeyReport,
+    ModelInfo,
+    RemoteJob,
+    RemoteJobPage,
+    RemoteStatus,
+    RenderRequest,
+)
+from app.core.providers.codec_kit import Lenient, body_text, int_or_none, iso_date, join, key_headers, unsupported
+from app.core.providers.codec_kit import validated as _validated
 from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from app.core.retry import parse_retry_after, retry_hint
 
@@ -33,16 +44,12 @@ BLOCK_CODES = frozenset({"moderation_blocked", "content_policy_violation"})
 VARIANTS = ("video", "thumbnail", "spritesheet")
 
 
-class _Lenient(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class VideoError(_Lenient):
+class VideoError(Lenient):
     code: str | None = None
     message: str | None = None
 
 
-class Video(_Lenient):
+class Video(Lenient):
     """The Video object (fields the app uses; extras ignored)."""
 
     id: str
@@ -60,164 +67,145 @@ class Video(_Lenient):
     error: VideoError | None = None
 
 
-class VideoList(_Lenient):
+class VideoList(Lenient):
     data: list[Video]
     has_more: bool = False
     last_id: str | None = None
 
 
-class Model(_Lenient):
+class Model(Lenient):
     id: str
     shutdown_date: str | int | None = None
 
 
-class ModelList(_Lenient):
-    data: list[Model]
-
-
-class ErrorBody(_Lenient):
+class ErrorBody(Lenient):
     message: str = ""
     type: str | None = None
     param: str | None = None
     code: str | int | None = None
 
 
-class ErrorEnvelope(_Lenient):
+class ErrorEnvelope(Lenient):
     error: ErrorBody
 
 
-def _join(base_url: str, path: str) -> str:
-    return base_url.rstrip("/") + path
-
-
-def _auth(api_key: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {api_key}"}
-
-
-def _seconds(value: str | int | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
+def _video_url(endpoint: Endpoint, remote_id: str, tail: str = "") -> str:
+    return join(endpoint.base_url, f"/videos/{quote(remote_id, safe='')}{tail}")
 
 
 class OpenAIVideosProvider:
-    """The first :class:`~app.core.providers.base.VideoProvider`."""
+    """The OpenAI Videos API (and every OpenAI-compatible gateway)."""
 
     capabilities: ProviderCapabilities = CAPABILITIES
 
-    # -- models (key validation) -----------------------------------------------------
-    def list_models_request(self, base_url: str, api_key: str) -> HttpRequest:
-        return HttpRequest("GET", _join(base_url, "/models"), _auth(api_key), timeout_s=20.0)
+    def _auth(self, endpoint: Endpoint) -> dict[str, str]:
+        return key_headers(self.capabilities.auth, endpoint.api_key)
 
-    def model_request(self, base_url: str, api_key: str, model_id: str) -> HttpRequest:
-        return HttpRequest(
-            "GET", _join(base_url, f"/models/{quote(model_id, safe='')}"), _auth(api_key), timeout_s=20.0
-        )
+    # -- key check and models -------------------------------------------------------------
+    def key_check_request(self, endpoint: Endpoint, model_id: str) -> HttpRequest:
+        """``GET /models/{model}``: free, proves the key (401 first) and the model (404)."""
+        url = join(endpoint.base_url, f"/models/{quote(model_id, safe='')}")
+        return HttpRequest("GET", url, self._auth(endpoint), timeout_s=20.0)
 
-    def parse_models(self, response: HttpResponse) -> list[ModelInfo]:
-        listing = self._validate(ModelList, response)
-        return [ModelInfo(m.id, _date(m.shutdown_date)) for m in listing.data]
+    def parse_key_check(self, response: HttpResponse, model_id: str) -> KeyReport:
+        model = _validated(Model, response)
+        return KeyReport(ModelInfo(model.id or model_id, iso_date(model.shutdown_date)))
 
-    def parse_model(self, response: HttpResponse) -> ModelInfo:
-        model = self._validate(Model, response)
-        return ModelInfo(model.id, _date(model.shutdown_date))
+    def catalogue_request(self, endpoint: Endpoint) -> HttpRequest | None:
+        del endpoint
+        return None  # the models are the capability data
+
+    def parse_catalogue(self, response: HttpResponse, *, as_of: str) -> tuple[ModelCapability, ...]:
+        del response, as_of
+        return self.capabilities.models
 
     # -- jobs ----------------------------------------------------------------------------
-    def create_request(self, base_url: str, api_key: str, params: RenderParams, image: FileField | None) -> HttpRequest:
+    def create_request(self, endpoint: Endpoint, request: RenderRequest) -> HttpRequest:
         form: list[tuple[str, FormValue]] = [
-            ("prompt", params.prompt),
-            ("model", params.model),
-            ("size", params.size),
-            ("seconds", str(params.seconds)),
+            ("prompt", request.prompt),
+            ("model", request.model),
+            ("size", request.size),
+            ("seconds", str(request.seconds)),
         ]
-        if image is not None:
-            form.append(("input_reference", image))
-        return HttpRequest("POST", _join(base_url, "/videos"), _auth(api_key), form=tuple(form), timeout_s=120.0)
+        first = next((i for i in request.images if i.role is ImageRole.FIRST_FRAME), None)
+        if first is not None:
+            form.append(("input_reference", FileField(first.name, first.mime, first.blob)))
+        url = join(endpoint.base_url, "/videos")
+        return HttpRequest("POST", url, self._auth(endpoint), form=tuple(form), timeout_s=120.0)
 
-    def remix_request(self, base_url: str, api_key: str, remote_id: str, prompt: str) -> HttpRequest:
-        url = _join(base_url, f"/videos/{quote(remote_id, safe='')}/remix")
-        return HttpRequest("POST", url, _auth(api_key), json_body={"prompt": prompt}, timeout_s=120.0)
+    def remix_request(self, endpoint: Endpoint, remote_id: str, prompt: str) -> HttpRequest:
+        url = _video_url(endpoint, remote_id, "/remix")
+        return HttpRequest("POST", url, self._auth(endpoint), json_body={"prompt": prompt}, timeout_s=120.0)
 
-    def retrieve_request(self, base_url: str, api_key: str, remote_id: str) -> HttpRequest:
-        return HttpRequest("GET", _join(base_url, f"/videos/{quote(remote_id, safe='')}"), _auth(api_key))
+    def retrieve_request(self, endpoint: Endpoint, remote_id: str, poll_url: str | None = None) -> HttpRequest:
+        del poll_url  # the Videos API names no other place to poll
+        return HttpRequest("GET", _video_url(endpoint, remote_id), self._auth(endpoint))
 
-    def list_jobs_request(self, base_url: str, api_key: str, *, after: str | None, limit: int) -> HttpRequest:
+    def list_jobs_request(self, endpoint: Endpoint, *, after: str | None, limit: int) -> HttpRequest:
         query: dict[str, str] = {"limit": str(limit), "order": "desc"}
         if after:
             query["after"] = after
-        return HttpRequest("GET", _join(base_url, f"/videos?{urlencode(query)}"), _auth(api_key))
+        return HttpRequest("GET", join(endpoint.base_url, f"/videos?{urlencode(query)}"), self._auth(endpoint))
 
-    def delete_request(self, base_url: str, api_key: str, remote_id: str) -> HttpRequest:
-        return HttpRequest("DELETE", _join(base_url, f"/videos/{quote(remote_id, safe='')}"), _auth(api_key))
+    def delete_request(self, endpoint: Endpoint, remote_id: str) -> HttpRequest:
+        return HttpRequest("DELETE", _video_url(endpoint, remote_id), self._auth(endpoint))
 
-    def download_request(self, base_url: str, api_key: str, remote_id: str, variant: str) -> HttpRequest:
-        if variant not in VARIANTS:
-            raise ValueError(f"unknown variant {variant!r}")
-        url = _join(base_url, f"/videos/{quote(remote_id, safe='')}/content?{urlencode({'variant': variant})}")
-        return HttpRequest("GET", url, _auth(api_key), expect=Expect.BLOB, timeout_s=600.0)
+    def cancel_request(self, endpoint: Endpoint, remote_id: str) -> HttpRequest:
+        del endpoint, remote_id
+        raise unsupported(self.capabilities.label, "cancel")  # deleting a running job stops it
+
+    def downloads(self, endpoint: Endpoint, job: RemoteJob) -> tuple[Download, ...]:
+        return tuple(
+            Download(
+                variant,
+                HttpRequest(
+                    "GET",
+                    _video_url(endpoint, job.remote_id, "/content?" + urlencode({"variant": variant})),
+                    self._auth(endpoint),
+                    expect=Expect.BLOB,
+                    timeout_s=600.0,
+                ),
+            )
+            for variant in VARIANTS
+        )
 
     def parse_job(self, response: HttpResponse) -> RemoteJob:
-        video = self._validate(Video, response)
-        poll_after = response.header("openai-poll-after-ms")
-        return _remote_job(video, poll_after_ms=_int_or_none(poll_after), request_id=response.header("x-request-id"))
+        video = _validated(Video, response)
+        poll_after = int_or_none(response.header("openai-poll-after-ms"))
+        return _remote_job(video, poll_after_ms=poll_after, request_id=response.header("x-request-id"))
 
     def parse_job_page(self, response: HttpResponse) -> RemoteJobPage:
-        listing = self._validate(VideoList, response)
-        jobs = tuple(_remote_job(v) for v in listing.data)
-        return RemoteJobPage(jobs, listing.has_more, listing.last_id)
+        listing = _validated(VideoList, response)
+        return RemoteJobPage(tuple(_remote_job(v) for v in listing.data), listing.has_more, listing.last_id)
 
     # -- errors ----------------------------------------------------------------------------
-    def parse_error(self, response: HttpResponse) -> ApiError:
+    def parse_error(self, response: HttpResponse, call: Call) -> ApiError:
         request_id = response.header("x-request-id")
         retry_after = parse_retry_after(response.headers, now=time.time())
         hint = retry_hint(response.headers)
         try:
             body = ErrorEnvelope.model_validate(response.json()).error
         except (ValueError, ValidationError):
-            text = response.body[:300].decode("utf-8", "replace").strip()
             return api_error_for(
                 response.status,
-                text or f"HTTP {response.status}",
+                body_text(response) or f"HTTP {response.status}",
                 request_id=request_id,
                 retry_after_s=retry_after,
                 should_retry=hint,
             )
+        code = str(body.code) if body.code is not None else None
+        blocked = call is Call.CREATE and code in BLOCK_CODES
         return api_error_for(
             response.status,
             body.message or f"HTTP {response.status}",
             type_=body.type,
-            code=str(body.code) if body.code is not None else None,
+            code=code,
             param=body.param,
             request_id=request_id,
             retry_after_s=retry_after,
             should_retry=hint,
+            kind=BlockedError if blocked else None,
         )
-
-    def _validate(self, model: type[Any], response: HttpResponse) -> Any:
-        try:
-            return model.model_validate(response.json())
-        except (ValueError, ValidationError) as exc:
-            raise ApiError(
-                f"The API answered with data this app does not understand ({model.__name__}).",
-                status=response.status,
-                request_id=response.header("x-request-id"),
-            ) from exc
-
-
-def _int_or_none(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
-def _date(value: str | int | None) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, int):
-        return time.strftime("%Y-%m-%d", time.gmtime(value))
-    return value
 
 
 def map_status(raw: str, error_code: str | None) -> RemoteStatus:
@@ -230,15 +218,14 @@ def map_status(raw: str, error_code: str | None) -> RemoteStatus:
 
 def _remote_job(video: Video, *, poll_after_ms: int | None = None, request_id: str | None = None) -> RemoteJob:
     code = video.error.code if video.error else None
-    progress = round(video.progress) if video.progress is not None else None
     return RemoteJob(
         remote_id=video.id,
         status=map_status(video.status, code),
         raw_status=video.status,
-        progress=progress,
+        progress=round(video.progress) if video.progress is not None else None,
         model=video.model,
         size=video.size,
-        seconds=_seconds(video.seconds),
+        seconds=int_or_none(video.seconds),
         prompt=video.prompt,
         created_at=video.created_at,
         completed_at=video.completed_at,

@@ -1,0 +1,80 @@
+"""What every codec does the same way: join URLs, send the key, trust no answer unchecked.
+
+Answers are validated with pydantic models that ignore unknown fields (APIs add fields)
+but refuse a wrong shape, which becomes an :class:`~app.core.errors.ApiError` that says
+the app does not understand the answer, instead of a crash far away.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from app.core.capabilities import Auth
+from app.core.errors import ApiError
+from app.core.http import HttpResponse
+from app.core.providers.base import UnsupportedOperation
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Lenient(BaseModel):
+    """An API object: unknown fields ignored, known ones checked."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+def join(base_url: str, path: str) -> str:
+    return base_url.rstrip("/") + path
+
+
+def key_headers(auth: Auth, api_key: str) -> dict[str, str]:
+    """The header that carries the key, the way the provider wants it (never in a URL)."""
+    if auth is Auth.GOOG_API_KEY:
+        return {"x-goog-api-key": api_key}
+    return {"Authorization": f"Bearer {api_key}"}
+
+
+def validated(model: type[M], response: HttpResponse) -> M:
+    """``response``'s JSON as ``model``; an :class:`ApiError` when it is not that shape."""
+    try:
+        return model.model_validate(response.json())
+    except (ValueError, ValidationError) as exc:
+        raise ApiError(
+            f"The API answered with data this app does not understand ({model.__name__}).",
+            status=response.status,
+            request_id=response.header("x-request-id"),
+        ) from exc
+
+
+def int_or_none(value: Any) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def iso_date(value: str | int | None) -> str | None:
+    """A date the API gives as ISO text or epoch seconds, as ``YYYY-MM-DD`` text."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int):
+        return time.strftime("%Y-%m-%d", time.gmtime(value))
+    return value
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def unsupported(provider: str, operation: str) -> UnsupportedOperation:
+    return UnsupportedOperation(f"{provider} has no way to {operation} a video.")
+
+
+def body_text(response: HttpResponse, limit: int = 300) -> str:
+    """The start of a non-JSON error body, for the message."""
+    return response.body[:limit].decode("utf-8", "replace").strip()
