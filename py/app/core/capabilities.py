@@ -10,9 +10,11 @@ API) or by an aspect ratio and a resolution (``16:9`` at ``720p``: OpenRouter, G
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal
 
 from app.core.prices import PriceSheet
 
@@ -218,6 +220,8 @@ class ModelCapability:
     negative_prompt: bool = False
     life: ModelLife = field(default_factory=ModelLife)
     prices: PriceSheet = UNPRICED
+    extend_seconds: tuple[int, ...] = ()  # seconds one extend may add (Operation.EXTEND)
+    max_total_seconds: int = 0  # the longest a video may grow to by extends (0: no limit known)
     description: str = ""
     is_snapshot: bool = False  # an older pinned version: only under Advanced
 
@@ -282,6 +286,9 @@ class ProviderCapabilities:
     key_url: str = ""  # where a user gets a key
     sign_in: bool = False  # OAuth PKCE sign-in gives a key (OpenRouter)
     short_name: str = ""
+    relay_name: str = ""  # its name in serve.py's local relay (/relay/<name>/…)
+    image_upload: Literal["multipart", "inline"] = "multipart"  # a file part, or base64 inside the JSON
+    usd_per_video_token: Decimal | None = None  # providers that bill by token and never say the cost
 
     def can(self, operation: Operation) -> bool:
         return operation in self.operations

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from app.core.capabilities import (
     Audio,
@@ -21,6 +21,9 @@ from app.core.capabilities import (
 )
 from app.core.errors import InputError
 from app.core.prices import PriceFacts, Quote
+
+if TYPE_CHECKING:
+    from app.core.job_record import JobRecord
 
 ImageFit = Literal["cover", "contain"]
 MAX_SEED = 2**32 - 1
@@ -40,6 +43,34 @@ class PreparedImage:
 
 
 @dataclass(frozen=True)
+class ImageSet:
+    """The images a render sends, by role."""
+
+    first_frame: PreparedImage | None = None
+    last_frame: PreparedImage | None = None
+    references: tuple[PreparedImage, ...] = ()
+
+    @property
+    def roles(self) -> frozenset[ImageRole]:
+        """The frame roles present (references are counted apart)."""
+        present = {ImageRole.FIRST_FRAME: self.first_frame, ImageRole.LAST_FRAME: self.last_frame}
+        return frozenset(role for role, image in present.items() if image is not None)
+
+    def slots(self) -> list[tuple[str, ImageRole, PreparedImage]]:
+        """``(slot, role, image)``: ``first_frame``, ``last_frame``, ``reference-1`` …, in sending order."""
+        found: list[tuple[str, ImageRole, PreparedImage]] = []
+        if self.first_frame is not None:
+            found.append(("first_frame", ImageRole.FIRST_FRAME, self.first_frame))
+        if self.last_frame is not None:
+            found.append(("last_frame", ImageRole.LAST_FRAME, self.last_frame))
+        found.extend((f"reference-{n}", ImageRole.REFERENCE, image) for n, image in enumerate(self.references, 1))
+        return found
+
+
+NO_IMAGES = ImageSet()
+
+
+@dataclass(frozen=True)
 class Draft:
     """What is in the New Render form (persisted so a reload keeps it)."""
 
@@ -53,6 +84,22 @@ class Draft:
     seed: str = ""  # as typed; a whole number or empty
     negative_prompt: str = ""
     image_fit: ImageFit = "cover"
+
+
+def draft_of(job: JobRecord) -> Draft:
+    """The form that would send ``job`` again (retry, edit and retry)."""
+    return Draft(
+        prompt=job.prompt,
+        model=job.model,
+        size=job.size if not job.aspect_ratio else "",
+        aspect_ratio=job.aspect_ratio,
+        resolution=job.resolution,
+        seconds=job.seconds,
+        audio=job.audio,
+        seed="" if job.seed is None else str(job.seed),
+        negative_prompt=job.negative_prompt,
+        image_fit=job.image_fit or "cover",
+    )
 
 
 def model_for(capabilities: ProviderCapabilities, model_id: str) -> ModelCapability | None:
@@ -178,8 +225,13 @@ def validate(
     today: datetime.date,
     images: frozenset[ImageRole] = frozenset(),
     references: int = 0,
+    extends: int | None = None,
 ) -> list[InputError]:
-    """Every problem with the draft, one per field, in form order."""
+    """Every problem with the draft, one per field, in form order.
+
+    ``extends``: the length of the finished video this render continues (an extend adds
+    seconds to it, within the model's limits), or ``None`` for a new video.
+    """
     problems: list[InputError] = []
     length = len(draft.prompt.strip())
     if length < capabilities.prompt_min_chars:
@@ -194,7 +246,9 @@ def validate(
     problems.extend(_model_problems(capabilities, draft, today))
     model = model_of(capabilities, draft.model)
     problems.extend(_frame_problems(capabilities, model, draft))
-    if draft.seconds not in model.durations:
+    if extends is not None:
+        problems.extend(_extend_problems(model, draft.seconds, extends))
+    elif draft.seconds not in model.durations:
         problems.append(InputError("seconds", f"{draft.seconds} s is not an allowed duration for {model.label}."))
     for rule in model.constraints:
         if rule.broken_by(choices(draft)):
@@ -216,6 +270,20 @@ def validate(
             InputError("image_reference", f"{model.label} takes at most {model.images.max_references} references.")
         )
     return _first_per_field(problems)
+
+
+def _extend_problems(model: ModelCapability, seconds: int, source_seconds: int) -> list[InputError]:
+    if not model.extend_seconds:
+        return [InputError("seconds", f"{model.label} cannot extend a video.")]
+    if seconds not in model.extend_seconds:
+        low, high = min(model.extend_seconds), max(model.extend_seconds)
+        return [InputError("seconds", f"An extend adds {low} to {high} seconds.")]
+    total = source_seconds + seconds
+    if model.max_total_seconds and total > model.max_total_seconds:
+        room = model.max_total_seconds - source_seconds
+        more = f"at most {room} s more" if room > 0 else "no more"
+        return [InputError("seconds", f"A video can grow to {model.max_total_seconds} s: this one can take {more}.")]
+    return []
 
 
 def _model_problems(capabilities: ProviderCapabilities, draft: Draft, today: datetime.date) -> list[InputError]:

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from app.core.errors import ContentError
-from app.core.job_status import VARIANT_KINDS
+from app.core.job_status import variant_kind
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
@@ -37,24 +37,18 @@ def checked_type(variant: str, content_type: str, size: int) -> str:
     if size <= 0:
         raise ContentError(f"the {variant} download was empty")
     mime = content_type.split(";")[0].strip().lower()
-    allowed = EXPECTED_TYPES.get(variant)
+    allowed = EXPECTED_TYPES.get(variant_kind(variant))
     if allowed is None:
         return mime or "application/octet-stream"
     if mime not in allowed:
         raise ContentError(f"the {variant} download is {mime or 'of no type'}, not {allowed[0]}")
-    return DEFAULT_TYPES[variant] if mime == "application/octet-stream" else mime
-
-
-def missing_variants(job: JobRecord, variants: tuple[str, ...]) -> tuple[str, ...]:
-    """Variants still to fetch, the main video first."""
-    pending = [v for v in variants if v not in job.assets and v in VARIANT_KINDS]
-    return tuple(sorted(pending, key=lambda v: v != REQUIRED_VARIANT))
+    return DEFAULT_TYPES[variant_kind(variant)] if mime == "application/octet-stream" else mime
 
 
 def file_name(job: JobRecord, mime: str, variant: str = "video") -> str:
     """A safe, recognisable file name: ``sora-2_forest-at-dawn_1a2b3c.mp4``."""
     words = re.sub(r"[^a-z0-9]+", "-", job.display_title.lower()).strip("-")[:40].rstrip("-") or "video"
-    suffix = "" if variant == "video" else f"_{variant}"
+    suffix = "" if variant == REQUIRED_VARIANT else f"_{variant}"
     return f"{job.model}_{words}_{job.id[:6]}{suffix}.{EXTENSIONS.get(mime, 'bin')}"
 
 

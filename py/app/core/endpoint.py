@@ -67,6 +67,27 @@ def demo_base_url(page_origin: str, demo_path: str) -> str:
     return page_origin.rstrip("/") + demo_path
 
 
+RELAY_PREFIX = "/relay/"
+
+
+def relay_base_url(page_origin: str, relay_name: str) -> str:
+    """A provider reached through serve.py's local relay, same origin as the page."""
+    return page_origin.rstrip("/") + RELAY_PREFIX + relay_name
+
+
+def endpoint_origin(base_url: str, page_origin: str, provider_base_url: str) -> str:
+    """The origin a key is bound to for ``base_url``: its own, except for the local relay,
+    which stands for the provider it forwards to (it is served by the app's own server)."""
+    if base_url.startswith(page_origin.rstrip("/") + RELAY_PREFIX):
+        return _origin(provider_base_url)
+    return _origin(base_url)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
 def display_host(url: str) -> str:
     """Short form of an endpoint for the top bar: host and path, no scheme."""
     parts = urlsplit(url)

@@ -33,3 +33,8 @@ class JobPhase(StrEnum):
 
 AssetKind = Literal["video", "thumbnail", "spritesheet", "image"]
 VARIANT_KINDS: dict[str, AssetKind] = {"video": "video", "thumbnail": "thumbnail", "spritesheet": "spritesheet"}
+
+
+def variant_kind(variant: str) -> AssetKind:
+    """The kind of file a result variant is: ``video-2`` (a job's second video) is a video."""
+    return VARIANT_KINDS.get(variant) or ("video" if variant.startswith("video-") else "image")

@@ -12,6 +12,7 @@ result before anything shows it. Terminal jobs never move again: a retry is a ne
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from app.core.errors import ApiError
@@ -55,8 +56,14 @@ def _move(job: JobRecord, status: JobStatus, now: float, **changes: Any) -> JobR
     return job.model_copy(update={"status": status, "updated_at": now, **changes})
 
 
-def apply_remote(job: JobRecord, remote: RemoteJob, *, now: float) -> JobRecord:
-    """The job after the API reported ``remote`` (create, poll or list answer)."""
+def apply_remote(
+    job: JobRecord, remote: RemoteJob, *, now: float, usd_per_video_token: Decimal | None = None
+) -> JobRecord:
+    """The job after the API reported ``remote`` (create, poll or list answer).
+
+    A billed cost the provider states is kept as billed; where it only reports video
+    tokens and ``usd_per_video_token`` is known, the cost is computed from usage.
+    """
     if job.status.terminal:
         return job
     common: dict[str, Any] = {
@@ -65,7 +72,10 @@ def apply_remote(job: JobRecord, remote: RemoteJob, *, now: float) -> JobRecord:
         "request_id": remote.request_id or job.request_id,
         "error_message": None,
         "poll_failures": 0,
+        **_costs(job, remote, usd_per_video_token),
     }
+    if remote.poll_url:
+        common["poll_url"] = remote.poll_url
     if remote.progress is not None:
         common["progress"] = max(0, min(100, remote.progress))
     status = remote.status
@@ -118,6 +128,15 @@ def apply_remote(job: JobRecord, remote: RemoteJob, *, now: float) -> JobRecord:
         now=now,
         **common,
     )
+
+
+def _costs(job: JobRecord, remote: RemoteJob, usd_per_video_token: Decimal | None) -> dict[str, Any]:
+    if remote.billed_usd is not None:
+        return {"billed_usd": remote.billed_usd, "cost_source": "billed", "video_tokens": remote.video_tokens}
+    if remote.video_tokens is not None and usd_per_video_token is not None and job.cost_source != "billed":
+        cost = (usd_per_video_token * remote.video_tokens).quantize(Decimal("0.0001"))
+        return {"billed_usd": cost, "cost_source": "usage", "video_tokens": remote.video_tokens}
+    return {}
 
 
 def fail(job: JobRecord, code: str, message: str, *, now: float, **changes: Any) -> JobRecord:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.compose import Draft
 from app.core.eta import Sample
+from app.core.provider_directory import Catalogue
 from app.core.routes import Location, Route
 from app.core.vault_status import VaultStatus
 
@@ -42,14 +43,14 @@ class PollerRole(StrEnum):
 
 @dataclass(frozen=True)
 class DraftImage:
-    """The reference image in the form: the prepared upload plus what the user picked."""
+    """An image in the form: the prepared upload plus what the user picked."""
 
-    prepared: Any  # a PreparedImage (exact video size, re-encoded)
+    prepared: Any  # a PreparedImage (re-encoded; at exactly the video size where the model needs it)
     name: str
     source_width: int
     source_height: int
-    size: str
-    fit: str
+    size: str  # the video size it was fitted to ("" when it need not match)
+    fit: str  # "cover" / "contain" when fitted
 
 
 @dataclass(frozen=True)
@@ -58,12 +59,14 @@ class AppState:
     phase: Phase = Phase.BOOTING
     page_origin: str = ""
     settings: Settings | None = None
-    vault: VaultStatus | None = None
-    key_check: KeyCheckResult | None = None
-    key_check_running: bool = False
+    vaults: Mapping[str, VaultStatus] = field(default_factory=dict)  # provider id -> its key (no secrets)
+    vault_loaded: bool = False
+    key_checks: Mapping[str, KeyCheckResult] = field(default_factory=dict)  # provider id -> last check
+    key_checks_running: frozenset[str] = frozenset()
+    catalogues: Mapping[str, Catalogue] = field(default_factory=dict)  # provider id -> live model list
     storage: StorageReport | None = None
     draft: Draft = field(default_factory=Draft)
-    draft_image: DraftImage | None = None
+    draft_images: Mapping[str, DraftImage] = field(default_factory=dict)  # slot -> image
     form_errors: Mapping[str, str] = field(default_factory=dict)
     submitting: bool = False
     jobs: Mapping[str, JobRecord] = field(default_factory=dict)

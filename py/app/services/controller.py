@@ -1,38 +1,46 @@
 """The intents views can dispatch (through :class:`~app.services.intents.Intents`),
 carried out over the services and the store.
 
-Every collaborator is built here, in the constructor, from the ports the page hands
-in; the store is updated only after a change is persisted, so what the user sees is
-what is saved.
+Every collaborator is built here, in the constructor, from the ports and the provider
+codecs the page hands in; the store is updated only after a change is persisted, so
+what the user sees is what is saved.
 """
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Awaitable, Callable
+import dataclasses
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
-from app.core.capabilities import ProviderCapabilities
+from app.core.compose import fresh_draft, with_model
 from app.core.downloads import file_name
-from app.core.endpoint import check_base_url, display_host
 from app.core.errors import InputError, StorageError
 from app.core.job_record import JobRecord, JobStatus
-from app.core.key_check_result import KeyCheckResult
-from app.core.keys import DEMO_KEY
+from app.core.provider_directory import ProviderDirectory, day_of
+from app.core.providers.base import VideoProvider
 from app.core.routes import Location, Route
 from app.core.settings import Settings
 from app.core.state import AppState, Phase
 from app.core.store import Store
-from app.core.vault_status import VaultState
 from app.services.compose_intents import ComposeIntents
 from app.services.job_book import JobBook
 from app.services.job_store import JobStore
-from app.services.key_check import check_key
+from app.services.key_service import KeyService
 from app.services.library_service import LibraryService
-from app.services.ports import Clock, FolderWriter, FrameGrabber, ImageProcessor, RecordStore, StorageInfo, TabChannel
-from app.services.provider_client import Endpoint, ProviderClient
+from app.services.ports import (
+    Clock,
+    FolderWriter,
+    FrameGrabber,
+    ImageProcessor,
+    RecordStore,
+    SignInStore,
+    StorageInfo,
+    TabChannel,
+    Transport,
+)
+from app.services.provider_hub import ProviderHub
 from app.services.queue_service import QueueService
 from app.services.render_service import RenderService
 from app.services.settings_service import SettingsService
@@ -41,11 +49,10 @@ from app.services.tasks import spawn
 from app.services.vault_service import VaultService
 
 PURGEABLE = frozenset({JobStatus.FAILED, JobStatus.BLOCKED, JobStatus.CANCELED})
-ClientFactory = Callable[[Callable[[], Endpoint]], ProviderClient]
 
 
 class Controller:
-    """Settings, key vault, key validation, storage, and the job services."""
+    """Settings, providers and keys, storage, and the job services."""
 
     def __init__(
         self,
@@ -53,60 +60,56 @@ class Controller:
         *,
         records: RecordStore,
         vault: VaultService,
-        client_factory: ClientFactory,
-        capabilities: ProviderCapabilities,
+        directory: ProviderDirectory,
+        codecs: Mapping[str, VideoProvider],
+        transport: Transport,
         clock: Clock,
         images: ImageProcessor,
         frames: FrameGrabber,
         folder: FolderWriter,
         storage_info: StorageInfo,
+        sign_in: SignInStore,
         tab_channel: Callable[[Callable[[str], None]], TabChannel],
         hard_reset: Callable[[], Awaitable[None]],
         run: Callable[[Awaitable[Any]], None],
     ) -> None:
         self.store = store
         self.records = records
-        self.settings_service = SettingsService(records, default_provider=capabilities.provider_id)
+        self.settings_service = SettingsService(records, default_provider=directory.default_id)
         self.vault = vault
-        self.capabilities = capabilities
+        self.directory = directory
         self.clock = clock
         self.storage_info = storage_info
         self.folder = folder
         self._hard_reset = hard_reset
-        self.client = client_factory(self.endpoint)
+        self.hub = ProviderHub(store, directory, codecs, transport, vault, records, clock)
         self.job_store = JobStore(records)
         channel = tab_channel(lambda job_id: run(self.queue.changed_elsewhere(job_id)))
         self.book = JobBook(store, self.job_store, channel)
-        self.render = RenderService(self.book, self.client, clock, capabilities)
-
-        def client_for(base_url: str, api_key: str) -> ProviderClient:
-            endpoint = Endpoint(base_url, api_key)
-            return client_factory(lambda: endpoint)
-
+        self.render = RenderService(self.book, images, clock)
         self.queue = QueueService(
             self.book,
-            client_for,
+            self.hub,
             clock,
-            capabilities,
             self.render,
-            api_key=self.vault.api_key,
             interval_s=lambda: self.settings.poll_interval_ms / 1000.0,
             auto_download=lambda: self.settings.auto_download,
-            endpoint_label=self._endpoint_label,
+            target=self.hub.target,
+        )
+        self.keys = KeyService(
+            store, self.hub, vault, self.settings_service, sign_in, clock, on_keys_changed=self._keys_changed
         )
         self.compose = ComposeIntents(
             store,
             records,
             self.render,
             images,
-            endpoint_label=self._endpoint_label,
+            provider=self.hub.active,
+            target=self.hub.target,
+            today=lambda: day_of(clock.now()),
             after_submit=self.queue.submitted,
         )
-        self.library = LibraryService(self.book, self.queue, self.render, frames, clock, capabilities)
-
-    def _endpoint_label(self) -> tuple[str, bool]:
-        settings = self.settings
-        return settings.effective_base_url(self.store.state.page_origin, self.capabilities), settings.demo_mode
+        self.library = LibraryService(self.book, self.queue, self.render, frames, clock, self.hub)
 
     # -- state ----------------------------------------------------------------------
     @property
@@ -116,25 +119,30 @@ class Controller:
             raise RuntimeError("settings are not loaded yet")
         return current
 
-    def endpoint(self) -> Endpoint:
-        """Where requests go now: the simulator with the demo key, or the user's endpoint and key."""
-        settings = self.settings
-        base = settings.effective_base_url(self.store.state.page_origin, self.capabilities)
-        return Endpoint(base, DEMO_KEY if settings.demo_mode else self.vault.api_key())
-
     async def hydrate(self) -> bool:
-        """Load settings, the vault, the jobs and the draft; returns True on first run (no stored settings)."""
+        """Load settings, the vault, the jobs, the model lists and the draft; True on first run."""
         settings, existed = await self.settings_service.load()
         self.store.update(settings=settings)
-        vault_status = await self.vault.load()
+        legacy = self.hub.key_origin(
+            "openai-videos", settings.chosen_base_url(self.directory.get("openai-videos"))
+        )
+        await self.vault.load(legacy_origin=legacy)
         jobs, _broken = await self.job_store.load_all()
-        self.store.update(vault=vault_status, jobs={job.id: job for job in jobs})
+        self.store.update(vaults=self.vault.statuses(), vault_loaded=True, jobs={job.id: job for job in jobs})
+        await self.hub.load_catalogues()
         await self.compose.load()
         self.store.update(phase=Phase.READY)
+        spawn(self.hub.refresh_catalogue(self.hub.active_id))
         return not existed
 
     async def navigate(self, location: Location) -> None:
         self.store.update(location=location)
+
+    def _keys_changed(self) -> None:
+        if self.vault.locked:
+            self.queue.pause_for_key("The key vault is locked: unlock it to go on checking your renders.")
+        else:
+            spawn(self.queue.resume_all_waiting_for_key())
 
     # -- settings ----------------------------------------------------------------------
     async def change_settings(self, **changes: Any) -> Settings:
@@ -150,74 +158,44 @@ class Controller:
 
     async def set_demo_mode(self, enabled: bool) -> None:
         await self.change_settings(demo_mode=enabled, welcome_done=True)
-        self.store.update(key_check=None)
+        self.store.update(key_checks={})
+        spawn(self.hub.refresh_catalogue(self.hub.active_id, force=True))
 
-    async def set_base_url(self, text: str) -> str:
-        """Save a new API base URL; returns the warning to show (may be empty)."""
-        check = check_base_url(text)
-        if not check.ok:
-            raise InputError("base_url", check.error)
-        await self.change_settings(base_url=check.url, demo_mode=False)
-        self.store.update(key_check=None)
-        return check.warning
-
-    # -- key vault -------------------------------------------------------------------------
-    def _vault_changed(self) -> None:
-        self.store.update(vault=self.vault.status, key_check=None)
-        if self.vault.status.state is VaultState.UNLOCKED:
-            spawn(self.queue.resume_all_waiting_for_key())
-
-    async def save_key(self, text: str) -> None:
-        await self.vault.save_key(text)
-        self._vault_changed()
-        if not self.settings.welcome_done:
-            await self.change_settings(welcome_done=True)
-
-    async def unlock(self, passphrase: str) -> None:
-        await self.vault.unlock(passphrase)
-        self._vault_changed()
-
-    async def set_passphrase(self, new: str, confirm: str, *, current: str | None = None) -> None:
-        if new != confirm:
-            raise InputError("confirm_passphrase", "The two passphrases are not the same.")
-        await self.vault.set_passphrase(new, current=current)
-        self._vault_changed()
-
-    async def remove_passphrase(self, current: str) -> None:
-        await self.vault.remove_passphrase(current)
-        self._vault_changed()
-
-    async def wipe_key(self) -> None:
-        await self.vault.wipe()
-        self._vault_changed()
-
-    async def reveal_key(self) -> str:
-        """The plaintext key, only when the user asks to see or copy it."""
-        return self.vault.api_key()
-
-    async def validate_key(self) -> KeyCheckResult:
-        """Check the key (or the demo endpoint) against the chosen model."""
-        self.store.update(key_check_running=True, key_check=None)
-        try:
-            host = display_host(self.endpoint().base_url)
-            today = datetime.datetime.fromtimestamp(self.clock.now(), tz=datetime.UTC).date()
-            result = await check_key(
-                self.client, self.settings.default_model, host=host, today=today, gone_note=self.capabilities.notice
-            )
-        finally:
-            self.store.update(key_check_running=False)
-        self.store.update(key_check=result)
-        return result
+    async def choose_provider(self, provider_id: str) -> None:
+        """Make ``provider_id`` the one New Render sends to; the form keeps the prompt."""
+        if not self.directory.knows(provider_id):
+            raise InputError("provider", "This app does not know that provider.")
+        settings = self.settings
+        previous = self.hub.active_id
+        remembered = settings.with_provider(previous, model=self.store.state.draft.model)
+        await self.change_settings(provider_id=provider_id, providers=remembered)
+        await self.hub.refresh_catalogue(provider_id)
+        provider = self.hub.active()
+        draft = self.store.state.draft
+        chosen = self.settings.provider(provider_id).model
+        if chosen and provider.model(chosen) is not None:
+            switched = with_model(provider, dataclasses.replace(draft, model=chosen), chosen)
+        else:
+            switched = fresh_draft(provider, day_of(self.clock.now()), prompt=draft.prompt)
+        fields = {f.name: getattr(switched, f.name) for f in dataclasses.fields(switched) if f.name != "prompt"}
+        await self.compose.change(**fields)
 
     # -- jobs ------------------------------------------------------------------------------
     async def edit_job(self, job_id: str) -> None:
-        """Open New Render with a past job's parameters and reference image, to change and send."""
+        """Open New Render with a past job's parameters and images, to change and send."""
         job = self.store.state.jobs.get(job_id)
         if job is None:
             return
-        image = await self.job_store.blob(job.image_asset_id) if job.image_asset_id else None
-        asset = await self.job_store.asset(job.image_asset_id) if job.image_asset_id else None
-        await self.compose.prefill(job, image, asset.name if asset else "reference image")
+        if job.provider_id != self.hub.active_id and self.directory.knows(job.provider_id):
+            await self.change_settings(provider_id=job.provider_id)
+        images: dict[str, tuple[Any, str]] = {}
+        slots = {**({"first_frame": job.image_asset_id} if job.image_asset_id else {}), **job.image_assets}
+        for slot, asset_id in slots.items():
+            blob = await self.job_store.blob(asset_id)
+            asset = await self.job_store.asset(asset_id)
+            if blob is not None:
+                images[slot] = (blob, asset.name if asset else "reference image")
+        await self.compose.prefill(job, images)
         await self.navigate(Location(Route.NEW))
 
     async def purge_failed_jobs(self) -> int:
@@ -227,15 +205,15 @@ class Controller:
             await self.queue.remove(job.id)
         return len(ended)
 
-    async def video_file(self, job: JobRecord) -> tuple[Any, str, str]:
+    async def video_file(self, job: JobRecord, variant: str = "video") -> tuple[Any, str, str]:
         """A stored video to hand to the user: ``(Blob, file name, MIME type)``."""
-        asset_id = job.assets.get("video")
+        asset_id = job.assets.get(variant)
         blob = await self.job_store.blob(asset_id) if asset_id else None
         if asset_id is None or blob is None:
             raise StorageError("The video file of this render is not stored in this browser.")
         asset = await self.job_store.asset(asset_id)
         mime = asset.mime if asset is not None else "video/mp4"
-        return blob, file_name(job, mime), mime
+        return blob, file_name(job, mime, variant), mime
 
     async def save_to_folder(self, jobs: list[JobRecord], *, choose: bool = False) -> tuple[int, str | None]:
         """Write the videos into the remembered local folder (asks for one the first time).
@@ -262,6 +240,6 @@ class Controller:
         return granted
 
     async def hard_reset(self) -> None:
-        """Delete every store (the key included) and forget everything held in memory."""
+        """Delete every store (the keys included) and forget everything held in memory."""
         self.vault.forget()
         await self._hard_reset()

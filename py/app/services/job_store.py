@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.core.compose import PreparedImage
+from app.core.compose import ImageSet, PreparedImage
 from app.core.errors import StorageError
 from app.core.job_record import AssetRecord, JobRecord
 from app.core.stores import ASSETS, BLOBS, JOBS
@@ -49,15 +49,22 @@ class JobStore:
     async def blob(self, asset_id: str) -> Any:
         return await self._records.get(BLOBS, asset_id)
 
-    async def prepared_image(self, job: JobRecord) -> PreparedImage | None:
-        """A job's stored reference image, ready to upload again (``None`` when it had none)."""
-        if not job.image_asset_id:
-            return None
-        asset = await self.asset(job.image_asset_id)
-        blob = await self.blob(job.image_asset_id)
+    async def prepared_image(self, asset_id: str) -> PreparedImage:
+        """A stored reference image, ready to upload again."""
+        asset = await self.asset(asset_id)
+        blob = await self.blob(asset_id)
         if asset is None or blob is None:
-            raise StorageError("The reference image of this render is no longer stored; attach it again.")
+            raise StorageError("A reference image of this render is no longer stored; attach it again.")
         return PreparedImage(blob, asset.mime, asset.width or 0, asset.height or 0, asset.bytes, asset.name)
+
+    async def image_set(self, job: JobRecord) -> ImageSet:
+        """The images a job was sent with, ready to send again (a retry)."""
+        first = await self.prepared_image(job.image_asset_id) if job.image_asset_id else None
+        last_id = job.image_assets.get("last_frame")
+        last = await self.prepared_image(last_id) if last_id else None
+        ids = sorted((int(k.split("-")[1]), v) for k, v in job.image_assets.items() if k.startswith("reference-"))
+        references = tuple([await self.prepared_image(asset_id) for _, asset_id in ids])
+        return ImageSet(first, last, references)
 
     async def save(self, job: JobRecord, *, assets: Iterable[tuple[AssetRecord, Any]] = ()) -> None:
         """Write the job (and new files with their blobs) in one transaction."""
@@ -84,6 +91,7 @@ class JobStore:
     async def delete(self, job: JobRecord) -> None:
         """Remove the job with every file it owns."""
         asset_ids = {a.id for a in await self.assets_of(job.id)} | set(job.assets.values())
+        asset_ids |= set(job.image_assets.values())
         if job.image_asset_id:
             asset_ids.add(job.image_asset_id)
         await self._records.write(self.delete_ops(job, asset_ids))

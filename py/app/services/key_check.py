@@ -1,7 +1,9 @@
 """“Validate key”: a free, read-only check of the key against the chosen endpoint.
 
-``GET /models`` proves the key works; ``GET /models/{model}`` proves the model is
-served (and not retired). Every outcome gets its own plain message and next step.
+Each provider's cheapest authenticated call proves the key (the codec says which:
+``GET /models/{model}``, ``GET /key``, ``GET /models``); the chosen model is checked by
+that answer or against the provider's model list, retired models by their dates.
+Every outcome gets its own plain message and next step.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import datetime
 
 from app.core import errors as e
+from app.core.capabilities import ModelCapability, Stage
 from app.core.key_check_result import KeyCheck, KeyCheckResult
 from app.core.messages import describe
 from app.services.provider_client import ProviderClient
@@ -39,32 +42,46 @@ def _retired(shutdown_date: str | None, today: datetime.date) -> bool:
         return False
 
 
+def _missing(model: str, host: str, request_id: str | None = None) -> KeyCheckResult:
+    return KeyCheckResult(
+        KeyCheck.MODEL_MISSING,
+        "The key works, but this endpoint does not serve the model",
+        f"{host} does not list “{model}”.",
+        "Choose another model, or point the base URL at an endpoint that serves it.",
+        request_id,
+    )
+
+
 async def check_key(
-    client: ProviderClient, model: str, *, host: str, today: datetime.date, gone_note: str = ""
+    client: ProviderClient,
+    model: ModelCapability | None,
+    model_id: str,
+    *,
+    host: str,
+    today: datetime.date,
+    gone_note: str = "",
 ) -> KeyCheckResult:
-    """Check the key and ``model`` on the client's endpoint."""
+    """Check the key on the client's endpoint, and the chosen model (``model``: its data, if known)."""
     try:
-        await client.list_models()
-    except e.AppError as error:
-        return _from_error(error, host, gone_note)
-    try:
-        info = await client.get_model(model)
+        report = await client.check_key(model_id)
     except e.NotFoundError as error:
-        return KeyCheckResult(
-            KeyCheck.MODEL_MISSING,
-            "The key works, but this endpoint does not serve the model",
-            f"{host} does not list “{model}” (404).",
-            "Choose another model, or point the API base URL at an endpoint that serves video.",
-            error.request_id,
-        )
+        return _missing(model_id, host, error.request_id)
     except e.AppError as error:
         return _from_error(error, host, gone_note)
-    if _retired(info.shutdown_date, today):
+    account = f" {report.account}" if report.account else ""
+    if report.checks_model and report.model is None:
+        return _missing(model_id, host)
+    shutdown = report.model.shutdown_date if report.model else None
+    if model is not None and model.life.shutdown:
+        shutdown = shutdown or model.life.shutdown
+    if _retired(shutdown, today) or (model is not None and model.stage_on(today) is Stage.RETIRED):
         return KeyCheckResult(
             KeyCheck.MODEL_RETIRED,
             "The key works, but the model is retired",
-            f"“{model}” was shut down on {info.shutdown_date}; renders will fail.",
-            "Use an OpenAI-compatible endpoint that still serves video, or try demo mode.",
+            f"“{model_id}” was shut down on {shutdown}; renders will fail.{account}",
+            "Choose a model that is still served.",
         )
-    note = f" (scheduled to shut down on {info.shutdown_date})" if info.shutdown_date else ""
-    return KeyCheckResult(KeyCheck.VALID, "The key works", f"{host} accepts it and serves “{model}”{note}.")
+    if not report.checks_model and model is None and client.capabilities.live_catalogue:
+        return _missing(model_id, host)
+    note = f" (scheduled to shut down on {shutdown})" if shutdown else ""
+    return KeyCheckResult(KeyCheck.VALID, "The key works", f"{host} accepts it and serves “{model_id}”{note}.{account}")

@@ -11,13 +11,16 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from app.core import errors as e
-from app.core.capabilities import FrameSize, ProviderCapabilities
+from app.core.capabilities import FrameSize, Operation
+from app.core.compose import NO_IMAGES, Draft
+from app.core.provider_directory import day_of
 from app.core.downloads import file_name
-from app.core.job_record import JobRecord, new_asset
+from app.core.job_record import JobRecord, JobStatus, new_asset
 from app.services.job_book import JobBook
 from app.services.ports import Clock, FrameGrabber
 from app.services.queue_service import QueueService
-from app.services.render_service import RenderService
+from app.services.provider_hub import ProviderHub
+from app.services.render_service import FormErrors, RenderService, Target
 
 MAX_TITLE = 120
 MAX_TAGS = 20
@@ -42,7 +45,7 @@ class LibraryService:
         render: RenderService,
         frames: FrameGrabber,
         clock: Clock,
-        capabilities: ProviderCapabilities,
+        hub: ProviderHub,
         *,
         new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
     ) -> None:
@@ -51,7 +54,7 @@ class LibraryService:
         self._render = render
         self._frames = frames
         self._clock = clock
-        self._caps = capabilities
+        self._hub = hub
         self._new_id = new_id
 
     def _job(self, job_id: str) -> JobRecord:
@@ -94,7 +97,7 @@ class LibraryService:
             job = self._book.job(job_id)
             if job is None:
                 continue
-            if remote and job.remote_id and self._caps.can_delete_remote:
+            if remote and job.remote_id and self._hub.provider_of(job.provider_id).can(Operation.DELETE):
                 try:
                     await self._queue.client_for(job).delete(job.remote_id)
                 except e.NotFoundError:
@@ -107,14 +110,44 @@ class LibraryService:
     async def remix(self, job_id: str, prompt: str) -> JobRecord:
         """A new job that changes one thing of a finished video, stored before the request leaves."""
         source = self._job(job_id)
+        provider = self._hub.provider_of(source.provider_id)
         text = prompt.strip()
         if not text:
             raise e.InputError("remix_prompt", "Describe the change you want.")
-        if len(text) > self._caps.prompt_max_chars:
-            raise e.InputError("remix_prompt", f"Keep it under {self._caps.prompt_max_chars:,} characters.")
-        if not self._caps.can_remix or source.remote_id is None:
-            raise e.InputError("remix_prompt", "This provider cannot remix this video.")
+        if len(text) > provider.prompt_max_chars:
+            raise e.InputError("remix_prompt", f"Keep it under {provider.prompt_max_chars:,} characters.")
+        if not provider.can(Operation.REMIX) or source.remote_id is None:
+            raise e.InputError("remix_prompt", f"{provider.label} cannot remix this video.")
         sent = await self._render.remix(source, text, self._queue.client_for(source))
+        await self._queue.submitted(sent)
+        return sent
+
+    async def extend(self, job_id: str, prompt: str, seconds: int) -> JobRecord:
+        """More seconds after a finished video, at its provider; the new job links to its source."""
+        source = self._job(job_id)
+        provider = self._hub.provider_of(source.provider_id)
+        if not provider.can(Operation.EXTEND) or source.remote_id is None or source.status is not JobStatus.SUCCEEDED:
+            raise e.InputError("extend_prompt", f"{provider.label} cannot extend this video.")
+        draft = Draft(
+            prompt=prompt,
+            model=source.model,
+            aspect_ratio=source.aspect_ratio,
+            resolution=source.resolution,
+            size=source.size if not source.aspect_ratio else "",
+            seconds=seconds,
+        )
+        target = Target(
+            provider=provider,
+            client=self._queue.client_for(source),
+            base_url=source.endpoint,
+            demo=source.demo,
+            today=day_of(self._clock.now()),
+        )
+        try:
+            sent = await self._render.submit(draft, NO_IMAGES, target, extends=source)
+        except FormErrors as exc:
+            first = exc.problems[0]
+            raise e.InputError("extend_" + ("prompt" if first.field == "prompt" else "seconds"), first.message) from exc
         await self._queue.submitted(sent)
         return sent
 

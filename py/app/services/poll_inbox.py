@@ -16,7 +16,9 @@ from app.core import poll_messages as pm
 from app.core.capabilities import FrameSize
 from app.core.downloads import REQUIRED_VARIANT, file_name
 from app.core.eta import add_sample
-from app.core.job_record import VARIANT_KINDS, JobRecord, new_asset
+from app.core.capabilities import ProviderCapabilities
+from app.core.job_record import JobRecord, new_asset
+from app.core.job_status import variant_kind
 from app.core.jobs import EXPIRED_MESSAGE, apply_remote, fail, succeed
 from app.services.job_book import JobBook
 from app.services.ports import Clock
@@ -29,11 +31,13 @@ class PollInbox:
         book: JobBook,
         clock: Clock,
         *,
+        provider_of: Callable[[str], ProviderCapabilities],
         on_ended: Callable[[str], None],
         new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
     ) -> None:
         self._book = book
         self._clock = clock
+        self._provider_of = provider_of
         self._on_ended = on_ended  # the job is no longer followed (finished, or waits for space)
         self._new_id = new_id
         self._queue: asyncio.Queue[pm.Event] = asyncio.Queue()
@@ -80,7 +84,8 @@ class PollInbox:
             await self.end(fail(job, "expired", EXPIRED_MESSAGE, now=now))
 
     async def _on_remote(self, job: JobRecord, event: pm.RemoteUpdate, now: float) -> None:
-        updated = apply_remote(job, event.remote, now=now)
+        per_token = self._provider_of(job.provider_id).usd_per_video_token
+        updated = apply_remote(job, event.remote, now=now, usd_per_video_token=per_token)
         store = self._book.store
         samples = dict(store.state.progress_samples)
         samples[job.id] = add_sample(samples.get(job.id, ()), now, event.remote.progress)
@@ -93,18 +98,19 @@ class PollInbox:
 
     async def _store_file(self, job: JobRecord, event: pm.FileReady, now: float) -> None:
         frame = FrameSize.parse(job.size) if "x" in job.size else None
-        sized = frame is not None and event.variant in ("video", "thumbnail")
+        kind = variant_kind(event.variant)
+        sized = frame is not None and kind in ("video", "thumbnail")
         asset = new_asset(
             asset_id=self._new_id(),
             job_id=job.id,
-            kind=VARIANT_KINDS[event.variant],
+            kind=kind,
             mime=event.mime,
             size_bytes=event.size,
             name=file_name(job, event.mime, event.variant),
             now=now,
             width=frame.width if frame and sized else None,
             height=frame.height if frame and sized else None,
-            duration_s=float(job.seconds) if event.variant == "video" else None,
+            duration_s=float(job.seconds) if kind == "video" else None,
         )
         updated = job.model_copy(
             update={
@@ -135,5 +141,15 @@ class PollInbox:
 
 
 def _moved(old: JobRecord, new: JobRecord) -> bool:
-    keys = ("status", "phase", "progress", "remote_status", "remote_id", "expires_at", "error_message")
+    keys = (
+        "status",
+        "phase",
+        "progress",
+        "remote_status",
+        "remote_id",
+        "expires_at",
+        "error_message",
+        "poll_url",
+        "billed_usd",
+    )
     return any(getattr(old, k) != getattr(new, k) for k in keys)

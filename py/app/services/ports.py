@@ -17,6 +17,8 @@ FrameGrabber       a poster from a video's frame    ``browser.thumbnails.VideoFr
 FolderWriter       a folder on this computer        ``browser.files.ExportFolder``
 Blobs              Blobs of inline (base64) files   ``browser.blobs.BrowserBlobs``
 Poller             the polling worker               ``browser.poller_link.WorkerPoller``
+JobClients         a job's provider, key and client  ``services.provider_hub.ProviderHub``
+SignInStore        PKCE verifier across a redirect  ``browser.sign_in.BrowserSignIn``
 TabChannel         news for the other open tabs     ``browser.tabs.TabChannel``
 =================  ===============================  ================================
 """
@@ -33,6 +35,9 @@ from app.core.http import HttpRequest, HttpResponse, Progress
 
 if TYPE_CHECKING:
     from app.core import poll_messages as pm
+    from app.core.capabilities import ProviderCapabilities
+    from app.core.job_record import JobRecord
+    from app.services.provider_client import ProviderClient
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,17 @@ class ImageProcessor(Protocol):
         """Check and measure the user's file (raises ``InputError`` for the ``image`` field)."""
         ...
 
-    async def fit(self, source: Any, size: str, fit: ImageFit) -> PreparedImage: ...
+    async def fit(self, source: Any, size: str, fit: ImageFit) -> PreparedImage:
+        """The image re-encoded at exactly ``size`` (WxH), cropped or fitted."""
+        ...
+
+    async def bounded(self, source: Any, max_side: int) -> PreparedImage:
+        """The image re-encoded with its longest side at most ``max_side`` (aspect kept)."""
+        ...
+
+    async def base64(self, blob: Any) -> str:
+        """A Blob's bytes as base64 text (providers that take images inside JSON)."""
+        ...
 
 
 class FrameGrabber(Protocol):
@@ -156,6 +171,38 @@ class FolderWriter(Protocol):
         """Write ``blob`` as ``name`` (asking for a folder the first time, or with ``choose``);
         the folder's name, or ``None`` when the user cancelled."""
         ...
+
+
+class JobClients(Protocol):
+    """How the queue reaches a job's provider: its data, the key for it, a client."""
+
+    def provider_of(self, provider_id: str) -> ProviderCapabilities:
+        """The provider's capabilities (with its live models, if read)."""
+        ...
+
+    def key_for(self, job: JobRecord) -> str:
+        """The key to send for ``job`` (the demo key in demo mode); ``VaultError`` when there is none
+        for its provider and endpoint, or the vault is locked."""
+        ...
+
+    def client(self, provider_id: str, base_url: str, api_key: str) -> ProviderClient: ...
+
+
+class SignInStore(Protocol):
+    """OAuth PKCE's browser side: random verifiers, SHA-256 challenges, and what is pending
+    across the redirect (``sessionStorage``: it dies with the tab)."""
+
+    def new_verifier(self) -> str: ...
+
+    async def challenge(self, verifier: str) -> str:
+        """base64url(SHA-256(verifier)), unpadded (S256)."""
+        ...
+
+    def remember(self, pending: dict[str, str]) -> None: ...
+
+    def pending(self) -> dict[str, str] | None: ...
+
+    def forget(self) -> None: ...
 
 
 class Poller(Protocol):

@@ -57,11 +57,13 @@ class ProviderClient:
         return self.provider.parse_catalogue(await self.send(request, Call.CATALOGUE), as_of=as_of)
 
     async def create(self, request: RenderRequest) -> RemoteJob:
-        http = self.provider.create_request(self.endpoint, request)
-        return self.provider.parse_job(await self.send(http, Call.CREATE))
+        return await self.send_create(self.provider.create_request(self.endpoint, request))
 
     async def remix(self, remote_id: str, prompt: str) -> RemoteJob:
-        http = self.provider.remix_request(self.endpoint, remote_id, prompt)
+        return await self.send_create(self.provider.remix_request(self.endpoint, remote_id, prompt))
+
+    async def send_create(self, http: HttpRequest) -> RemoteJob:
+        """Send a request that creates a job (built beforehand, so it can be stored as sent)."""
         return self.provider.parse_job(await self.send(http, Call.CREATE))
 
     async def retrieve(self, remote_id: str, poll_url: str | None = None) -> RemoteJob:

@@ -14,19 +14,18 @@ from collections.abc import Callable
 
 from app.core import errors as e
 from app.core import poll_messages as pm
-from app.core.capabilities import ProviderCapabilities
-from app.core.compose import Draft
-from app.core.downloads import missing_variants
+from app.core.capabilities import Operation
+from app.core.downloads import REQUIRED_VARIANT
+from app.core.compose import draft_of
 from app.core.job_record import JobPhase, JobRecord
 from app.core.jobs import cancel, needs_polling, needs_reconciling
-from app.core.keys import DEMO_KEY
 from app.core.state import PollerRole
 from app.services.job_book import JobBook
 from app.services.poll_inbox import PollInbox
-from app.services.ports import Clock, Poller
+from app.services.ports import Clock, JobClients, Poller
 from app.services.provider_client import ProviderClient
 from app.services.reconciler import Reconciler
-from app.services.render_service import RenderService
+from app.services.render_service import RenderService, Target
 from app.services.tasks import spawn
 
 
@@ -34,29 +33,27 @@ class QueueService:
     def __init__(
         self,
         book: JobBook,
-        client_for: Callable[[str, str], ProviderClient],
+        clients: JobClients,
         clock: Clock,
-        capabilities: ProviderCapabilities,
         render: RenderService,
         *,
-        api_key: Callable[[], str],
         interval_s: Callable[[], float],
         auto_download: Callable[[], bool] = lambda: True,
-        endpoint_label: Callable[[], tuple[str, bool]] = lambda: ("", False),
+        target: Callable[[], Target],
         new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
     ) -> None:
         self.book = book
-        self._client_for = client_for
+        self._clients = clients
         self._clock = clock
-        self._caps = capabilities
         self._render = render
-        self._api_key = api_key
         self._interval_s = interval_s
         self._auto_download = auto_download
-        self._endpoint_label = endpoint_label  # () -> (base url, demo mode?) for new submissions
+        self._target = target  # where new submissions (a retry) go now
         self.poller: Poller | None = None
         self._tracked: set[str] = set()
-        self.inbox = PollInbox(book, clock, on_ended=self._tracked.discard, new_id=new_id)
+        self.inbox = PollInbox(
+            book, clock, provider_of=clients.provider_of, on_ended=self._tracked.discard, new_id=new_id
+        )
         self._reconciler = Reconciler(book, self.inbox, clock)
 
     def job(self, job_id: str) -> JobRecord | None:
@@ -89,6 +86,10 @@ class QueueService:
             await self.reconcile(job)
 
     async def reconcile(self, job: JobRecord) -> None:
+        if not self._clients.provider_of(job.provider_id).can(Operation.LIST):
+            provider = self._clients.provider_of(job.provider_id).label
+            await self._reconciler.unconfirmed(job, provider)  # nothing to look it up with: say so, never resend
+            return
         try:
             client = self.client_for(job)
         except e.VaultError as exc:
@@ -98,12 +99,9 @@ class QueueService:
         if found is not None:
             self.track(found)
 
-    def _credentials(self, job: JobRecord) -> str:
-        return DEMO_KEY if job.demo else self._api_key()
-
     def client_for(self, job: JobRecord) -> ProviderClient:
-        """A client for the endpoint the job was sent to (not necessarily today's setting)."""
-        return self._client_for(job.endpoint, self._credentials(job))
+        """A client for the provider and endpoint the job was sent to (not necessarily today's)."""
+        return self._clients.client(job.provider_id, job.endpoint, self._clients.key_for(job))
 
     def track(self, job: JobRecord, *, fetch_files: bool = False) -> None:
         """Hand a job to the worker; its files are fetched on completion when downloads are automatic."""
@@ -113,18 +111,23 @@ class QueueService:
         if job.phase is JobPhase.DOWNLOADING and not fetch:
             return  # completed; waits for "Download now" (see the expiry countdown)
         try:
-            key = self._credentials(job)
+            key = self._clients.key_for(job)
         except e.VaultError as exc:
             self.book.note(job.id, f"Waiting for your API key: {exc}")
             return
+        provider = self._clients.provider_of(job.provider_id)
         spec = pm.TrackSpec(
             job_id=job.id,
             remote_id=job.remote_id,
+            provider_id=provider.provider_id,
             base_url=job.endpoint,
             api_key=key,
-            variants=missing_variants(job, self._caps.variants) if fetch else (),
+            fetch=fetch,
+            have=tuple(job.assets),
+            extras=tuple(v for v in provider.variants if v != REQUIRED_VARIANT),
             downloading=job.phase is JobPhase.DOWNLOADING,
             interval_s=self._interval_s(),
+            poll_url=job.poll_url,
         )
         self._tracked.add(job.id)
         self.poller.track(spec)
@@ -139,6 +142,15 @@ class QueueService:
         for job in list(self.book.store.state.jobs.values()):
             if job.id not in self._tracked:
                 await self.resume(job)
+
+    def pause_for_key(self, note: str) -> None:
+        """The keys left memory (the vault locked): stop every request, say why on each job."""
+        for job_id in list(self._tracked):
+            job = self.job(job_id)
+            if job is not None and job.demo:
+                continue  # a simulated job needs no key: it goes on
+            self.untrack(job_id)
+            self.book.note(job_id, note)
 
     def set_online(self, online: bool) -> None:
         self.book.store.update(online=online)
@@ -182,25 +194,33 @@ class QueueService:
         job = self.job(job_id)
         if job is None:
             return None
-        image = await self.book.files.prepared_image(job)
-        draft = Draft(prompt=job.prompt, model=job.model, size=job.size, seconds=job.seconds)
-        base_url, demo = self._endpoint_label()
-        new = await self._render.submit(draft, image, endpoint=base_url, demo=demo, retry_of=job.id)
+        images = await self.book.files.image_set(job)
+        new = await self._render.submit(draft_of(job), images, self._target(), retry_of=job.id)
         await self.submitted(new)
         return new
 
     async def cancel(self, job_id: str) -> None:
-        """Stop tracking; delete the remote job where the API allows it (best effort)."""
+        """Cancel on the API (or delete there, where that is how it stops a job), best effort.
+
+        A provider that can do neither is never asked: the UI says so and offers no cancel.
+        """
         job = self.job(job_id)
         if job is None or job.status.terminal:
             return
+        provider = self._clients.provider_of(job.provider_id)
+        if not (provider.can(Operation.CANCEL) or provider.can(Operation.DELETE)):
+            raise e.AppError(f"{provider.label} cannot cancel a render: it keeps running there and is billed.")
         self.untrack(job_id)
         note = ""
-        if job.remote_id and self._caps.can_delete_remote:
+        if job.remote_id:
             try:
-                await self.client_for(job).delete(job.remote_id)
+                client = self.client_for(job)
+                if provider.can(Operation.CANCEL):
+                    await client.cancel(job.remote_id)
+                else:
+                    await client.delete(job.remote_id)
             except (e.ApiError, e.NetworkError, e.VaultError) as exc:
-                note = f" The API did not delete it ({exc}); it may still finish and be charged."
+                note = f" The API did not stop it ({exc}); it may still finish and be charged."
         canceled = cancel(job, now=self._clock.now())
         if note:
             canceled = canceled.model_copy(update={"error_message": f"{canceled.error_message}{note}"})

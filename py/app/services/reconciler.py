@@ -32,6 +32,14 @@ def _unknown(candidates: int) -> str:
     )
 
 
+def _unconfirmed(provider: str) -> str:
+    return (
+        f"The page closed while this render was being sent, and {provider} has no way to look renders up, so the "
+        f"app cannot tell whether it was received. Check your {provider} activity before sending it again: "
+        "Retry may charge twice."
+    )
+
+
 class Reconciler:
     def __init__(self, book: JobBook, inbox: PollInbox, clock: Clock) -> None:
         self._book = book
@@ -66,3 +74,7 @@ class Reconciler:
         else:
             await self._inbox.end(fail(job, "submission_unknown", _unknown(verdict.candidates), now=now))
         return None
+
+    async def unconfirmed(self, job: JobRecord, provider: str) -> None:
+        """A provider without a job list: the render may have been received; keep it, said plainly."""
+        await self._inbox.end(fail(job, "submission_unknown", _unconfirmed(provider), now=self._clock.now()))

@@ -1,31 +1,31 @@
 """Sending a render: store the job first, then the request, then store the answer.
 
-Every new remote job (a render from the form, a retry, a remix) goes through
-:meth:`RenderService.dispatch`: the local record exists before the request leaves, so
-a reload at any moment finds it; a definite refusal (4xx) removes it again (nothing
-started, nothing charged); an unanswered request leaves it for the queue to
-reconcile, never to resubmit blindly.
+Every new remote job (a render from the form, a retry, a remix, an extend) goes
+through :meth:`RenderService.dispatch`: the local record exists before the request
+leaves, so a reload at any moment finds it; a definite refusal (4xx) removes it again
+(nothing started, nothing charged); an unanswered request leaves it for the queue to
+reconcile, never to resubmit blindly. The request is kept as it was sent (no key).
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime
 import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from app.core import errors as e
-from app.core.capabilities import ProviderCapabilities
-from app.core.compose import Draft, PreparedImage, validate
-from app.core.http import FileField
+from app.core.capabilities import Audio, ProviderCapabilities
+from app.core.compose import Draft, ImageSet, audio_on, model_of, parse_seed, pixel_size, quote, validate
 from app.core.job_record import AssetRecord, JobRecord, new_asset, new_job
 from app.core.jobs import apply_remote, fail_from_error
 from app.core.poll_plan import classify
-from app.core.pricing import estimate
-from app.core.providers.base import RemoteJob, RenderParams
+from app.core.providers.base import ImageInput, RemoteJob, RenderRequest
 from app.core.retry import ErrorBackoff
 from app.services.job_book import JobBook
-from app.services.ports import Clock
+from app.services.ports import Clock, ImageProcessor
 from app.services.provider_client import ProviderClient
 
 SUBMIT_RETRIES = 2  # as the official SDK: two more tries on 429/5xx
@@ -39,74 +39,124 @@ class FormErrors(e.AppError):
         self.problems = problems
 
 
+@dataclass(frozen=True)
+class Target:
+    """Where a render goes: the provider (with its current models), a client, and the label."""
+
+    provider: ProviderCapabilities
+    client: ProviderClient
+    base_url: str
+    demo: bool
+    today: datetime.date
+
+
 class RenderService:
     def __init__(
         self,
         book: JobBook,
-        client: ProviderClient,
+        images: ImageProcessor,
         clock: Clock,
-        capabilities: ProviderCapabilities,
         *,
         new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
         sleep: Callable[[float], Any] = asyncio.sleep,
     ) -> None:
         self._book = book
-        self._client = client
+        self._images = images
         self._clock = clock
-        self._caps = capabilities
         self._new_id = new_id
         self._sleep = sleep
 
-    @property
-    def capabilities(self) -> ProviderCapabilities:
-        return self._caps
-
     async def submit(
-        self, draft: Draft, image: PreparedImage | None, *, endpoint: str, demo: bool, retry_of: str | None = None
+        self,
+        draft: Draft,
+        images: ImageSet,
+        target: Target,
+        *,
+        retry_of: str | None = None,
+        extends: JobRecord | None = None,
     ) -> JobRecord:
         """Validate, store, send. Raises ``FormErrors``/``ApiError`` when nothing was started."""
-        problems = validate(self._caps, draft)
+        caps = target.provider
+        extended = extends.seconds if extends is not None else None
+        problems = validate(
+            caps, draft, today=target.today, images=images.roles, references=len(images.references), extends=extended
+        )
         if problems:
             raise FormErrors(problems)
-        self._client.endpoint  # noqa: B018 - fails now (locked vault, no key) before anything is stored
-        asset_id = self._new_id() if image is not None else None
-        price = estimate(self._caps, draft.model, draft.size, draft.seconds)
-        job = new_job(
-            job_id=self._new_id(),
-            provider_id=self._caps.provider_id,
-            endpoint=endpoint,
-            demo=demo,
-            model=draft.model,
-            size=draft.size,
-            seconds=draft.seconds,
-            prompt=draft.prompt,
-            now=self._clock.now(),
-            rate_usd=price.rate,
-            estimate_usd=price.total,
-            image_asset_id=asset_id,
-            image_fit=draft.image_fit,
-            retry_of=retry_of,
-        )
+        target.client.endpoint  # noqa: B018 - fails now (locked vault, no key) before anything is stored
+        model = model_of(caps, draft.model)
+        price = quote(caps, draft, images=images.roles, references=len(images.references))
+        inputs: list[ImageInput] = []
         files: list[tuple[AssetRecord, Any]] = []
-        if image is not None and asset_id is not None:
+        slot_ids: dict[str, str] = {}
+        now = self._clock.now()
+        job_id = self._new_id()
+        inline = caps.image_upload == "inline"
+        for slot, role, image in images.slots():
+            asset_id = self._new_id()
+            slot_ids[slot] = asset_id
+            data = await self._images.base64(image.blob) if inline else ""
+            inputs.append(ImageInput(role, image.name, image.mime, image.blob, data, image.width, image.height))
             asset = new_asset(
                 asset_id=asset_id,
-                job_id=job.id,
+                job_id=job_id,
                 kind="image",
                 mime=image.mime,
                 size_bytes=image.bytes,
                 name=image.name,
-                now=job.created_at,
+                now=now,
                 width=image.width,
                 height=image.height,
             )
             files.append((asset, image.blob))
-        params = RenderParams(job.prompt, job.model, job.size, job.seconds)
-        upload = FileField(image.name, image.mime, image.blob) if image is not None else None
-        return await self.dispatch(job, lambda: self._client.create(params, upload), files=tuple(files))
+        request = RenderRequest(
+            prompt=draft.prompt,
+            model=draft.model,
+            seconds=draft.seconds,
+            size=draft.size if model.uses_sizes else "",
+            aspect_ratio="" if model.uses_sizes else draft.aspect_ratio,
+            resolution="" if model.uses_sizes else draft.resolution,
+            audio=audio_on(model, draft) if model.audio is Audio.OPTIONAL else None,
+            seed=parse_seed(draft.seed),
+            negative_prompt=draft.negative_prompt.strip(),
+            images=tuple(inputs),
+            extend_of=extends.remote_id if extends is not None else None,
+        )
+        http = target.client.provider.create_request(target.client.endpoint, request)
+        first = slot_ids.pop("first_frame", None)
+        job = new_job(
+            job_id=job_id,
+            provider_id=caps.provider_id,
+            endpoint=target.base_url,
+            demo=target.demo,
+            model=draft.model,
+            size=extends.size if extends is not None else pixel_size(caps, draft),
+            seconds=draft.seconds,
+            prompt=draft.prompt,
+            now=now,
+            aspect_ratio=request.aspect_ratio or (extends.aspect_ratio if extends else ""),
+            resolution=request.resolution or (extends.resolution if extends else ""),
+            audio=audio_on(model, draft),
+            seed=request.seed,
+            negative_prompt=request.negative_prompt,
+            request=http.describe(),
+            image_asset_id=first,
+            image_assets=slot_ids,
+            image_fit=draft.image_fit if first else None,
+            rate_usd=price.rate,
+            estimate_usd=price.low,
+            estimate_high_usd=price.high if price.is_range else None,
+            price_basis=price.basis,
+            retry_of=retry_of,
+            extends=extends.id if extends is not None else None,
+            tags=extends.tags if extends is not None else (),
+            folder=extends.folder if extends is not None else "",
+        )
+        return await self.dispatch(job, lambda: target.client.send_create(http), files=tuple(files))
 
     async def remix(self, source: JobRecord, prompt: str, client: ProviderClient) -> JobRecord:
         """A new job that changes one thing of a finished one, sent to the source's endpoint."""
+        http = client.provider.remix_request(client.endpoint, source.remote_id or "", prompt)
         job = new_job(
             job_id=self._new_id(),
             provider_id=source.provider_id,
@@ -117,14 +167,18 @@ class RenderService:
             seconds=source.seconds,
             prompt=prompt,
             now=self._clock.now(),
+            aspect_ratio=source.aspect_ratio,
+            resolution=source.resolution,
+            request=http.describe(),
             rate_usd=source.rate_usd,
             estimate_usd=source.estimate_usd,
+            estimate_high_usd=source.estimate_high_usd,
+            price_basis=source.price_basis,
             tags=source.tags,
             folder=source.folder,
             remixed_from=source.remote_id,
         )
-        remote_id = source.remote_id or ""
-        return await self.dispatch(job, lambda: client.remix(remote_id, prompt))
+        return await self.dispatch(job, lambda: client.send_create(http))
 
     async def dispatch(
         self,
@@ -136,8 +190,9 @@ class RenderService:
         """Store ``job`` (with its files), then ``send()``, then store what the API said.
 
         429/5xx (and what the server says to retry) are retried a couple of times, then the
-        job fails; any other refusal (4xx) deletes the job and raises (nothing started); no answer keeps the job,
-        unconfirmed, for the queue to look up instead of sending it again.
+        job fails; any other refusal (4xx) deletes the job and raises (nothing started);
+        no answer keeps the job, unconfirmed, for the queue to look up instead of sending
+        it again.
         """
         await self._book.commit(job, assets=files)
         attempt = 0
@@ -146,6 +201,9 @@ class RenderService:
                 remote = await send()
                 break
             except e.NetworkError as error:
+                if isinstance(error, e.CorsError):  # refused before it left the browser: nothing sent
+                    await self._book.forget(job)
+                    raise
                 # No answer: the API may or may not have started it. The queue reconciles.
                 return await self._book.commit(
                     job.model_copy(update={"error_message": str(error), "updated_at": self._clock.now()})

@@ -72,7 +72,9 @@ def origin(url: str) -> str:
 
 
 def unsupported(provider: str, operation: str) -> UnsupportedOperation:
-    return UnsupportedOperation(f"{provider} has no way to {operation} a video.")
+    """``operation`` reads after "has no way to": "cancel", "list", "sign in to get" (a key)…"""
+    noun = "a key" if operation.startswith("sign in") else "a video"
+    return UnsupportedOperation(f"{provider} has no way to {operation} {noun}.")
 
 
 def body_text(response: HttpResponse, limit: int = 300) -> str:

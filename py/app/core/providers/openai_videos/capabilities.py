@@ -88,6 +88,7 @@ CAPABILITIES = ProviderCapabilities(
         "OpenAI-compatible endpoint; demo mode uses the built-in simulator."
     ),
     demo_path="/sim/v1",
+    relay_name="openai",
     key_hint="sk-…",
     key_url="https://platform.openai.com/api-keys",
 )

@@ -169,6 +169,18 @@ class OpenAIVideosProvider:
             for variant in VARIANTS
         )
 
+    def sign_in_url(self, base_url: str, callback_url: str, challenge: str) -> str:
+        del base_url, callback_url, challenge
+        raise unsupported(self.capabilities.label, "sign in to get")
+
+    def key_exchange_request(self, base_url: str, code: str, verifier: str) -> HttpRequest:
+        del base_url, code, verifier
+        raise unsupported(self.capabilities.label, "sign in to get")
+
+    def parse_key_exchange(self, response: HttpResponse) -> str:
+        del response
+        raise unsupported(self.capabilities.label, "sign in to get")
+
     def parse_job(self, response: HttpResponse) -> RemoteJob:
         video = _validated(Video, response)
         poll_after = int_or_none(response.header("openai-poll-after-ms"))
