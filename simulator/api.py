@@ -19,6 +19,7 @@ from simulator.call import Call, new_call
 from simulator.config import SimConfig
 from simulator.content import ContentStore, MediaBackend
 from simulator.cors import cors_headers, preflight
+from simulator.counters import Counters
 from simulator.debuglog import RequestLog
 from simulator.errors import ApiError
 from simulator.faults import KeyFault, key_faults
@@ -66,9 +67,10 @@ class Simulator:
     ) -> None:
         self.config = config or SimConfig()
         self.clock = clock
-        self.store = JobStore(self.config.max_jobs)
+        self.store: JobStore[Job] = JobStore(self.config.max_jobs)
         self.content = ContentStore(self.config, media)
         self.log = RequestLog(self.config.debug_history)
+        self.counters = Counters()
         self.signer = Signer()
 
     # ---- entry points ------------------------------------------------------------------
@@ -118,7 +120,7 @@ class Simulator:
         if method == "OPTIONS":
             return preflight(request)
         if path.startswith(DEBUG_PREFIX) and method == "GET":
-            return routes_debug.requests(self, call, path.removeprefix(DEBUG_PREFIX))
+            return routes_debug.debug(self, call, path.removeprefix(DEBUG_PREFIX))
         if path.startswith(FILES_PREFIX) and method == "GET":
             return routes_content.signed_file(self, call, path.removeprefix(FILES_PREFIX))
         if path == API_PREFIX or path.startswith(API_PREFIX + "/"):
