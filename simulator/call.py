@@ -16,6 +16,7 @@ class Call:
     request_id: str
     consume: bool  # False for HEAD: look, but use up no injected fault
     scope: str = ""  # the API key's job scope once authenticated
+    api_key: str = ""  # the key itself, for this request only (never logged or stored)
     key_faults: frozenset[KeyFault] = frozenset()
     delay_s: float = 0.0  # [sim:slow] of the job this request concerns
     record: Record | None = None  # set by create/remix for /sim/debug/requests

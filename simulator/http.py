@@ -49,7 +49,7 @@ class SimRequestHandlerMixin(_HandlerBase):
         simulator = self._simulator()
         headers = {name.lower(): value for name, value in self.headers.items()}
         request = SimRequest(self.command, target.path, parse_qs(target.query, keep_blank_values=True), headers)
-        body = self._read_sim_body(simulator.config.max_body_bytes)
+        body = self._read_bounded_body(simulator)
         if isinstance(body, ApiError):
             self.close_connection = True  # the unread body would poison the next request
             response = simulator.reject(request, body)
@@ -66,6 +66,23 @@ class SimRequestHandlerMixin(_HandlerBase):
         if not isinstance(simulator, Simulator):
             raise RuntimeError("the HTTP server has no .simulator (a simulator.Simulator)")
         return simulator
+
+    def _read_bounded_body(self, simulator: Simulator) -> bytes | ApiError:
+        """The body, if one of the few body-reading slots is free (503 otherwise).
+
+        Slow uploads hold a thread each; bounding how many are read at once keeps a
+        flood of them from tying up the server (``SimConfig.max_body_readers``).
+        """
+        length = self.headers.get("content-length", "").strip()
+        chunked = "chunked" in self.headers.get("transfer-encoding", "").lower()
+        if not chunked and length in ("", "0"):
+            return b""
+        if not simulator.body_slots.acquire(blocking=False):
+            return errors.server_busy()
+        try:
+            return self._read_sim_body(simulator.config.max_body_bytes)
+        finally:
+            simulator.body_slots.release()
 
     def _read_sim_body(self, limit: int) -> bytes | ApiError:
         if "chunked" in self.headers.get("transfer-encoding", "").lower():
