@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import secrets
 import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from simulator.call import Call
@@ -77,6 +78,8 @@ def create(svc: OpenRouterService, call: Call, _: str) -> SimResponse:
     if refusal is not None:
         raise errors.rate_limited() if refusal == "429" else errors.server_error()
     model = params.model
+    if model.shut_down:
+        faults = replace(faults, fail=True)  # accepted, then it fails: the provider is gone
     job = VideoJob(
         id="job-" + uuid.uuid4().hex[:24],
         scope=call.scope,
