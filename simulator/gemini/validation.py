@@ -181,8 +181,8 @@ def _task(asked: str | None, prompt: Prompt, previous: str | None, fmt: VideoFor
         else "reference_to_video"
         if prompt.reference_count
         else "image_to_video"
-        if prompt.has("first_frame")
-        else "text_to_video"
+        if prompt.has("first_frame") or prompt.has("last_frame")
+        else "text_to_video"  # untagged images are accepted (the model may ignore them)
     )
     task = asked or inferred
     if task in ("edit", "extend") and not previous:
@@ -193,7 +193,7 @@ def _task(asked: str | None, prompt: Prompt, previous: str | None, fmt: VideoFor
         raise errors.invalid("task image_to_video needs an image tagged <FIRST_FRAME> in the prompt")
     if task == "reference_to_video" and not prompt.reference_count:
         raise errors.invalid("task reference_to_video needs images tagged <IMAGE_REF_n> in the prompt")
-    if task == "text_to_video" and prompt.images:
+    if asked == "text_to_video" and prompt.images:
         raise errors.invalid(
             "task text_to_video takes no images; tag them and use image_to_video or reference_to_video"
         )
