@@ -11,6 +11,7 @@
     server.simulator = Simulator(SimConfig())
 
 All API behaviour lives in :class:`simulator.Simulator`; this module only translates,
+bounds how many request bodies are read at once (503 beyond ``max_body_readers``),
 sleeps for ``[sim:slow]`` and cuts ``[sim:truncate]`` downloads short.
 """
 
@@ -39,7 +40,7 @@ else:
 
 
 class SimRequestHandlerMixin(_HandlerBase):
-    """Answers simulator paths (``/sim/v1/…``, ``/sim/files/…``, ``/sim/debug/…``)."""
+    """Answers every simulator path (``is_sim_path``: the three APIs, signed files, the debug log)."""
 
     def handle_sim(self) -> bool:
         """Fully answer the request if it is for the simulator; False leaves it to the caller."""

@@ -334,3 +334,12 @@ def test_slow_jobs_delay_their_answers(harness: Harness) -> None:
     interaction = _create(harness, "x [sim:slow=700]")
     assert harness.gemini("GET", f"/interactions/{interaction['id']}").delay_s == 0.7
     assert len(body_of(harness.gemini("GET", "/models"))) > 0
+
+
+def test_file_downloads_honour_ranges_unless_noranges(harness: Harness) -> None:
+    for prompt, status in (("ranged", 206), ("whole [sim:noranges]", 200)):
+        done = _done(harness, prompt)
+        path = _output(done)["uri"].removeprefix("http://sim.test/sim/gemini/v1beta")
+        response = harness.gemini("GET", path, headers={"range": "bytes=0-15"})
+        assert response.status == status
+        assert len(body_of(response)) == (16 if status == 206 else response.content_length)

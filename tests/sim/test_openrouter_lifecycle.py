@@ -275,3 +275,12 @@ def test_jobs_are_scoped_per_key(harness: Harness) -> None:
     job_id = _submit(harness)["id"]
     other = harness.openrouter("GET", f"/videos/{job_id}", key=new_key())
     assert (other.status, jbody(other)["error"]["code"]) == (404, 404)
+
+
+def test_head_requests_use_up_no_fault_and_send_no_body(harness: Harness) -> None:
+    job_id = _submit(harness, "x [sim:duration=0] [sim:content500=1] [sim:truncate=1]")["id"]
+    head = harness.openrouter("HEAD", f"/videos/{job_id}/content")
+    assert head.status == 200 and head.truncate_at is None
+    assert harness.openrouter("GET", f"/videos/{job_id}/content").status == 500
+    cut = harness.openrouter("GET", f"/videos/{job_id}/content")
+    assert cut.truncate_at == cut.content_length // 2
