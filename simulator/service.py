@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from simulator import errors, routes_debug
 from simulator.call import Call, new_call
 from simulator.errors import ApiError
+from simulator.faults import KeyFault, key_faults
 from simulator.messages import SimRequest, SimResponse, json_response
 from simulator.origin import request_origin
+from simulator.store import key_scope
 
 if TYPE_CHECKING:
     from simulator.api import Simulator
@@ -96,6 +98,14 @@ class ProviderService(ABC):
             if match and route.method == method:
                 return route, match.group(1) if route.pattern.groups else ""
         return None
+
+    def accept_key(self, call: Call, key: str, refusals: Sequence[tuple[KeyFault, Callable[[], ApiError]]]) -> None:
+        """Scope the call to ``key``, then raise the first refusal whose ``sim-*`` marker the key holds."""
+        call.scope, call.api_key = key_scope(key), key
+        faults = call.key_faults = key_faults(key)
+        for fault, refusal in refusals:
+            if fault in faults:
+                raise refusal()
 
     def origin(self, call: Call) -> str:
         return request_origin(call.request, self.sim.config)

@@ -266,10 +266,8 @@ class Harness:
         prefix: str = OPENROUTER_API,
     ) -> SimResponse:
         """A call to the OpenRouter simulator (``path`` under ``/api/v1``), Bearer key unless ``anonymous``."""
-        api_key = None if anonymous else key or self.key
-        all_headers = {"host": SIM_HOST, **(headers or {})}
-        request = SimRequest.build(method, prefix + path, api_key=api_key, json_body=json_body, headers=all_headers)
-        return self.sim.handle(request)
+        auth = {} if anonymous else {"authorization": f"Bearer {key or self.key}"}
+        return self._send(method, prefix + path, json_body, {**auth, **(headers or {})})
 
     def gemini(
         self,
@@ -283,10 +281,13 @@ class Harness:
         prefix: str = GEMINI_API,
     ) -> SimResponse:
         """A call to the Gemini simulator (``path`` under ``/v1beta``), ``x-goog-api-key`` unless ``anonymous``."""
-        all_headers = {"host": SIM_HOST, **(headers or {})}
-        if not anonymous:
-            all_headers["x-goog-api-key"] = key or self.key
-        return self.sim.handle(SimRequest.build(method, prefix + path, json_body=json_body, headers=all_headers))
+        auth = {} if anonymous else {"x-goog-api-key": key or self.key}
+        return self._send(method, prefix + path, json_body, {**auth, **(headers or {})})
+
+    def _send(self, method: str, target: str, json_body: object, headers: Mapping[str, str]) -> SimResponse:
+        """A request as it reaches the simulator from ``http://sim.test``."""
+        request = SimRequest.build(method, target, json_body=json_body, headers={"host": SIM_HOST, **headers})
+        return self.sim.handle(request)
 
 
 def body_of(response: SimResponse) -> bytes:

@@ -143,7 +143,12 @@ def service_disabled() -> GoogleError:
     )
 
 
-def _quota(model: str, quota_id: str, value: str, retry_s: str, message: str) -> GoogleError:
+def _quota(model: str, metric: str, quota_id: str, value: str, retry_s: float) -> GoogleError:
+    message = (
+        "You exceeded your current quota, please check your plan and billing details. For more information on "
+        f"this error, head to: {RATE_LIMITS_URL}. Quota exceeded for metric: {SERVICE}/{metric}, "
+        f"limit: {value}, model: {model}. Please retry in {retry_s:g}s."
+    )
     return GoogleError(
         429,
         message,
@@ -152,7 +157,7 @@ def _quota(model: str, quota_id: str, value: str, retry_s: str, message: str) ->
                 "@type": "type.googleapis.com/google.rpc.QuotaFailure",
                 "violations": [
                     {
-                        "quotaMetric": f"{SERVICE}/generate_requests_per_model",
+                        "quotaMetric": f"{SERVICE}/{metric}",
                         "quotaId": quota_id,
                         "quotaDimensions": {"location": "global", "model": model},
                         "quotaValue": value,
@@ -161,29 +166,21 @@ def _quota(model: str, quota_id: str, value: str, retry_s: str, message: str) ->
             },
             {"@type": "type.googleapis.com/google.rpc.Help", "links": [
                 {"description": "Learn more about Gemini API quotas", "url": RATE_LIMITS_URL}]},
-            {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": retry_s},
+            {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": f"{int(retry_s)}s"},
         ],
     )  # fmt: skip
 
 
 def rate_limited(model: str) -> GoogleError:
-    """Per-minute quota: waiting ``retryDelay`` clears it."""
-    return _quota(
-        model, "GenerateRequestsPerMinutePerProjectPerModel", "10", "27s",
-        f"You exceeded your current quota, please check your plan and billing details. For more information on "
-        f"this error, head to: {RATE_LIMITS_URL}. Quota exceeded for metric: {SERVICE}/generate_requests_per_model, "
-        f"limit: 10, model: {model}. Please retry in 27.4s.",
-    )  # fmt: skip
+    """Per-minute quota: waiting ``retryDelay`` (27 s) clears it."""
+    return _quota(model, "generate_requests_per_model", "GenerateRequestsPerMinutePerProjectPerModel", "10", 27.4)
 
 
 def daily_quota(model: str) -> GoogleError:
     """A free-tier project on a paid-only model (``limit: 0``): no wait clears it, whatever RetryInfo says."""
     return _quota(
-        model, "GenerateRequestsPerDayPerProjectPerModel-FreeTier", "0", "41s",
-        f"You exceeded your current quota, please check your plan and billing details. For more information on "
-        f"this error, head to: {RATE_LIMITS_URL}. Quota exceeded for metric: "
-        f"{SERVICE}/generate_requests_per_model_per_day, limit: 0, model: {model}. Please retry in 41.2s.",
-    )  # fmt: skip
+        model, "generate_requests_per_model_per_day", "GenerateRequestsPerDayPerProjectPerModel-FreeTier", "0", 41.2
+    )
 
 
 def internal() -> GoogleError:

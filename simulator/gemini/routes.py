@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import base64
-import json
 import secrets
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from simulator.body import JsonBodyError, json_object
 from simulator.call import Call
 from simulator.faults import KeyFault
 from simulator.frames import frame_size, render_size
@@ -29,12 +29,10 @@ DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 50, 1000
 
 def read_json_object(call: Call) -> dict[str, object]:
     try:
-        value = json.loads(call.request.body.decode("utf-8")) if call.request.body.strip() else {}
-    except (UnicodeDecodeError, ValueError):
-        raise errors.invalid("Invalid JSON payload received. Unexpected token.") from None
-    if not isinstance(value, dict):
-        raise errors.invalid("Invalid JSON payload received. Expected an object at root.")
-    return value
+        return json_object(call.request.body)
+    except JsonBodyError as exc:
+        detail = "Unexpected token." if exc.unparsable else "Expected an object at root."
+        raise errors.invalid(f"Invalid JSON payload received. {detail}") from None
 
 
 def _peek_prompt(value: object) -> str | None:

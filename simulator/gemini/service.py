@@ -11,17 +11,19 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from simulator.call import Call
 from simulator.errors import ApiError
-from simulator.faults import KeyFault, key_faults
+from simulator.faults import KeyFault
 from simulator.gemini import errors, files, routes
 from simulator.gemini.errors import GoogleError
 from simulator.gemini.jobs import Interaction
+from simulator.gemini.models import DEFAULT_MODEL
 from simulator.messages import SimResponse, json_response
 from simulator.service import Mount, ProviderService, Route, preflight_response
-from simulator.store import JobStore, key_scope
+from simulator.store import JobStore
 from simulator.submits import SubmitGate
 
 if TYPE_CHECKING:
@@ -37,6 +39,13 @@ ALLOW_HEADERS = frozenset(
     }
 )  # fmt: skip
 EXPOSE_HEADERS = "content-type, content-length, content-range, accept-ranges, date, x-sim-request-id"
+KEY_REFUSALS: tuple[tuple[KeyFault, Callable[[], ApiError]], ...] = (
+    (KeyFault.INVALID, errors.key_invalid),
+    (KeyFault.FORBIDDEN, errors.service_disabled),
+    (KeyFault.SERVER, errors.internal),
+    (KeyFault.UNAVAILABLE, errors.unavailable),
+    (KeyFault.RATE_LIMIT, lambda: errors.rate_limited(DEFAULT_MODEL)),
+)
 ROUTES: tuple[Route[GeminiService], ...] = (
     Route("POST", re.compile(r"/interactions"), routes.create),
     Route("GET", re.compile(r"/interactions/([^/]+)"), routes.get),
@@ -96,18 +105,7 @@ class GeminiService(ProviderService):
         key = (request.header("x-goog-api-key") or request.param("key") or "").strip()
         if not key:
             raise errors.no_key()
-        call.scope, call.api_key = key_scope(key), key
-        faults = call.key_faults = key_faults(key)
-        if KeyFault.INVALID in faults:
-            raise errors.key_invalid()
-        if KeyFault.FORBIDDEN in faults:
-            raise errors.service_disabled()
-        if KeyFault.SERVER in faults:
-            raise errors.internal()
-        if KeyFault.UNAVAILABLE in faults:
-            raise errors.unavailable()
-        if KeyFault.RATE_LIMIT in faults:
-            raise errors.rate_limited("gemini-omni-1.2-flash")
+        self.accept_key(call, key, KEY_REFUSALS)
 
     def adapt(self, error: ApiError) -> ApiError:
         return errors.adapt(error)

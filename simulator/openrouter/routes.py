@@ -6,12 +6,12 @@ through to the service's plain 404, like any unknown route.
 
 from __future__ import annotations
 
-import json
 import secrets
 import uuid
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from simulator.body import JsonBodyError, json_object
 from simulator.call import Call
 from simulator.faults import KeyFault
 from simulator.frames import render_size
@@ -36,12 +36,11 @@ def read_json_object(call: Call) -> dict[str, object]:
     if content_type and content_type != "application/json":
         raise errors.bad_request(f"Content-Type must be application/json, not {content_type}")
     try:
-        value = json.loads(call.request.body.decode("utf-8")) if call.request.body.strip() else {}
-    except (UnicodeDecodeError, ValueError):
-        raise errors.bad_request("Invalid JSON in request body") from None
-    if not isinstance(value, dict):
-        raise errors.bad_request("The request body must be a JSON object")
-    return value
+        return json_object(call.request.body)
+    except JsonBodyError as exc:
+        raise errors.bad_request(
+            "Invalid JSON in request body" if exc.unparsable else "The request body must be a JSON object"
+        ) from None
 
 
 def _links(svc: OpenRouterService, call: Call) -> Links:

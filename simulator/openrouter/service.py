@@ -11,17 +11,18 @@ Bearer <any key>``; jobs are scoped per key.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from simulator.call import Call
 from simulator.errors import ApiError
-from simulator.faults import KeyFault, key_faults
+from simulator.faults import KeyFault
 from simulator.messages import SimResponse
 from simulator.openrouter import errors, routes
 from simulator.openrouter.jobs import VideoJob
 from simulator.openrouter.oauth import OAuth
 from simulator.service import Mount, ProviderService, Route, preflight_response
-from simulator.store import JobStore, key_scope
+from simulator.store import JobStore
 from simulator.submits import SubmitGate
 
 if TYPE_CHECKING:
@@ -45,6 +46,12 @@ ALLOW_HEADERS = frozenset(
 )
 EXPOSE_HEADERS = "content-type, content-length, content-range, accept-ranges, retry-after, x-sim-request-id"
 PUBLIC = frozenset({"/videos/models"})
+KEY_REFUSALS: tuple[tuple[KeyFault, Callable[[], ApiError]], ...] = (
+    (KeyFault.INVALID, errors.user_not_found),
+    (KeyFault.SERVER, errors.server_error),
+    (KeyFault.RATE_LIMIT, errors.rate_limited),
+    (KeyFault.UNAVAILABLE, lambda: errors.no_provider("any")),
+)
 ROUTES: tuple[Route[OpenRouterService], ...] = (
     Route("POST", re.compile(r"/videos"), routes.create),
     Route("GET", re.compile(r"/videos/models"), routes.list_models),
@@ -99,16 +106,7 @@ class OpenRouterService(ProviderService):
         key = key.strip()
         if scheme.lower() != "bearer" or not key:
             raise errors.missing_credentials()
-        call.scope, call.api_key = key_scope(key), key
-        faults = call.key_faults = key_faults(key)
-        if KeyFault.INVALID in faults:
-            raise errors.user_not_found()
-        if KeyFault.SERVER in faults:
-            raise errors.server_error()
-        if KeyFault.RATE_LIMIT in faults:
-            raise errors.rate_limited()
-        if KeyFault.UNAVAILABLE in faults:
-            raise errors.no_provider("any")
+        self.accept_key(call, key, KEY_REFUSALS)
 
     def adapt(self, error: ApiError) -> ApiError:
         return errors.adapt(error)
