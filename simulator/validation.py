@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.core.capabilities import FrameSize, ModelCapability
-from app.core.providers.openai_videos.capabilities import CAPABILITIES
+from app.core.providers.openai_videos.capabilities import CAPABILITIES, IMAGES
 from simulator import errors
 from simulator.datauri import Base64Error, DataUriError, parse_data_uri
 from simulator.faults import JobFaults, MarkerError, parse_prompt_markers
@@ -165,7 +165,7 @@ def _check_image(value: object, size: str, *, form: bool) -> ReferenceImage:
         raise errors.invalid_type(IMAGE_PARAM, "a file", value)
     else:
         data, declared, source = _image_from_json(value)
-    rule = CAPABILITIES.image_input
+    rule = IMAGES
     if len(data) > rule.max_bytes:
         detail = f"file too large ({len(data)} bytes; the limit is {rule.max_bytes})."
         raise errors.invalid_parameter(IMAGE_PARAM, detail, code="file_too_large")

@@ -18,7 +18,7 @@ from app.core.ledger import (
     month_of,
     months_between,
 )
-from app.core.pricing import format_usd
+from app.core.prices import format_usd
 from tests.unit.library_factory import at, item, job, usd
 
 ZERO = Decimal(0)

@@ -50,3 +50,13 @@ def on_hash_change(scope: Scope, handler: Callable[[Any], None]) -> None:
 def restart_at_path() -> None:
     """Load the page again at its bare path (after a hard reset)."""
     js.location.replace(str(js.location.pathname))
+
+
+def callback_url() -> str:
+    """This page's address without query or hash: where a sign-in comes back to."""
+    return str(js.location.origin) + str(js.location.pathname)
+
+
+def go_to(url: str) -> None:
+    """Leave for ``url`` (a provider's sign-in page); the page comes back to :func:`callback_url`."""
+    js.location.assign(url)

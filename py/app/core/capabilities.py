@@ -289,6 +289,7 @@ class ProviderCapabilities:
     relay_name: str = ""  # its name in serve.py's local relay (/relay/<name>/…)
     image_upload: Literal["multipart", "inline"] = "multipart"  # a file part, or base64 inside the JSON
     usd_per_video_token: Decimal | None = None  # providers that bill by token and never say the cost
+    custom_models: bool = False  # any model id may be typed (OpenAI-compatible gateways)
 
     def can(self, operation: Operation) -> bool:
         return operation in self.operations

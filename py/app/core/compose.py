@@ -132,15 +132,17 @@ def with_model(capabilities: ProviderCapabilities, draft: Draft, model_id: str) 
     model = model_of(capabilities, model_id)
     if model.uses_sizes:
         sizes = allowed_sizes(capabilities, model_id)
-        size = draft.size if draft.size in sizes else (model.default_size or sizes[0])
-        frame = {"size": size, "aspect_ratio": "", "resolution": ""}
+        size, aspect, res = (draft.size if draft.size in sizes else (model.default_size or sizes[0])), "", ""
     else:
+        size = ""
         aspect = draft.aspect_ratio if draft.aspect_ratio in model.aspect_ratios else model.default_aspect_ratio
         res = draft.resolution if draft.resolution in model.resolutions else model.default_resolution
-        frame = {"size": "", "aspect_ratio": aspect or model.aspect_ratios[0], "resolution": res or model.resolutions[0]}
+        aspect, res = aspect or model.aspect_ratios[0], res or model.resolutions[0]
     seconds = draft.seconds if draft.seconds in model.durations else model.default_duration
     audio = None if model.audio is not Audio.OPTIONAL else draft.audio
-    changed = replace(draft, model=model_id, seconds=seconds, audio=audio, **frame)
+    changed = replace(
+        draft, model=model_id, size=size, aspect_ratio=aspect, resolution=res, seconds=seconds, audio=audio
+    )
     return _satisfy(model, changed)
 
 

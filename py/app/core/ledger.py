@@ -1,10 +1,13 @@
 """Spend ledger: what the renders cost, by model and by month, failures kept apart.
 
-A job's cost is the estimate shown before it was sent (providers do not return a
-price). Finished renders count as spend; failed or blocked jobs the API accepted are
+A job's cost is what the provider billed, where it says (OpenRouter), else what its
+usage comes to (Gemini, computed), else the estimate shown before it was sent (the
+high end of a range: spend is never understated); the ledger says how much of its total
+is billed. Finished renders count as spend; failed or blocked jobs the API accepted are
 shown apart, because a provider may still charge for them; jobs still under way are a
-third figure; canceled jobs are left out. Money is ``Decimal`` throughout — format it
-with :func:`app.core.pricing.format_usd`.
+third figure; canceled jobs are left out; simulated (demo) renders cost nothing and are
+only said as what they would have cost. Money is ``Decimal`` throughout — format it
+with :func:`app.core.prices.format_usd`.
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ class Ledger:
     failed_count: int
     running_usd: Decimal  # not finished yet
     unknown_price_count: int  # jobs in any figure above whose price was not published
+    billed_usd: Decimal = ZERO  # the part of ``total_usd`` the providers billed (or usage gives)
+    billed_count: int = 0
+    simulated_usd: Decimal = ZERO  # demo renders: what they would have cost (never spend)
+    simulated_count: int = 0
 
 
 class Bucket(Enum):
@@ -57,6 +64,8 @@ class Bucket(Enum):
 
 def bucket_of(job: JobRecord) -> Bucket | None:
     """Which figure a job counts towards; ``None`` when it cannot have cost anything."""
+    if job.demo:
+        return None  # simulated: counted apart as what it would have cost
     if job.status is JobStatus.SUCCEEDED:
         return Bucket.SPENT
     if job.status in (JobStatus.FAILED, JobStatus.BLOCKED):
@@ -66,8 +75,15 @@ def bucket_of(job: JobRecord) -> Bucket | None:
     return None  # canceled
 
 
+def cost_of(job: JobRecord) -> Decimal | None:
+    """Billed (or computed from usage) where known, else the estimate's high end; ``None``: unknown."""
+    if job.billed_usd is not None and job.cost_source:
+        return job.billed_usd
+    return job.estimate_high_usd if job.estimate_high_usd is not None else job.estimate_usd
+
+
 def _priced(jobs: Iterable[JobRecord]) -> list[tuple[JobRecord, Decimal]]:
-    return [(j, j.estimate_usd) for j in jobs if j.estimate_usd is not None]
+    return [(j, cost) for j in jobs if (cost := cost_of(j)) is not None]
 
 
 def _usd(jobs: Iterable[JobRecord]) -> Decimal:
@@ -118,11 +134,14 @@ def _by_month(spent: Sequence[JobRecord], utc_offset_s: int) -> tuple[MonthSpend
 def build_ledger(jobs: Iterable[JobRecord], *, utc_offset_s: int = 0) -> Ledger:
     """The ledger over every job, whatever its status."""
     buckets: dict[Bucket, list[JobRecord]] = {b: [] for b in Bucket}
-    for job in jobs:
+    jobs_list = list(jobs)
+    for job in jobs_list:
         bucket = bucket_of(job)
         if bucket is not None:
             buckets[bucket].append(job)
     spent, failed, running = buckets[Bucket.SPENT], buckets[Bucket.FAILED], buckets[Bucket.RUNNING]
+    billed = [j for j in spent if j.billed_usd is not None and j.cost_source]
+    simulated = [j for j in jobs_list if j.demo and j.status is JobStatus.SUCCEEDED]
     return Ledger(
         total_usd=_usd(spent),
         count=len(spent),
@@ -131,7 +150,11 @@ def build_ledger(jobs: Iterable[JobRecord], *, utc_offset_s: int = 0) -> Ledger:
         failed_usd=_usd(failed),
         failed_count=len(failed),
         running_usd=_usd(running),
-        unknown_price_count=sum(1 for b in buckets.values() for j in b if j.estimate_usd is None),
+        unknown_price_count=sum(1 for b in buckets.values() for j in b if cost_of(j) is None),
+        billed_usd=_usd(billed),
+        billed_count=len(billed),
+        simulated_usd=_usd(simulated),
+        simulated_count=len(simulated),
     )
 
 

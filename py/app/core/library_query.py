@@ -40,6 +40,7 @@ TAG_PREFIX = "tag:"
 class LibraryQuery:
     text: str = ""
     models: frozenset[str] = frozenset()  # empty = every model
+    providers: frozenset[str] = frozenset()  # empty = every provider
     aspect: str = "all"
     date_from: datetime.date | None = None  # inclusive, on the viewer's calendar
     date_to: datetime.date | None = None  # inclusive
@@ -51,9 +52,8 @@ class LibraryQuery:
     @property
     def filtered(self) -> bool:
         """Whether anything narrows the view (so "no match" can offer to clear filters)."""
-        return bool(self.text.strip() or self.models or self.aspect != "all" or self.date_from or self.date_to) or (
-            self.folder is not None
-        )
+        narrowed = self.models or self.providers or self.aspect != "all" or self.date_from or self.date_to
+        return bool(self.text.strip() or narrowed) or self.folder is not None
 
 
 def normalise(text: str) -> str:
@@ -185,6 +185,8 @@ def _narrowed(query: LibraryQuery, jobs: Iterable[JobRecord]) -> list[JobRecord]
     items = [j for j in jobs if is_item(j, query.include_archived)]
     if query.models:
         items = [j for j in items if j.model in query.models]
+    if query.providers:
+        items = [j for j in items if j.provider_id in query.providers]
     if query.aspect != "all":
         items = [j for j in items if aspect_of(j.size) == query.aspect]
     if query.folder is not None:
@@ -270,6 +272,7 @@ def query_from_params(params: Mapping[str, str], *, utc_offset_s: int = 0) -> Li
     return LibraryQuery(
         text=_param(params, "q")[:MAX_TEXT],
         models=frozenset(m.strip() for m in _param(params, "model").split(",") if m.strip()),
+        providers=frozenset(p.strip() for p in _param(params, "provider").split(",") if p.strip()),
         aspect=_choice(_param(params, "aspect"), ASPECTS, "all"),
         date_from=_date(_param(params, "from")),
         date_to=_date(_param(params, "to")),
@@ -287,6 +290,8 @@ def query_to_params(query: LibraryQuery) -> dict[str, str]:
         params["q"] = query.text.strip()
     if query.models:
         params["model"] = ",".join(sorted(query.models))
+    if query.providers:
+        params["provider"] = ",".join(sorted(query.providers))
     if query.aspect != "all":
         params["aspect"] = query.aspect
     if query.date_from:
@@ -308,6 +313,7 @@ def query_to_params(query: LibraryQuery) -> dict[str, str]:
 @dataclass(frozen=True)
 class Facets:
     models: tuple[str, ...]
+    providers: tuple[str, ...]
     folders: tuple[str, ...]
     tags: tuple[str, ...]
 
@@ -317,6 +323,7 @@ def facets(jobs: Iterable[JobRecord], include_archived: bool = False) -> Facets:
     items = [j for j in jobs if is_item(j, include_archived)]
     return Facets(
         models=_sorted({j.model for j in items}),
+        providers=_sorted({j.provider_id for j in items}),
         folders=_sorted({j.folder for j in items if j.folder}),
         tags=_sorted({t for j in items for t in j.tags if t}),
     )

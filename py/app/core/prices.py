@@ -35,6 +35,7 @@ from app.core.price_rules import (
 )
 
 __all__ = [
+    "ESTIMATE_NOTE",
     "Minimum",
     "Mode",
     "PerImage",
@@ -57,6 +58,12 @@ __all__ = [
     "rate_text",
     "sum_quotes",
 ]
+
+
+ESTIMATE_NOTE = (
+    "Based on the provider's published prices, as dated. Excludes retries, and renders blocked by "
+    "a content policy may still be charged."
+)
 
 
 class _Priced(Protocol):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from app.core.eta import Sample, eta_seconds, format_duration
 from app.core.job_status import JobPhase, JobStatus
-from app.core.pricing import format_usd
+from app.core.costs import cost_text
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
@@ -62,13 +62,16 @@ def _label(job: JobRecord, transfer: tuple[int, int | None] | None) -> tuple[str
             loaded, total = transfer
             if total:
                 return "Downloading", min(100, loaded * 100 // total), f"{megabytes(loaded)} of {megabytes(total)}"
-            return "Downloading", None, megabytes(loaded)
+            if loaded:
+                return "Downloading", None, megabytes(loaded)
+            return "Downloading", None, "Preparing download…"  # size not known yet: an indeterminate bar
         return "Rendered", 100, "Files not stored yet"
     if job.status is JobStatus.RUNNING:
         return "Rendering", job.progress or 0, f"{job.progress or 0} %"
+    failed = {"expired": "Expired", "submission_unknown": "Unconfirmed"}.get(job.error_code or "", "Failed")
     labels = {
         JobStatus.SUCCEEDED: "Ready",
-        JobStatus.FAILED: "Expired" if job.error_code == "expired" else "Failed",
+        JobStatus.FAILED: failed,
         JobStatus.BLOCKED: "Blocked",
         JobStatus.CANCELED: "Canceled",
     }
@@ -98,9 +101,9 @@ def _expiry(job: JobRecord, now: float) -> str:
     return f"Files expire on the API in {clock_text(left)}"
 
 
-def _actions(job: JobRecord, polling: bool, downloading_now: bool) -> tuple[str, ...]:
+def _actions(job: JobRecord, polling: bool, downloading_now: bool, can_cancel: bool) -> tuple[str, ...]:
     if not job.status.terminal:
-        actions = ["cancel"]
+        actions = ["cancel"] if can_cancel and job.phase is not JobPhase.DOWNLOADING else []
         if job.phase is JobPhase.DOWNLOADING and polling and not downloading_now:
             actions.insert(0, "download")
         return tuple(actions)
@@ -108,7 +111,9 @@ def _actions(job: JobRecord, polling: bool, downloading_now: bool) -> tuple[str,
     if job.status is JobStatus.SUCCEEDED:
         return ("play", "open", archive)
     if job.status is JobStatus.BLOCKED:
-        return ("edit", "retry", archive, "remove")
+        return ("edit", "retry-blocked", archive, "remove")  # the same prompt would be blocked again
+    if job.error_code == "submission_unknown":
+        return ("retry-unconfirmed", "edit", archive, "remove")  # it may have been received: ask first
     return ("retry", "edit", archive, "remove")
 
 
@@ -120,24 +125,30 @@ def build_card(
     transfer: tuple[int, int | None] | None = None,
     polling: bool = True,
     note: str = "",
+    can_cancel: bool = True,
 ) -> Card:
     label, progress, progress_text = _label(job, transfer)
     downloading_now = transfer is not None or note.startswith("Downloading")
     return Card(
         label=label,
-        tone=TONES[job.status] if label != "Expired" else "danger",
+        tone={"Expired": "danger", "Unconfirmed": "warn"}.get(label, TONES[job.status]),
         progress=progress,
         progress_text=progress_text,
         times=_times(job, samples, now),
         expiry=_expiry(job, now),
-        actions=_actions(job, polling, downloading_now),
+        actions=_actions(job, polling, downloading_now, can_cancel),
     )
 
 
-def meta_line(job: JobRecord) -> str:
-    """``sora-2 · 1280x720 · 8 s · est. $0.80``."""
-    cost = f"est. {format_usd(job.estimate_usd)}" if job.estimate_usd is not None else "price not published"
-    return f"{job.model} · {job.size} · {job.seconds} s · {cost}"
+def frame_text(job: JobRecord) -> str:
+    """``1280x720``, or ``16:9 · 720p`` for a model chosen by aspect ratio and resolution."""
+    return f"{job.aspect_ratio} · {job.resolution}" if job.aspect_ratio else job.size
+
+
+def meta_line(job: JobRecord, provider: str = "") -> str:
+    """``OpenRouter · google/veo-3.1 · 16:9 · 720p · 8 s · billed $1.60``."""
+    head = f"{provider} · " if provider else ""
+    return f"{head}{job.model} · {frame_text(job)} · {job.seconds} s · {cost_text(job)}"
 
 
 def split_queue(jobs: Mapping[str, JobRecord], *, show_archived: bool) -> tuple[list[JobRecord], list[JobRecord]]:

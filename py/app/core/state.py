@@ -64,6 +64,7 @@ class AppState:
     key_checks: Mapping[str, KeyCheckResult] = field(default_factory=dict)  # provider id -> last check
     key_checks_running: frozenset[str] = frozenset()
     catalogues: Mapping[str, Catalogue] = field(default_factory=dict)  # provider id -> live model list
+    relay_available: bool = False  # served by serve.py --relay (the app may route providers through it)
     storage: StorageReport | None = None
     draft: Draft = field(default_factory=Draft)
     draft_images: Mapping[str, DraftImage] = field(default_factory=dict)  # slot -> image

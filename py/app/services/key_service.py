@@ -102,7 +102,7 @@ class KeyService:
         self._changed()
 
     # -- endpoints -----------------------------------------------------------------------------
-    def base_url_change(self, provider_id: str, text: str) -> BaseUrlChange:
+    async def base_url_change(self, provider_id: str, text: str) -> BaseUrlChange:
         """Check a base URL the user typed ("" = the provider's own), without saving it."""
         provider = self._hub.directory.get(provider_id)
         check = check_base_url(text) if text.strip() else check_base_url(provider.default_base_url)
@@ -113,7 +113,7 @@ class KeyService:
 
     async def set_base_url(self, provider_id: str, text: str, *, move_key: bool = False) -> BaseUrlChange:
         """Save a provider's base URL; its key follows to a new origin only with ``move_key``."""
-        change = self.base_url_change(provider_id, text)
+        change = await self.base_url_change(provider_id, text)
         provider = self._hub.directory.get(provider_id)
         stored = "" if change.url == provider.default_base_url else change.url
         settings = self._hub.settings

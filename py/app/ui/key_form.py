@@ -1,4 +1,4 @@
-"""The “API key” field with its Save button, shared by the welcome dialog and Settings."""
+"""A provider's API key field with its Save button, shared by the welcome dialog and Settings."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.browser.dom import Node, Scope, h
+from app.core.capabilities import ProviderCapabilities
 from app.core.errors import AppError, InputError
 from app.core.messages import describe
 from app.ui.context import UiContext
@@ -13,22 +14,30 @@ from app.ui.forms import Field, button, text_input
 
 SECURITY_NOTE = (
     "Any web app that holds an API key is at risk if this device or browser is compromised "
-    "(malware, a hostile extension, someone with access to this profile). The key is encrypted in this "
-    "browser and sent only to the API base URL in Settings. Prefer a key with a spending limit, and wipe "
+    "(malware, a hostile extension, someone with access to this profile). Each key is encrypted in this "
+    "browser and sent only to the endpoint it was saved for. Prefer a key with a spending limit, and wipe "
     "it when you are done."
 )
 
 
 class KeyForm:
-    """Paste → Save key. Clears the field after saving so the key does not linger in the DOM."""
+    """Paste → Save key. The field is emptied before the key is encrypted, so it never stays in the DOM."""
 
-    def __init__(self, ctx: UiContext, scope: Scope, *, field_id: str, on_saved: Callable[[], None]) -> None:
+    def __init__(
+        self, ctx: UiContext, scope: Scope, provider: ProviderCapabilities, *, field_id: str, on_saved: Callable[[], None]
+    ) -> None:
         self.ctx = ctx
+        self.provider_id = provider.provider_id
         self._on_saved = on_saved
-        self.input = text_input("api_key", kind="password", placeholder="sk-…", autocomplete="off")
+        self.input = text_input("api_key", kind="password", placeholder=provider.key_hint or "", autocomplete="off")
         self.save = button("Save key", self._save, scope, kind="primary")
+        where = f" Get one at {provider.key_url}." if provider.key_url else ""
         self.field = Field(
-            field_id, "API key", self.input, hint="Paste the key exactly as your provider shows it.", extra=self.save
+            field_id,
+            f"{provider.label} API key",
+            self.input,
+            hint=f"Paste the key exactly as {provider.label} shows it.{where}",
+            extra=self.save,
         )
         self.node: Node = self.field.node
         scope.on(self.input, "keydown", self._on_key)
@@ -40,12 +49,15 @@ class KeyForm:
 
     def _save(self, _event: Any) -> None:
         text = self.field.value
+        self.input.value = ""  # out of the DOM before anything is awaited
+        provider_id = self.provider_id
 
         async def save() -> None:
             self.save.disabled = True
             try:
-                await self.ctx.intents.do(lambda c: c.save_key(text))
+                await self.ctx.intents.do(lambda c: c.keys.save_key(provider_id, text))
             except InputError as exc:
+                self.input.value = text  # not saved (it does not look like a key): give it back to fix
                 self.field.show_error(exc.message)
                 return
             except AppError as exc:
@@ -53,7 +65,6 @@ class KeyForm:
                 return
             finally:
                 self.save.disabled = False
-            self.input.value = ""
             self.field.clear()
             self._on_saved()
 
@@ -61,4 +72,4 @@ class KeyForm:
 
 
 def security_note() -> Node:
-    return h("div", {"class_": "notice warn"}, h("p", None, h("strong", None, "Keep your key safe. "), SECURITY_NOTE))
+    return h("div", {"class_": "notice warn"}, h("p", None, h("strong", None, "Keep your keys safe. "), SECURITY_NOTE))

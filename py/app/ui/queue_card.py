@@ -19,6 +19,8 @@ ACTION_LABELS = {
     "cancel": "Cancel",
     "download": "Download now",
     "retry": "Retry",
+    "retry-blocked": "Retry unchanged",
+    "retry-unconfirmed": "Send again",
     "edit": "Edit and retry",
     "play": "Play",
     "open": "Open in library",
@@ -74,12 +76,12 @@ class JobCard:
         self._job: JobRecord | None = None
 
     # -- state → DOM ------------------------------------------------------------------------
-    def update(self, job: JobRecord, card: Card, note: str) -> None:
+    def update(self, job: JobRecord, card: Card, note: str, provider: str = "") -> None:
         self._job = job
         set_attrs(self.element, data_status=job.status.value, data_phase=job.phase.value)
         set_text(self.title, job.display_title)
         set_attrs(self.title, title=job.prompt)
-        set_text(self.meta, meta_line(job))
+        set_text(self.meta, meta_line(job, provider))
         set_text(self.tag, card.label)
         set_attrs(self.tag, data_tone=card.tone)
         self.bar.parentNode.hidden = card.progress is None
@@ -128,7 +130,9 @@ class JobCard:
                 target = href(Route.LIBRARY, item=self.job_id)
                 buttons.append(h("a", {"class_": "btn small", "href": target}, ACTION_LABELS[action]))
                 continue
-            kind = "primary" if action in ("play", "download", "retry") else ""
+            kind = "primary" if action in ("play", "download", "retry", "retry-unconfirmed") else ""
+            if action == "edit" and "retry-blocked" in actions:
+                kind = "primary"  # a blocked prompt needs changing, not sending again
             if action in ("cancel", "remove"):
                 kind = "danger-quiet"
             buttons.append(

@@ -41,7 +41,6 @@ class Shell:
 
     def start(self) -> None:
         on_hash_change(self.scope, self._on_hash)
-        self.scope.on(by_id("topbar-model"), "change", self._on_model)
         self.ctx.store.subscribe(self._on_state)
         location = parse_hash(current_hash())
         if not location.canonical:
@@ -69,10 +68,6 @@ class Shell:
             if heading is not None:
                 heading.focus()
 
-    def _on_model(self, event: Any) -> None:
-        model = str(event.target.value)
-        self.ctx.run(self.ctx.intents.do(lambda c: c.compose.set_model(model)))
-
     # -- state → frame ----------------------------------------------------------------
     def _on_state(self, state: AppState, old: AppState) -> None:
         if state.location.route != old.location.route:
@@ -84,8 +79,6 @@ class Shell:
             self.view.update(state, old)
         if state.settings != old.settings or state.phase != old.phase:
             self._render_frame(state)
-        if state.draft.model != old.draft.model or state.phase != old.phase:
-            self._render_model(state.draft.model)
         if state.jobs != old.jobs:
             self._render_queue_count(state)
 
@@ -100,27 +93,16 @@ class Shell:
         if settings is None:
             return
         apply_look(settings.theme, settings.reduced_motion)
-        caps = self.ctx.capabilities
-        badge = by_id("endpoint-badge")
-        badge.hidden = not settings.demo_mode
-        host = display_host(settings.effective_base_url(state.page_origin, caps))
-        set_text(by_id("endpoint-host"), "Simulated API" if settings.demo_mode else host)
+        provider = self.ctx.provider(state)
+        by_id("endpoint-badge").hidden = not settings.demo_mode
+        set_text(by_id("endpoint-provider"), provider.label)
+        host = display_host(settings.effective_base_url(state.page_origin, provider))
+        set_text(by_id("endpoint-host"), "simulated" if settings.demo_mode else host)
         by_id("endpoint").title = (
-            f"Demo mode: calls go to the simulator at {caps.demo_path} on this server"
+            f"Demo mode: {provider.label} is simulated at {provider.demo_path} on this server"
             if settings.demo_mode
-            else f"API calls go to {settings.chosen_base_url(caps)}"
+            else f"Renders go to {provider.name} at {settings.effective_base_url(state.page_origin, provider)}"
         )
-        if state.phase is Phase.READY:
-            set_attrs(by_id("topbar-model"), disabled=False)
-
-    def _render_model(self, model: str) -> None:
-        select = by_id("topbar-model")
-        if not any(option.value == model for option in select.options):
-            select.appendChild(h("option", {"value": model, "data_extra": "true"}, model))
-        for option in list(select.querySelectorAll("option[data-extra]")):
-            if option.value != model:
-                option.remove()
-        select.value = model
 
     def _render_queue_count(self, state: AppState) -> None:
         active = sum(1 for job in state.jobs.values() if not job.status.terminal)

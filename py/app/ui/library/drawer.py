@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+import json
+import time
 from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, h, set_text
@@ -10,7 +12,10 @@ from app.browser.files import copy_text
 from app.browser.local_time import local_datetime
 from app.core.endpoint import display_host
 from app.core.errors import InputError
-from app.core.pricing import format_usd
+from app.core.capabilities import Operation, ProviderCapabilities, Stage
+from app.core.costs import cost_facts
+from app.core.provider_directory import day_of
+from app.core.queue_cards import frame_text
 from app.core.scrub import SpriteLayout
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog
@@ -29,19 +34,23 @@ def _when(timestamp: float | None) -> str:
     return "—" if timestamp is None else local_datetime(timestamp)
 
 
-def facts(job: JobRecord) -> list[tuple[str, str]]:
-    cost = format_usd(job.estimate_usd) if job.estimate_usd is not None else "price not published"
+def facts(job: JobRecord, provider: ProviderCapabilities) -> list[tuple[str, str]]:
+    model = provider.model(job.model)
+    retired = model is not None and model.life.shutdown and model.stage_on(day_of(time.time())) is Stage.RETIRED
     rows = [
-        ("Model", job.model),
-        ("Size", job.size.replace("x", " × ")),
+        ("Provider", provider.name),
+        ("Model", job.model + (f" (retired on {model.life.shutdown})" if retired and model else "")),
+        ("Frame", f"{frame_text(job)} ({job.size.replace('x', ' × ')})" if job.aspect_ratio else job.size.replace("x", " × ")),
         ("Length", f"{job.seconds} s"),
-        ("Estimate", f"{cost} (shown before sending)"),
-        ("Cost", cost if job.estimate_usd is not None else "unknown"),
+        ("Sound", "yes" if job.audio else "no" if job.audio is not None else "—"),
+        *cost_facts(job),
         ("Created", _when(job.created_at)),
         ("Completed", _when(job.remote_completed_at or job.finished_at)),
-        ("API video id", job.remote_id or "—"),
+        ("API job id", job.remote_id or "—"),
         ("Endpoint", "Simulator (demo mode)" if job.demo else display_host(job.endpoint)),
     ]
+    if job.seed is not None:
+        rows.append(("Seed", str(job.seed)))
     if job.remixed_from:
         rows.append(("Remix of", job.remixed_from))
     return rows
@@ -63,6 +72,7 @@ class Drawer:
         self.scope = self.dialog.scope
         self.dialog.element.classList.add("drawer")
         self.autoplay = False
+        self.provider = ctx.provider_of(job.provider_id)
 
     def _run(self, make: Callable[[], Awaitable[Any]]) -> Callable[[Any], None]:
         return lambda _event: self.ctx.run(make())
@@ -121,7 +131,8 @@ class Drawer:
                 ),
                 h("p", {"class_": "drawer-prompt"}, job.prompt),
             ),
-            h("dl", {"class_": "kv-list drawer-facts"}, [_fact(k, v) for k, v in facts(job)]),
+            h("dl", {"class_": "kv-list drawer-facts"}, [_fact(k, v) for k, v in facts(job, self.provider)]),
+            self._request_section(),
             h(
                 "section",
                 {"class_": "drawer-section", "aria_labelledby": "drawer-edit-title"},
@@ -137,7 +148,10 @@ class Drawer:
                 h("h3", {"id": "drawer-remix-title"}, "Remix"),
                 self.remix_field.node,
                 button("Remix", self._run(self._remix), s, kind="small"),
-            ),
+            )
+            if self.provider.can(Operation.REMIX)
+            else None,
+            self._extend_section(),
             h(
                 "section",
                 {"class_": "drawer-section danger-zone", "aria_labelledby": "drawer-delete-title"},
@@ -153,6 +167,62 @@ class Drawer:
         )
         self.dialog.open(content)
         self.ctx.run(self._load_media())
+
+    def _request_section(self) -> Node | None:
+        """The request exactly as it was sent (no key; images described), for support and reruns."""
+        if not self.job.request:
+            return None
+        text = json.dumps(self.job.request, indent=2, ensure_ascii=False)
+        return h(
+            "details",
+            {"class_": "drawer-section request"},
+            h("summary", None, "The request as sent"),
+            h("pre", {"class_": "request-json selectable", "tabindex": "0"}, text),
+        )
+
+    def _extend_section(self) -> Node | None:
+        """Extend (providers that can): more seconds after this video, as a new linked job."""
+        model = self.provider.model(self.job.model)
+        if not self.provider.can(Operation.EXTEND) or model is None or not model.extend_seconds:
+            return None
+        self.extend_field = Field(
+            "drawer-extend",
+            "What happens next",
+            h("textarea", {"rows": "3", "name": "extend_prompt"}),
+            hint="The new clip continues from the end of this one.",
+        )
+        self.extend_seconds = h(
+            "select",
+            {"id": "drawer-extend-seconds"},
+            [h("option", {"value": str(s)}, f"+{s} s") for s in model.extend_seconds],
+        )
+        limit = f" A video can grow to {model.max_total_seconds} s." if model.max_total_seconds else ""
+        return h(
+            "section",
+            {"class_": "drawer-section", "aria_labelledby": "drawer-extend-title"},
+            h("h3", {"id": "drawer-extend-title"}, "Extend"),
+            self.extend_field.node,
+            h(
+                "div",
+                {"class_": "field"},
+                h("label", {"for_": "drawer-extend-seconds"}, "Add"),
+                self.extend_seconds,
+                h("p", {"class_": "field-hint"}, f"This video is {self.job.seconds} s.{limit}"),
+            ),
+            button("Extend", self._run(self._extend), self.scope, kind="small"),
+        )
+
+    async def _extend(self) -> None:
+        self.extend_field.clear()
+        job_id, prompt = self.job.id, str(self.extend_field.control.value)
+        seconds = int(str(self.extend_seconds.value))
+        try:
+            await self.ctx.intents.do(lambda c: c.library.extend(job_id, prompt, seconds))
+        except InputError as exc:
+            self.extend_field.show_error(exc.message)
+            return
+        toast("Extend started. Follow it in the Queue.")
+        self.extend_field.control.value = ""
 
     def _scrub(self) -> Node:
         self.sprite = h("div", {"class_": "scrub-frame", "aria_hidden": "true"})

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.browser.dom import Node, h, replace_children, set_text, svg
 from app.core.ledger import build_ledger, chart_bars
-from app.core.pricing import format_usd
+from app.core.prices import format_usd
 from app.ui.forms import data_table
 
 if TYPE_CHECKING:

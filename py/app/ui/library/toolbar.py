@@ -36,6 +36,8 @@ class LibraryToolbar:
             "div", {"class_": "field compact grow"}, h("label", {"for_": "library-search"}, "Search"), self.search
         )
         self.model, model_field = _select("library-model", "Filter by model", [("", "All models")])
+        self.provider, provider_field = _select("library-provider", "Provider", [("", "All providers")])
+        self._providers: tuple[str, ...] = ()
         self.aspect, aspect_field = _select("library-aspect", "Shape", [(a, ASPECT_LABELS[a]) for a in ASPECTS])
         self.date_from = h("input", {"type": "date", "id": "library-from"})
         self.date_to = h("input", {"type": "date", "id": "library-to"})
@@ -43,6 +45,7 @@ class LibraryToolbar:
         for control, event in (
             (self.search, "input"),
             (self.model, "change"),
+            (self.provider, "change"),
             (self.aspect, "change"),
             (self.date_from, "change"),
             (self.date_to, "change"),
@@ -53,6 +56,7 @@ class LibraryToolbar:
             "div",
             {"class_": "lib-toolbar card", "role": "search", "aria_label": "Find videos"},
             search_field,
+            provider_field,
             model_field,
             aspect_field,
             h("div", {"class_": "field compact"}, h("label", {"for_": "library-from"}, "From"), self.date_from),
@@ -70,6 +74,8 @@ class LibraryToolbar:
         self.date_to.value = query.date_to.isoformat() if query.date_to else ""
         current = ",".join(sorted(query.models))
         self.model.value = current if current in self._models else ""
+        chosen = ",".join(sorted(query.providers))
+        self.provider.value = chosen if chosen in self._providers else ""
 
     def set_models(self, models: tuple[str, ...]) -> None:
         """The model filter's choices (rebuilt only when they change)."""
@@ -80,6 +86,18 @@ class LibraryToolbar:
             self.model, h("option", {"value": ""}, "All models"), [h("option", {"value": m}, m) for m in models]
         )
 
+    def set_providers(self, providers: tuple[tuple[str, str], ...]) -> None:
+        """The provider filter's choices, ``(id, name)`` (rebuilt only when they change)."""
+        ids = tuple(pid for pid, _ in providers)
+        if ids == self._providers:
+            return
+        self._providers = ids
+        replace_children(
+            self.provider,
+            h("option", {"value": ""}, "All providers"),
+            [h("option", {"value": pid}, name) for pid, name in providers],
+        )
+
     def clear_search(self) -> None:
         self.search.value = ""
 
@@ -88,6 +106,7 @@ class LibraryToolbar:
             LibraryQuery(
                 text=str(self.search.value),
                 models=frozenset({str(self.model.value)} - {""}),
+                providers=frozenset({str(self.provider.value)} - {""}),
                 aspect=str(self.aspect.value),
                 date_from=_date(self.date_from.value),
                 date_to=_date(self.date_to.value),

@@ -1,34 +1,40 @@
-"""The published price table, exactly as the estimate uses it."""
+"""The prices the estimates use, for the provider in use, with their source and date."""
 
 from __future__ import annotations
 
-from app.browser.dom import Scope, h
-from app.core.capabilities import FrameSize
+import time
+
+from app.browser.dom import Node, Scope, h, replace_children
+from app.core.provider_directory import day_of
+from app.core.state import AppState
+from app.ui.compose.pickers import starting_rate
 from app.ui.context import UiContext
 from app.ui.forms import data_table
 from app.ui.settings.section import Section, card
 
 
-def _rate(value: object) -> str:
-    return "price unknown" if value is None else f"${value} per second"
-
-
 class PricesSection(Section):
     def __init__(self, ctx: UiContext, scope: Scope) -> None:
         super().__init__(ctx, scope)
-        prices = ctx.capabilities.prices
-        rows = [
-            (row.model_family, ", ".join(FrameSize.parse(s).label for s in row.sizes), _rate(row.usd_per_second))
-            for row in prices.rows
-        ]
-        self.node = card(
-            "prices",
-            "Prices",
+        self.body: Node = h("div", {"class_": "stack"})
+        self._shown: object = None
+        self.node = card("prices", "Prices", self.body)
+
+    def update(self, state: AppState, old: AppState) -> None:
+        provider = self.ctx.provider(state)
+        if (provider.provider_id, provider.models) == self._shown:
+            return
+        self._shown = (provider.provider_id, provider.models)
+        models = provider.offered(day_of(time.time()))
+        sources = sorted({f"{m.prices.source}, as of {m.prices.as_of}" for m in models if m.prices.as_of})
+        rows = [(m.label, starting_rate(m), m.prices.note or "—") for m in models]
+        replace_children(
+            self.body,
             h(
                 "p",
                 {"class_": "muted small"},
-                f"{prices.source}, as of {prices.as_of}. Estimates use this table: seconds × rate. They exclude "
-                "retries, and policy-blocked renders may still be charged.",
+                f"{provider.label}: " + ("; ".join(sources) if sources else "no published prices")
+                + ". Estimates use these rules. They exclude retries, and policy-blocked renders may still be charged.",
             ),
-            data_table("Price per second of video by model and size", ("Model", "Sizes", "Rate"), rows),
+            data_table(f"Prices of {provider.label}'s models", ("Model", "Price", "Note"), rows),
         )

@@ -122,7 +122,9 @@ class LibraryView(View):
             jobs = list(state.jobs.values())
             self.library_items = [j for j in jobs if is_item(j)]
             self.index = SearchIndex.build(self.library_items, self.index)
-            self.toolbar.set_models(facets(self.library_items).models)
+            found = facets(self.library_items)
+            self.toolbar.set_models(found.models)
+            self.toolbar.set_providers(tuple((pid, self.ctx.providers.get(pid).label) for pid in found.providers))
             self.spend.element.hidden = not any(j.remote_id for j in jobs)
             if not self.spend.element.hidden:
                 self.spend.update(jobs)

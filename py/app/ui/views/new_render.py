@@ -1,17 +1,28 @@
-"""New Render: prompt, reference image, model, size, duration, live cost, Render."""
+"""New Render: the provider, a prompt, images, the model's choices, the live estimate, Render.
+
+Every choice comes from the chosen model's data (``ui/compose``); the form is checked
+before anything is asked or sent, and the safety note appears only when the render can
+really go.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import time
 from typing import Any
 
-from app.browser.dom import Node, Pending, h, replace_children, set_attrs, set_text, text_node
-from app.core.capabilities import FrameSize, Orientation
-from app.core.compose import allowed_durations, allowed_sizes, check_model_id, prompt_counter
-from app.core.errors import InputError
-from app.core.pricing import FOOTNOTE, estimate, format_estimate, format_rate
+from app.browser.dom import Node, Pending, document_node, h, replace_children, set_attrs, set_text, text_node
+from app.browser.ffi import is_null
+from app.core.capabilities import ImageRole, ModelCapability
+from app.core.compose import model_of, prompt_counter, quote, validate
+from app.core.prices import ESTIMATE_NOTE, format_quote, format_source
+from app.core.provider_directory import day_of
 from app.core.routes import Route, href
 from app.core.state import AppState, Phase
-from app.ui.compose_image import ImagePicker
+from app.core.vault_status import VaultState
+from app.ui.compose.image_slot import ImageSlot
+from app.ui.compose.pickers import Pickers
 from app.ui.safety import SafetyDialog
 from app.ui.toasts import toast
 from app.ui.views.base import View, view_header
@@ -21,29 +32,19 @@ PROMPT_TIPS = (
     "Describe motion and camera moves: “slow push-in”, “handheld tracking shot”.",
     "Add sound: ambience, music mood, a line of dialogue in quotes.",
     "One clear shot works better than a story with many cuts.",
-    "A reference image becomes the first frame; describe what happens next.",
+    "A first-frame image starts the video; describe what happens next.",
 )
 SAVE_DELAY_MS = 400
 PLACEHOLDER = "A slow cinematic push-in on a mossy forest floor at dawn, mist, shallow depth of field, birdsong"
+FIELDS = ("prompt", "model", "size", "aspect_ratio", "resolution", "seconds", "seed", "negative_prompt")
 
 
 def _error(field: str) -> Node:
     return h("p", {"id": f"{field}-error", "class_": "field-error", "hidden": True})
 
 
-def _aspect_icon(size: str) -> Node:
-    frame = FrameSize.parse(size)
-    scale = 22 / max(frame.width, frame.height)
-    box = h("span", {"class_": "aspect-box", "aria_hidden": "true"})
-    box.style.width = f"{round(frame.width * scale)}px"
-    box.style.height = f"{round(frame.height * scale)}px"
-    return h("span", {"class_": "aspect", "aria_hidden": "true"}, box)
-
-
-def _orientation(size: str) -> str:
-    return {Orientation.LANDSCAPE: "Landscape", Orientation.PORTRAIT: "Portrait"}.get(
-        FrameSize.parse(size).orientation, "Square"
-    )
+def _today() -> datetime.date:
+    return day_of(time.time())
 
 
 class NewRenderView(View):
@@ -64,23 +65,19 @@ class NewRenderView(View):
         )
         s.on(self.prompt, "input", self._on_prompt)
         self.counter = h("span", {"id": "prompt-counter", "class_": "counter", "aria_live": "polite"})
-        self.image = ImagePicker(self.ctx, s)
-        self.model_fieldset = h("fieldset", {"class_": "choice-group", "aria_describedby": "model-error"})
-        self.advanced = h("details", {"class_": "advanced"})
-        self.size_fieldset = h("fieldset", {"class_": "choice-group sizes", "aria_describedby": "size-error"})
-        self.duration_fieldset = h(
-            "fieldset", {"class_": "choice-group durations", "aria_describedby": "seconds-error"}
-        )
+        self.provider_select = h("select", {"id": "provider", "name": "provider"})
+        s.on(self.provider_select, "change", self._on_provider)
+        self.provider_note = h("p", {"class_": "field-hint", "id": "provider-note"})
+        self.slots: dict[str, ImageSlot] = {}
+        self.images = h("div", {"class_": "stack images", "id": "images"})
+        s.on(document_node(), "paste", self._on_paste)
+        self.pickers = Pickers(s, change=self._change, set_model=self._set_model)
         self.estimate = h(
             "p",
-            {
-                "id": "estimate",
-                "class_": "estimate",
-                "tabindex": "0",
-                "aria_describedby": "estimate-note",
-                "aria_live": "polite",
-            },
+            {"id": "estimate", "class_": "estimate", "tabindex": "0", "aria_describedby": "estimate-note", "aria_live": "polite"},
         )
+        self.estimate_basis = h("p", {"class_": "field-hint", "id": "estimate-basis"})
+        self.estimate_note = h("p", {"id": "estimate-note", "role": "tooltip", "class_": "tooltip"}, ESTIMATE_NOTE)
         self.render_btn = h(
             "button",
             {"type": "button", "class_": "btn primary big", "id": "render", "on_click": self._on_render},
@@ -88,8 +85,7 @@ class NewRenderView(View):
             scope=s,
         )
         self.submit_note = h("p", {"class_": "field-hint", "id": "render-note"})
-        self._rendered_model = ""
-        self._rendered_advanced: bool | None = None
+        self._shown_provider = ""
         compose = h(
             "div",
             {"class_": "card stack"},
@@ -106,24 +102,20 @@ class NewRenderView(View):
                     h("ul", None, [h("li", None, tip) for tip in PROMPT_TIPS]),
                 ),
             ),
-            self.image.node,
+            self.images,
         )
         controls = h(
             "div",
             {"class_": "card stack controls"},
-            self.model_fieldset,
-            _error("model"),
-            self.advanced,
-            self.size_fieldset,
-            _error("size"),
-            self.duration_fieldset,
-            _error("seconds"),
             h(
                 "div",
-                {"class_": "cost"},
-                self.estimate,
-                h("p", {"id": "estimate-note", "role": "tooltip", "class_": "tooltip"}, FOOTNOTE),
+                {"class_": "field"},
+                h("label", {"for_": "provider"}, "Provider"),
+                self.provider_select,
+                self.provider_note,
             ),
+            self.pickers.node,
+            h("div", {"class_": "cost"}, self.estimate, self.estimate_basis, self.estimate_note),
             self.render_btn,
             self.submit_note,
             h(
@@ -141,7 +133,7 @@ class NewRenderView(View):
         self.root = h(
             "section",
             {"class_": "stack"},
-            view_header("New Render", "Describe a video, pick its model, size and length, see the price, render."),
+            view_header("New Render", "Describe a video, pick its model, shape and length, see the price, render."),
             h("div", {"class_": "grid-2"}, compose, controls),
         )
         state = self.ctx.store.state
@@ -152,176 +144,144 @@ class NewRenderView(View):
     # -- state → DOM -------------------------------------------------------------------
     def update(self, state: AppState, old: AppState) -> None:
         draft = state.draft
+        provider = self.ctx.provider(state)
+        model = model_of(provider, draft.model)
         ready = state.phase is Phase.READY
         if draft.prompt != old.draft.prompt and draft.prompt != str(self.prompt.value):
             self.prompt.value = draft.prompt  # changed elsewhere (restored draft, re-run with tweaks)
-        text, over = prompt_counter(self.ctx.capabilities, str(self.prompt.value))
-        set_text(self.counter, f"{text} characters" + (" — over the limit" if over else ""))
-        self.counter.classList.toggle("over", over)
+        self._count()
+        self._render_providers(state)
         advanced = bool(state.settings and state.settings.show_advanced)
-        if draft.model != self._rendered_model or advanced != self._rendered_advanced:
-            self._render_models(draft.model, advanced)
-            self._render_sizes(draft.model)
-            self._render_durations(draft.model)
-            self._rendered_model, self._rendered_advanced = draft.model, advanced
-        self._check(self.size_fieldset, draft.size)
-        self._check(self.duration_fieldset, str(draft.seconds))
-        self._check(self.model_fieldset, draft.model)
-        set_text(
-            self.estimate, format_estimate(estimate(self.ctx.capabilities, draft.model, draft.size, draft.seconds))
-        )
-        self.image.update(state, old)
+        today = _today()
+        self.pickers.render(provider, draft, advanced=advanced, today=today)
+        self._render_images(model, state)
+        images = self._image_roles(model, state)
+        references = self._references(model, state)
+        price = quote(provider, draft, images=images, references=references)
+        set_text(self.estimate, format_quote(price))
+        set_text(self.estimate_basis, f"{price.basis} · {format_source(price)}" if price.known else price.basis)
         if state.form_errors != old.form_errors or old.phase is not state.phase:
             self._show_errors(dict(state.form_errors))
-        set_attrs(self.render_btn, disabled=not ready or state.submitting, aria_busy=state.submitting)
+        set_attrs(self.render_btn, disabled=state.submitting, aria_busy=state.submitting)
         set_text(self.render_btn, "Submitting…" if state.submitting else "Render")
-        if state.phase is not Phase.READY:
-            set_text(self.submit_note, "Loading your settings…")
-        elif state.settings and not state.settings.demo_mode and state.vault and state.vault.state != "unlocked":
-            set_text(self.submit_note, "Add (or unlock) your API key in Settings first, or switch on demo mode.")
-        else:
-            set_text(self.submit_note, "")
+        set_text(self.submit_note, self._readiness(state, provider.label) if ready else "")
 
-    def _check(self, fieldset: Node, value: str) -> None:
-        for radio in fieldset.querySelectorAll("input[type=radio]"):
-            radio.checked = radio.value == value
+    def _readiness(self, state: AppState, label: str) -> str:
+        settings = state.settings
+        if settings is None or settings.demo_mode:
+            return ""
+        vault = state.vaults.get(self.ctx.provider_id(state))
+        if vault is None or vault.state is VaultState.EMPTY:
+            return f"Add your {label} key in Settings first, or switch on demo mode."
+        if vault.state is VaultState.LOCKED:
+            return "Unlock your keys (Settings) first."
+        return ""
 
+    def _count(self) -> None:
+        text, over = prompt_counter(self.ctx.provider(), str(self.prompt.value))
+        set_text(self.counter, f"{text} characters" + (" — over the limit" if over else ""))
+        self.counter.classList.toggle("over", over)
+
+    def _render_providers(self, state: AppState) -> None:
+        current = self.ctx.provider_id(state)
+        demo = bool(state.settings and state.settings.demo_mode)
+        key = f"{current}|{demo}"
+        if key == self._shown_provider:
+            return
+        self._shown_provider = key
+        replace_children(
+            self.provider_select,
+            [
+                h("option", {"value": p.provider_id, "selected": p.provider_id == current}, p.label)
+                for p in self.ctx.providers.providers
+            ],
+        )
+        self.provider_select.value = current
+        provider = self.ctx.providers.get(current)
+        where = "its simulator (demo mode: no key, no cost)" if demo else provider.name
+        set_text(self.provider_note, f"Renders go to {where}.")
+
+    # -- images ------------------------------------------------------------------------------
+    def _wanted_slots(self, model: ModelCapability, state: AppState) -> list[str]:
+        slots = []
+        if model.images.first_frame:
+            slots.append("first_frame")
+        if model.images.last_frame:
+            slots.append("last_frame")
+        filled = sorted(
+            (k for k in state.draft_images if k.startswith("reference-")), key=lambda k: int(k.split("-")[1])
+        )
+        shown = filled[: model.images.max_references]
+        if len(shown) < model.images.max_references:
+            taken = {int(k.split("-")[1]) for k in shown}
+            shown.append(f"reference-{next(n for n in range(1, 100) if n not in taken)}")
+        return slots + shown
+
+    def _render_images(self, model: ModelCapability, state: AppState) -> None:
+        wanted = self._wanted_slots(model, state)
+        for slot in [k for k in self.slots if k not in wanted]:
+            self.slots.pop(slot).close()
+        for slot in wanted:
+            if slot not in self.slots:
+                self.slots[slot] = ImageSlot(self.ctx, self.scope, slot)
+            self.slots[slot].configure(model.images)
+            self.slots[slot].update(state)
+        children = [self.slots[slot].node for slot in wanted]
+        current = [self.images.children.item(i) for i in range(int(self.images.children.length))]
+        if len(current) != len(children) or any(not a.isSameNode(b) for a, b in zip(current, children, strict=False)):
+            replace_children(self.images, h("h2", {"class_": "label", "id": "images-title"}, "Images") if children else None, children)
+
+    def _image_roles(self, model: ModelCapability, state: AppState) -> frozenset[ImageRole]:
+        roles = set()
+        if model.images.first_frame and "first_frame" in state.draft_images:
+            roles.add(ImageRole.FIRST_FRAME)
+        if model.images.last_frame and "last_frame" in state.draft_images:
+            roles.add(ImageRole.LAST_FRAME)
+        return frozenset(roles)
+
+    def _references(self, model: ModelCapability, state: AppState) -> int:
+        count = sum(1 for k in state.draft_images if k.startswith("reference-"))
+        return min(count, model.images.max_references)
+
+    def _on_paste(self, event: Any) -> None:
+        data = event.clipboardData
+        files: Any = None if is_null(data) else data.files
+        if is_null(files) or not files.length:
+            return  # text pastes go to the prompt as usual
+        target = next((slot for slot in self.slots.values() if slot.empty), None)
+        if target is not None:
+            event.preventDefault()
+            target.take(files.item(0))
+
+    # -- errors ------------------------------------------------------------------------------
     def _show_errors(self, errors: dict[str, str]) -> None:
-        controls = {
-            "prompt": self.prompt,
-            "model": self.model_fieldset,
-            "size": self.size_fieldset,
-            "seconds": self.duration_fieldset,
-        }
-        for field in ("prompt", "model", "size", "seconds"):
+        for field in FIELDS:
             node = self.root.querySelector(f"#{field}-error")
+            if node is None:
+                continue
             message = errors.get(field, "")
             node.textContent = message
             node.hidden = not message
-            set_attrs(controls[field], aria_invalid=bool(message))
-        self.image.show_error(errors.get("image", ""))
-        first = next((f for f in ("prompt", "model", "size", "seconds") if errors.get(f)), None)
-        if first == "prompt":
+        set_attrs(self.prompt, aria_invalid=bool(errors.get("prompt")))
+        for slot in self.slots.values():
+            role = "reference" if slot.slot.startswith("reference-") else slot.slot
+            slot.show_error(errors.get(f"image_{role}", ""))
+        if errors.get("prompt"):
             self.prompt.focus()
 
-    # -- pickers ---------------------------------------------------------------------------
-    def _radio(self, group: str, value: str, label: Node | str, *extra: Node | str | None) -> Node:
-        radio_id = f"{group}-{value}".replace(".", "-")
-        return h(
-            "label",
-            {"class_": "choice-tile", "for_": radio_id},
-            h(
-                "input",
-                {
-                    "type": "radio",
-                    "name": group,
-                    "value": value,
-                    "id": radio_id,
-                    "on_change": lambda _e: self._on_choice(group, value),
-                },
-                scope=self.scope,
-            ),
-            label,
-            *extra,
-        )
-
-    def _render_models(self, current: str, advanced: bool) -> None:
-        tiles = []
-        for model in self.ctx.capabilities.primary_models:
-            rates = [self.ctx.capabilities.prices.rate(model, size) for size in model.sizes]
-            known = [r for r in rates if r is not None]
-            badge = f"from {format_rate(min(known))}" if known else "price unknown"
-            tiles.append(
-                self._radio(
-                    "model",
-                    model.id,
-                    h("span", {"class_": "tile-title"}, model.label),
-                    h("span", {"class_": "badge muted"}, badge),
-                    h("span", {"class_": "tile-text"}, model.description),
-                )
-            )
-        replace_children(self.model_fieldset, h("legend", None, "Model"), h("div", {"class_": "tiles models"}, tiles))
-        snapshots = [m for m in self.ctx.capabilities.models if m.is_snapshot]
-        select = h(
-            "select",
-            {"id": "snapshot", "on_change": self._on_snapshot},
-            h("option", {"value": ""}, "Latest (no snapshot)"),
-            [h("option", {"value": m.id, "selected": m.id == current}, m.id) for m in snapshots],
-            scope=self.scope,
-        )
-        custom = h(
-            "input",
-            {
-                "type": "text",
-                "id": "custom-model",
-                "name": "custom_model",
-                "autocomplete": "off",
-                "spellcheck": "false",
-                "placeholder": "e.g. my-gateway/sora-2",
-                "value": current if self.ctx.capabilities.model(current) is None else "",
-            },
-        )
-        use = h(
-            "button",
-            {"type": "button", "class_": "btn small", "on_click": lambda _e: self._on_custom(custom)},
-            "Use model",
-            scope=self.scope,
-        )
-        replace_children(
-            self.advanced,
-            h("summary", None, "Advanced"),
-            h(
-                "div",
-                {"class_": "stack"},
-                h("div", {"class_": "field"}, h("label", {"for_": "snapshot"}, "Snapshot"), select),
-                h(
-                    "div",
-                    {"class_": "field"},
-                    h("label", {"for_": "custom-model"}, "Custom model id"),
-                    h("div", {"class_": "row"}, custom, use),
-                    h(
-                        "p",
-                        {"class_": "field-hint"},
-                        "For OpenAI-compatible endpoints that name their models differently. "
-                        "Prices of custom models are unknown.",
-                    ),
-                ),
-                h("p", {"class_": "field-hint", "id": "current-model"}, f"Sending model: {current}"),
-            ),
-        )
-        self.advanced.open = (
-            advanced
-            or self.ctx.capabilities.model(current) is None
-            or current not in [m.id for m in self.ctx.capabilities.primary_models]
-        )
-
-    def _render_sizes(self, model: str) -> None:
-        tiles = [
-            self._radio(
-                "size",
-                size,
-                _aspect_icon(size),
-                h("span", {"class_": "tile-title"}, FrameSize.parse(size).label),
-                h("span", {"class_": "tile-text"}, _orientation(size)),
-            )
-            for size in allowed_sizes(self.ctx.capabilities, model)
-        ]
-        replace_children(self.size_fieldset, h("legend", None, "Size"), h("div", {"class_": "tiles"}, tiles))
-
-    def _render_durations(self, model: str) -> None:
-        tiles = [
-            self._radio("seconds", str(s), h("span", {"class_": "tile-title"}, f"{s} s"))
-            for s in allowed_durations(self.ctx.capabilities, model)
-        ]
-        replace_children(
-            self.duration_fieldset, h("legend", None, "Duration"), h("div", {"class_": "tiles segmented"}, tiles)
-        )
-
     # -- intents ------------------------------------------------------------------------------
+    def _change(self, **changes: Any) -> None:
+        self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(**changes)))
+
+    def _set_model(self, model_id: str) -> None:
+        self.ctx.run(self.ctx.intents.do(lambda c: c.compose.set_model(model_id)))
+
+    def _on_provider(self, _event: Any) -> None:
+        provider_id = str(self.provider_select.value)
+        self.ctx.run(self.ctx.intents.do(lambda c: c.choose_provider(provider_id)))
+
     def _on_prompt(self, _event: Any) -> None:
-        text, over = prompt_counter(self.ctx.capabilities, str(self.prompt.value))
-        set_text(self.counter, f"{text} characters" + (" — over the limit" if over else ""))
-        self.counter.classList.toggle("over", over)
+        self._count()
         if self._save_timer is not None:
             self._save_timer.cancel()
         self._save_timer = self.scope.after(SAVE_DELAY_MS, self._save_prompt)
@@ -330,6 +290,8 @@ class NewRenderView(View):
         if self._save_timer is not None:  # leaving before the draft was saved: save it now
             self._save_timer.cancel()
             self._save_prompt()
+        for slot in self.slots.values():
+            slot.close()
         super().close()
 
     def _save_prompt(self) -> None:
@@ -337,37 +299,32 @@ class NewRenderView(View):
         prompt = str(self.prompt.value)
         self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(prompt=prompt)))
 
-    def _on_choice(self, group: str, value: str) -> None:
-        if group == "model":
-            self.ctx.run(self.ctx.intents.do(lambda c: c.compose.set_model(value)))
-        elif group == "size":
-            self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(size=value)))
-        else:
-            self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(seconds=int(value))))
-
-    def _on_snapshot(self, event: Any) -> None:
-        value = str(event.target.value) or self.ctx.capabilities.primary_models[0].id
-        self.ctx.run(self.ctx.intents.do(lambda c: c.compose.set_model(value)))
-
-    def _on_custom(self, field: Node) -> None:
-        try:
-            model_id = check_model_id(str(field.value))
-        except InputError as exc:
-            self._show_errors({**self.ctx.store.state.form_errors, "model": exc.message})
-            return
-        self.ctx.run(self.ctx.intents.do(lambda c: c.compose.set_model(model_id)))
-
     def _open_safety(self, _event: Any) -> None:
         SafetyDialog(self.ctx, on_accept=None).open()
 
     def _on_render(self, _event: Any) -> None:
-        if self.ctx.store.state.submitting:
+        state = self.ctx.store.state
+        if state.submitting:
             return
         if self._save_timer is not None:
             self._save_timer.cancel()
             self._save_timer = None
         prompt = str(self.prompt.value)
-        settings = self.ctx.store.state.settings
+        provider = self.ctx.provider(state)
+        model = model_of(provider, state.draft.model)
+        draft = dataclasses.replace(state.draft, prompt=prompt)
+        problems = validate(
+            provider,
+            draft,
+            today=_today(),
+            images=self._image_roles(model, state),
+            references=self._references(model, state),
+        )
+        if problems:  # say what is wrong first; the safety note only when it can really be sent
+            self._show_errors({p.field: p.message for p in problems})
+            self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(prompt=prompt)))
+            return
+        settings = state.settings
         if settings is not None and not settings.safety_acknowledged:
             SafetyDialog(self.ctx, on_accept=lambda: self._submit(prompt)).open()
             return
@@ -385,7 +342,6 @@ class NewRenderView(View):
                 toast("No answer from the API yet. The job is in the Queue and will be checked, not resent.")
             else:
                 toast("Render started. Follow it in the Queue.")
-                set_text(self.submit_note, "")
                 self.submit_note.replaceChildren(
                     text_node("Started. "),
                     h("a", {"href": href(Route.QUEUE)}, "Open the Queue"),

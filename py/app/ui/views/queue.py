@@ -11,6 +11,8 @@ from app.core.queue_cards import Card, build_card, split_queue
 from app.core.routes import Route, href
 from app.core.state import AppState, Phase, PollerRole
 from app.ui.queue_card import JobCard
+from app.core.capabilities import Operation
+from app.ui.library.prompts import confirm
 from app.ui.views.base import View, empty_state, view_header
 
 if TYPE_CHECKING:
@@ -102,7 +104,11 @@ class QueueView(View):
             if card is None:
                 card = JobCard(self.ctx, job, self._action)
                 self.cards[job.id] = card
-            card.update(job, self._card(job, state, now), state.job_notes.get(job.id, ""))
+            provider = self.ctx.provider_of(job.provider_id)
+            note = state.job_notes.get(job.id, "")
+            if not note and not job.status.terminal and not self._can_cancel(job):
+                note = f"{provider.label} cannot cancel a render once sent: it runs to the end and is billed."
+            card.update(job, self._card(job, state, now), note, provider.label)
             current = child_at(container, index)
             if current is None or not current.isSameNode(card.element):
                 container.insertBefore(card.element, current)
@@ -115,7 +121,12 @@ class QueueView(View):
             transfer=state.transfers.get(job.id),
             polling=state.poller_role is PollerRole.POLLING,
             note=state.job_notes.get(job.id, ""),
+            can_cancel=self._can_cancel(job),
         )
+
+    def _can_cancel(self, job: JobRecord) -> bool:
+        provider = self.ctx.provider_of(job.provider_id)
+        return provider.can(Operation.CANCEL) or provider.can(Operation.DELETE)
 
     def _render_status(self, state: AppState) -> None:
         if not state.online:
@@ -156,9 +167,32 @@ class QueueView(View):
             "unarchive": lambda c: c.queue.archive(job_id, False),
             "remove": lambda c: c.queue.remove(job_id),
         }
+        if action in ("retry-blocked", "retry-unconfirmed"):
+            self._confirm_retry(action, job_id)
+            return
         intent = intents.get(action)
         if intent is not None:
             self.ctx.run(self.ctx.intents.do(intent))
+
+    def _confirm_retry(self, action: str, job_id: str) -> None:
+        if action == "retry-blocked":
+            title = "Send the same prompt again?"
+            text = (
+                "The provider blocked this prompt by its content policy. Sent again unchanged it will most likely be "
+                "blocked again, and blocked renders may be charged. Edit it first with Edit and retry."
+            )
+        else:
+            title = "Send this render again?"
+            text = (
+                "The app cannot tell whether the provider received it the first time. If it did, sending it again "
+                "renders it twice and you pay twice. Check your provider's activity page first."
+            )
+        confirm(
+            title,
+            text,
+            "Send again",
+            lambda _remote: self.ctx.run(self.ctx.intents.do(lambda c: c.queue.retry(job_id))),
+        )
 
     def close(self) -> None:
         for card in self.cards.values():

@@ -1,36 +1,50 @@
-"""Settings: key vault, endpoint, preferences, prices and storage."""
+"""Settings: providers (keys, endpoints), demo mode, the key vault, preferences, prices, storage."""
 
 from __future__ import annotations
 
 from app.browser.dom import Node, h
 from app.core.state import AppState
-from app.ui.settings.endpoint_section import EndpointSection
-from app.ui.settings.key_section import KeySection
+from app.ui.settings.demo_section import DemoSection
 from app.ui.settings.prefs_section import PrefsSection
 from app.ui.settings.prices_section import PricesSection
+from app.ui.settings.provider_card import ProviderCard
 from app.ui.settings.section import Section
 from app.ui.settings.storage_section import StorageSection
+from app.ui.settings.vault_section import VaultSection
 from app.ui.views.base import View, view_header
-
-SECTIONS: tuple[type[Section], ...] = (KeySection, EndpointSection, PrefsSection, PricesSection, StorageSection)
 
 
 class SettingsView(View):
     title = "Settings"
 
     def render(self) -> Node:
-        self.sections = [section(self.ctx, self.scope) for section in SECTIONS]
+        self.cards = [ProviderCard(self.ctx, self.scope, p) for p in self.ctx.providers.providers]
+        self.sections: list[Section] = [
+            DemoSection(self.ctx, self.scope),
+            VaultSection(self.ctx, self.scope),
+            PrefsSection(self.ctx, self.scope),
+            PricesSection(self.ctx, self.scope),
+            StorageSection(self.ctx, self.scope),
+        ]
+        providers = h(
+            "section",
+            {"class_": "stack", "aria_labelledby": "providers-title", "id": "providers"},
+            h("h2", {"id": "providers-title"}, "Providers"),
+            [card.node for card in self.cards],
+        )
         root = h(
             "section",
             {"class_": "stack settings"},
-            view_header("Settings", "Your key, endpoint and preferences. Everything stays in this browser."),
+            view_header("Settings", "Your providers and keys, and preferences. Everything stays in this browser."),
+            providers,
             *[s.node for s in self.sections],
         )
-        for section in self.sections:
-            section.update(self.ctx.store.state, AppState())
+        self.update(self.ctx.store.state, AppState())
         self.ctx.run(self.ctx.intents.do(lambda c: c.refresh_storage()))
         return root
 
     def update(self, state: AppState, old: AppState) -> None:
+        for card in self.cards:
+            card.update(state, old)
         for section in self.sections:
             section.update(state, old)

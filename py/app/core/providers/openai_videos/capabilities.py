@@ -89,6 +89,7 @@ CAPABILITIES = ProviderCapabilities(
     ),
     demo_path="/sim/v1",
     relay_name="openai",
+    custom_models=True,
     key_hint="sk-…",
     key_url="https://platform.openai.com/api-keys",
 )

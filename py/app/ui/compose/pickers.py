@@ -1,0 +1,388 @@
+"""The choices of New Render, drawn from the chosen model's capability data: the model, its
+frame (pixel sizes, or an aspect ratio and a resolution), its length, sound, seed and a
+negative prompt — only what the model takes, so the form never offers a value the API
+would refuse.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from app.browser.dom import Node, Scope, h, replace_children, set_attrs, set_text
+from app.core.capabilities import Audio, FrameSize, ModelCapability, Orientation, ProviderCapabilities, Stage
+from app.core.capabilities import aspect_parts, orientation_of
+from app.core.compose import Draft, allowed_sizes, audio_on, model_of
+from app.core.prices import PriceFacts, format_rate
+
+MAX_MODEL_TILES = 4  # more models than this are a list (a select), not tiles
+MAX_DURATION_TILES = 6  # more lengths than this are a slider
+
+Send = Callable[..., None]  # (field=value …) -> a compose.change / set_model intent
+
+
+def _aspect_icon(width: int, height: int) -> Node:
+    scale = 22 / max(width, height)
+    box = h("span", {"class_": "aspect-box", "aria_hidden": "true"})
+    box.style.width = f"{round(width * scale)}px"
+    box.style.height = f"{round(height * scale)}px"
+    return h("span", {"class_": "aspect", "aria_hidden": "true"}, box)
+
+
+def _shape(orientation: Orientation) -> str:
+    return {Orientation.LANDSCAPE: "Landscape", Orientation.PORTRAIT: "Portrait"}.get(orientation, "Square")
+
+
+def starting_rate(model: ModelCapability) -> str:
+    """``from 10¢/sec`` (the lowest published per-second rate), or ``price unknown``."""
+    rates = [r for r in (_rate_at(model, choice) for choice in _choices(model)) if r is not None]
+    return f"from {format_rate(min(rates))}" if rates else "price unknown"
+
+
+def _choices(model: ModelCapability) -> list[dict[str, str]]:
+    if model.uses_sizes:
+        return [{"size": size} for size in model.sizes]
+    return [{"resolution": res} for res in model.resolutions]
+
+
+def _rate_at(model: ModelCapability, choice: dict[str, str]) -> Any:
+    audio = model.audio is Audio.ALWAYS or (model.audio is Audio.OPTIONAL and model.audio_default)
+    quote = model.prices.quote(
+        PriceFacts(
+            seconds=model.default_duration, size=choice.get("size"), resolution=choice.get("resolution"), audio=audio
+        )
+    )
+    if not quote.known or quote.low is None:
+        return None
+    return quote.rate if quote.rate is not None else quote.low / max(model.default_duration, 1)
+
+
+class Pickers:
+    """Builds the choice groups for one model; ``render`` again when the model changes."""
+
+    def __init__(self, scope: Scope, *, change: Send, set_model: Callable[[str], None]) -> None:
+        self._scope = scope
+        self._change = change
+        self._set_model = set_model
+        self.model_group = h("fieldset", {"class_": "choice-group", "aria_describedby": "model-error"})
+        self.model_note = h("p", {"class_": "notice warn small", "id": "model-note", "hidden": True})
+        self.frame_group = h("div", {"class_": "stack frame-group"})
+        self.duration_group = h("fieldset", {"class_": "choice-group durations", "aria_describedby": "seconds-error"})
+        self.options = h("details", {"class_": "advanced options"})
+        self.audio = h("input", {"type": "checkbox", "id": "audio", "role": "switch"})
+        scope.on(self.audio, "change", lambda _e: self._change(audio=bool(self.audio.checked)))
+        self.audio_row = h(
+            "div",
+            {"class_": "check-row", "id": "audio-row"},
+            self.audio,
+            h("label", {"for_": "audio"}, "Sound"),
+            h("span", {"class_": "muted small", "id": "audio-hint"}),
+        )
+        self.seed = h("input", {"type": "text", "id": "seed", "inputmode": "numeric", "autocomplete": "off"})
+        self.negative = h("textarea", {"id": "negative-prompt", "rows": "2"})
+        scope.on(self.seed, "change", lambda _e: self._change(seed=str(self.seed.value)))
+        scope.on(self.negative, "change", lambda _e: self._change(negative_prompt=str(self.negative.value)))
+        self.node: Node = h(
+            "div",
+            {"class_": "stack"},
+            self.model_group,
+            _error("model"),
+            self.model_note,
+            self.frame_group,
+            self.duration_group,
+            _error("seconds"),
+            self.audio_row,
+            self.options,
+        )
+        self._key: tuple[object, ...] = ()
+
+    # -- building ------------------------------------------------------------------------------
+    def render(self, provider: ProviderCapabilities, draft: Draft, *, advanced: bool, today: datetime.date) -> None:
+        """Rebuild the groups when the provider, its models or the model changed."""
+        model = model_of(provider, draft.model)
+        key = (provider.provider_id, provider.models, model.id, draft.model, advanced)
+        if key != self._key:
+            self._key = key
+            self._render_models(provider, draft.model, advanced, today)
+            self._render_frame(provider, model, draft.model)
+            self._render_durations(model)
+            self._render_options(provider, model, draft.model, advanced)
+        self.check(provider, draft, today)
+
+    def check(self, provider: ProviderCapabilities, draft: Draft, today: datetime.date) -> None:
+        """Show the draft's values (the groups stay as built)."""
+        model = model_of(provider, draft.model)
+        _check(self.model_group, draft.model)
+        select = self.model_group.querySelector("select")
+        if select is not None and provider.model(draft.model) is not None:
+            select.value = draft.model
+        _check(self.frame_group, draft.size, "size")
+        _check(self.frame_group, draft.aspect_ratio, "aspect_ratio")
+        _check(self.frame_group, draft.resolution, "resolution")
+        _check(self.duration_group, str(draft.seconds))
+        slider = self.duration_group.querySelector("input[type=range]")
+        if slider is not None:
+            slider.value = str(draft.seconds)
+            set_text(self.duration_group.querySelector("output"), f"{draft.seconds} s")
+            set_attrs(slider, aria_valuetext=f"{draft.seconds} seconds")
+        self.audio_row.hidden = model.audio is Audio.NONE
+        self.audio.checked = audio_on(model, draft)
+        self.audio.disabled = model.audio is not Audio.OPTIONAL
+        set_text(
+            self.audio_row.querySelector("#audio-hint"),
+            "Always on for this model." if model.audio is Audio.ALWAYS else "Without sound it may cost less.",
+        )
+        if str(self.seed.value) != draft.seed:
+            self.seed.value = draft.seed
+        if str(self.negative.value) != draft.negative_prompt:
+            self.negative.value = draft.negative_prompt
+        stage = model.stage_on(today)
+        retiring = stage is Stage.RETIRING and model.life.shutdown
+        self.model_note.hidden = not retiring
+        if retiring:
+            instead = f" Switch to {model.life.replacement} before then." if model.life.replacement else ""
+            set_text(self.model_note, f"{model.label} shuts down on {model.life.shutdown}.{instead}")
+
+    def _choice(self, **change: Any) -> Callable[[], None]:
+        return lambda: self._change(**change)
+
+    def _model_choice(self, model_id: str) -> Callable[[], None]:
+        return lambda: self._set_model(model_id)
+
+    def _radio(
+        self, group: str, value: str, label: Node | str, *extra: Node | str | None, on: Callable[[], None]
+    ) -> Node:
+        radio_id = f"{group}-{value}".replace(".", "-").replace(":", "-").replace("/", "-")
+        return h(
+            "label",
+            {"class_": "choice-tile", "for_": radio_id},
+            h(
+                "input",
+                {"type": "radio", "name": group, "value": value, "id": radio_id, "on_change": lambda _e: on()},
+                scope=self._scope,
+            ),
+            label,
+            *extra,
+        )
+
+    def _render_models(
+        self, provider: ProviderCapabilities, current: str, advanced: bool, today: datetime.date
+    ) -> None:
+        offered = provider.offered(today)
+        legend = h("legend", None, "Model")
+        if len(offered) <= MAX_MODEL_TILES:
+            tiles = [
+                self._radio(
+                    "model",
+                    m.id,
+                    h("span", {"class_": "tile-title"}, m.label),
+                    h("span", {"class_": "badge muted"}, starting_rate(m)),
+                    h("span", {"class_": "tile-text"}, m.description),
+                    on=self._model_choice(m.id),
+                )
+                for m in offered
+            ]
+            replace_children(self.model_group, legend, h("div", {"class_": "tiles models"}, tiles))
+            return
+        select = h(
+            "select",
+            {"id": "model-select", "aria_label": "Model"},
+            [h("option", {"value": m.id}, f"{m.label} — {starting_rate(m)}") for m in offered],
+        )
+        self._scope.on(select, "change", lambda _e: self._set_model(str(select.value)))
+        chosen = provider.model(current)
+        about = h("p", {"class_": "field-hint", "id": "model-about"}, chosen.description if chosen else "")
+        replace_children(self.model_group, legend, select, about)
+        del advanced
+
+    def _render_frame(self, provider: ProviderCapabilities, model: ModelCapability, current: str) -> None:
+        if model.uses_sizes:
+            sizes = allowed_sizes(provider, current)
+            tiles = [
+                self._radio(
+                    "size",
+                    size,
+                    _aspect_icon(FrameSize.parse(size).width, FrameSize.parse(size).height),
+                    h("span", {"class_": "tile-title"}, FrameSize.parse(size).label),
+                    h("span", {"class_": "tile-text"}, _shape(FrameSize.parse(size).orientation)),
+                    on=self._choice(size=size),
+                )
+                for size in sizes
+            ]
+            group = h(
+                "fieldset",
+                {"class_": "choice-group sizes", "aria_describedby": "size-error"},
+                h("legend", None, "Size"),
+                h("div", {"class_": "tiles"}, tiles),
+            )
+            replace_children(self.frame_group, group, _error("size"))
+            return
+        aspects = [
+            self._radio(
+                "aspect_ratio",
+                ratio,
+                _aspect_icon(*aspect_parts(ratio)),
+                h("span", {"class_": "tile-title"}, ratio),
+                h("span", {"class_": "tile-text"}, _shape(orientation_of(ratio))),
+                on=self._choice(aspect_ratio=ratio),
+            )
+            for ratio in model.aspect_ratios
+        ]
+        resolutions = [
+            self._radio(
+                "resolution",
+                res,
+                h("span", {"class_": "tile-title"}, res.upper() if res.endswith("k") else res),
+                on=self._choice(resolution=res),
+            )
+            for res in model.resolutions
+        ]
+        replace_children(
+            self.frame_group,
+            h(
+                "fieldset",
+                {"class_": "choice-group sizes", "aria_describedby": "aspect_ratio-error"},
+                h("legend", None, "Shape"),
+                h("div", {"class_": "tiles"}, aspects),
+            ),
+            _error("aspect_ratio"),
+            h(
+                "fieldset",
+                {"class_": "choice-group", "aria_describedby": "resolution-error"},
+                h("legend", None, "Resolution"),
+                h("div", {"class_": "tiles segmented"}, resolutions),
+            ),
+            _error("resolution"),
+        )
+
+    def _render_durations(self, model: ModelCapability) -> None:
+        legend = h("legend", None, "Duration")
+        if len(model.durations) <= MAX_DURATION_TILES and not model.durations_are_range:
+            tiles = [
+                self._radio(
+                    "seconds",
+                    str(s),
+                    h("span", {"class_": "tile-title"}, f"{s} s"),
+                    on=self._choice(seconds=s),
+                )
+                for s in model.durations
+            ]
+            replace_children(self.duration_group, legend, h("div", {"class_": "tiles segmented"}, tiles))
+            return
+        low, high = min(model.durations), max(model.durations)
+        slider = h(
+            "input",
+            {
+                "type": "range",
+                "id": "seconds-range",
+                "min": str(low),
+                "max": str(high),
+                "step": "1",
+                "aria_label": "Duration",
+            },
+        )
+        self._scope.on(slider, "change", lambda _e: self._change(seconds=int(slider.value)))
+        self._scope.on(
+            slider, "input", lambda _e: set_text(self.duration_group.querySelector("output"), f"{slider.value} s")
+        )
+        output = h("output", {"for_": "seconds-range", "class_": "range-value"})
+        replace_children(
+            self.duration_group,
+            legend,
+            h(
+                "div",
+                {"class_": "range-row"},
+                h("span", {"class_": "muted small"}, f"{low} s"),
+                slider,
+                h("span", {"class_": "muted small"}, f"{high} s"),
+                output,
+            ),
+        )
+
+    def _render_options(
+        self, provider: ProviderCapabilities, model: ModelCapability, current: str, advanced: bool
+    ) -> None:
+        parts: list[Node] = []
+        if model.seed:
+            parts.append(
+                h(
+                    "div",
+                    {"class_": "field"},
+                    h("label", {"for_": "seed"}, "Seed"),
+                    self.seed,
+                    h(
+                        "p",
+                        {"class_": "field-hint"},
+                        "A whole number to repeat a result more closely (not guaranteed).",
+                    ),
+                    _error("seed"),
+                )
+            )
+        if model.negative_prompt:
+            parts.append(
+                h(
+                    "div",
+                    {"class_": "field"},
+                    h("label", {"for_": "negative-prompt"}, "Leave out (negative prompt)"),
+                    self.negative,
+                    _error("negative_prompt"),
+                )
+            )
+        snapshots = [m for m in provider.models if m.is_snapshot]
+        if snapshots:
+            select = h(
+                "select",
+                {"id": "snapshot"},
+                h("option", {"value": ""}, "Latest (no snapshot)"),
+                [h("option", {"value": m.id, "selected": m.id == current}, m.id) for m in snapshots],
+            )
+            self._scope.on(select, "change", lambda _e: self._set_model(str(select.value) or provider.models[0].id))
+            parts.append(h("div", {"class_": "field"}, h("label", {"for_": "snapshot"}, "Snapshot"), select))
+        if provider.custom_models:
+            custom = h(
+                "input",
+                {
+                    "type": "text",
+                    "id": "custom-model",
+                    "autocomplete": "off",
+                    "spellcheck": "false",
+                    "placeholder": "e.g. my-gateway/sora-2",
+                    "value": current if provider.model(current) is None else "",
+                },
+            )
+            use = h(
+                "button",
+                {"type": "button", "class_": "btn small", "on_click": lambda _e: self._set_model(str(custom.value))},
+                "Use model",
+                scope=self._scope,
+            )
+            parts.append(
+                h(
+                    "div",
+                    {"class_": "field"},
+                    h("label", {"for_": "custom-model"}, "Custom model id"),
+                    h("div", {"class_": "row"}, custom, use),
+                    h(
+                        "p",
+                        {"class_": "field-hint"},
+                        "For OpenAI-compatible endpoints that name their models differently. "
+                        "Prices of custom models are unknown.",
+                    ),
+                )
+            )
+            parts.append(h("p", {"class_": "field-hint", "id": "current-model"}, f"Sending model: {current}"))
+        self.options.hidden = not parts
+        replace_children(self.options, h("summary", None, "More options"), h("div", {"class_": "stack"}, parts))
+        known = provider.model(current)
+        self.options.open = advanced or (provider.custom_models and (known is None or known.is_snapshot))
+
+
+def _error(field: str) -> Node:
+    return h("p", {"id": f"{field}-error", "class_": "field-error", "hidden": True})
+
+
+def _check(root: Node, value: str, group: str = "") -> None:
+    selector = f"input[type=radio][name={group}]" if group else "input[type=radio]"
+    for radio in root.querySelectorAll(selector):
+        radio.checked = radio.value == value
