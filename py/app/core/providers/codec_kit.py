@@ -80,3 +80,10 @@ def unsupported(provider: str, operation: str) -> UnsupportedOperation:
 def body_text(response: HttpResponse, limit: int = 300) -> str:
     """The start of a non-JSON error body, for the message."""
     return response.body[:limit].decode("utf-8", "replace").strip()
+
+
+def bare_base64(text: str) -> str:
+    """Raw base64 from base64 text or a ``data:…;base64,`` URL (prefix and whitespace dropped)."""
+    head, comma, tail = text.partition(",")
+    payload = tail if comma and head.lstrip().startswith("data:") else text
+    return "".join(payload.split())
