@@ -10,9 +10,9 @@ API) or by an aspect ratio and a resolution (``16:9`` at ``720p``: OpenRouter, G
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
@@ -113,6 +113,7 @@ class Audio(StrEnum):
 class Stage(StrEnum):
     """Where a model is in its life, on a given day (see :meth:`ModelLife.stage_on`)."""
 
+    UPCOMING = "upcoming"  # not released yet on that day
     PREVIEW = "preview"
     LIVE = "live"
     RETIRING = "retiring"  # shuts down within RETIRING_WARNING_DAYS
@@ -132,6 +133,9 @@ class ModelLife:
         shutdown = _date(self.shutdown)
         if shutdown is not None and today >= shutdown:
             return Stage.RETIRED
+        released = _date(self.released)
+        if released is not None and today < released:
+            return Stage.UPCOMING
         if shutdown is not None and (shutdown - today).days <= RETIRING_WARNING_DAYS:
             return Stage.RETIRING
         return Stage.PREVIEW if self.preview else Stage.LIVE
@@ -311,7 +315,7 @@ class ProviderCapabilities:
 
     def _shown(self, model: ModelCapability, today: datetime.date) -> bool:
         hidden = bool(self.hidden_models) and model.id.startswith(self.hidden_models)
-        return model.stage_on(today) is not Stage.RETIRED and not hidden
+        return model.stage_on(today) not in (Stage.RETIRED, Stage.UPCOMING) and not hidden
 
     @property
     def primary_models(self) -> tuple[ModelCapability, ...]:

@@ -20,6 +20,7 @@ from app.core.capabilities import (
     Stage,
 )
 from app.core.errors import InputError
+from app.core.image_header import ImageError, read_image_info, sniff_mime
 from app.core.prices import PriceFacts, Quote
 
 if TYPE_CHECKING:
@@ -156,13 +157,15 @@ def _satisfy(model: ModelCapability, draft: Draft) -> Draft:
     return draft
 
 
-def choices(draft: Draft) -> dict[str, str]:
-    """The draft's choices by field name, as a rule between choices reads them."""
+def choices(draft: Draft, images: frozenset[ImageRole] = frozenset()) -> dict[str, str]:
+    """The draft's choices by field name, as a rule between choices reads them (an image
+    role present reads ``"true"``, e.g. ``last_frame``)."""
     return {
         "size": draft.size,
         "aspect_ratio": draft.aspect_ratio,
         "resolution": draft.resolution,
         "seconds": str(draft.seconds),
+        **{role.value: "true" for role in images},
     }
 
 
@@ -253,7 +256,7 @@ def validate(
     elif draft.seconds not in model.durations:
         problems.append(InputError("seconds", f"{draft.seconds} s is not an allowed duration for {model.label}."))
     for rule in model.constraints:
-        if rule.broken_by(choices(draft)):
+        if rule.broken_by(choices(draft, images)):
             problems.append(InputError(rule.field, rule.message))
     try:
         if parse_seed(draft.seed) is not None and not model.seed:
@@ -310,9 +313,13 @@ def _frame_problems(capabilities: ProviderCapabilities, model: ModelCapability, 
         return []
     problems = []
     if draft.aspect_ratio not in model.aspect_ratios:
-        problems.append(InputError("aspect_ratio", f"{draft.aspect_ratio or 'No shape'} is not available for {model.label}."))
+        problems.append(
+            InputError("aspect_ratio", f"{draft.aspect_ratio or 'No shape'} is not available for {model.label}.")
+        )
     if draft.resolution not in model.resolutions:
-        problems.append(InputError("resolution", f"{draft.resolution or 'No resolution'} is not available for {model.label}."))
+        problems.append(
+            InputError("resolution", f"{draft.resolution or 'No resolution'} is not available for {model.label}.")
+        )
     return problems
 
 
@@ -376,19 +383,36 @@ def quote(
     return known.prices.quote(facts)
 
 
-def check_image_type(capabilities: ProviderCapabilities, model: ModelCapability, mime: str, name: str = "") -> None:
-    """Only the image types the model takes; anything else gets a plain message."""
-    del capabilities
-    if mime not in model.images.mime_types:
-        raise InputError("image", image_type_message(mime, name, model.images.mime_types))
+IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")  # what a browser canvas can re-encode
+MAX_IMAGE_PIXELS = 50_000_000  # larger is a decompression bomb, or a photo far beyond any video frame
+
+
+def check_image_header(head: bytes, name: str, accepted: tuple[str, ...]) -> str:
+    """The type of an image from its first bytes, refused before decoding when it is not one
+    the model takes, is damaged, or claims an absurd pixel count; raises ``InputError``."""
+    try:
+        info = read_image_info(head)
+    except ImageError as exc:
+        raise InputError("image", "This image could not be read; it may be damaged. Try another file.") from exc
+    usable = tuple(m for m in accepted if m in IMAGE_TYPES) or IMAGE_TYPES
+    if info is None or info.mime not in usable:
+        found = sniff_mime(head) or ""
+        raise InputError("image", image_type_message(found, name, usable))
+    if info.width * info.height > MAX_IMAGE_PIXELS:
+        raise InputError(
+            "image",
+            f"This image is {info.width:,} × {info.height:,} pixels: too large to use (the limit is "
+            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels). Resize it and try again.",
+        )
+    return info.mime
 
 
 def image_type_message(mime: str, name: str, allowed: tuple[str, ...]) -> str:
     """``GIF images can't be used; use JPEG, PNG or WebP.`` (never MIME words)."""
-    kind = mime.split("/")[-1].upper() if mime.startswith("image/") else ""
+    kind = mime.split("/")[-1].upper() if "/" in mime else ""
     if not kind and "." in name:
         kind = name.rsplit(".", 1)[-1].upper()
-    names = [a.split("/")[-1].upper().replace("JPEG", "JPEG").replace("WEBP", "WebP") for a in allowed]
+    names = [a.split("/")[-1].upper().replace("WEBP", "WebP") for a in allowed]
     listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
     subject = f"{kind} images" if kind else "This file"
     return f"{subject} can't be used; use {listed}."
@@ -412,4 +436,3 @@ def prompt_counter(capabilities: ProviderCapabilities, prompt: str) -> tuple[str
     """``("1,234 / 32,000", over_limit)`` for the live counter."""
     limit = capabilities.prompt_max_chars
     return f"{len(prompt):,} / {limit:,}", len(prompt) > limit
-

@@ -9,11 +9,11 @@ Binary payloads (an image to upload, a video downloaded) stay opaque handles
 from __future__ import annotations
 
 import json
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 
 class Expect(StrEnum):
@@ -49,7 +49,8 @@ class HttpRequest:
         """The request as sent, safe to store and show: no key, images as short descriptions."""
         parts = urlsplit(self.url)
         query = "&".join(
-            f"{name}=[redacted]" if name.lower() == "key" else f"{name}={value}" for name, value in parse_qsl(parts.query)
+            f"{name}=[redacted]" if name.lower() == "key" else f"{name}={value}"
+            for name, value in parse_qsl(parts.query)
         )
         url = urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
         described: dict[str, Any] = {"method": self.method, "url": url, "headers": self.redacted_headers()}

@@ -13,6 +13,8 @@ from app.core import errors as e
 from app.core.providers.base import RemoteJob
 from app.core.retry import ErrorBackoff, PollSchedule
 
+MAX_HINTED_4XX_RETRIES = 3  # a 4xx retried only on the server's word gets this many tries
+
 
 @dataclass(frozen=True)
 class PollState:
@@ -70,6 +72,9 @@ def after_error(state: PollState, error: e.AppError, backoff: ErrorBackoff) -> t
     if kind == "fatal":
         return state, Stop(error)
     attempts = state.error_attempts + 1
+    hinted_4xx = isinstance(error, e.ApiError) and 400 <= error.status < 500 and error.status not in (408, 409, 429)
+    if hinted_4xx and attempts > MAX_HINTED_4XX_RETRIES:
+        return state, Stop(error)  # a 4xx the server called transient, again and again: it is not
     new_state = PollState(state.unchanged, attempts, state.signature)
     hint = error.retry_after_s if isinstance(error, e.ApiError) else None
     if kind == "throttled":

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.core.costs import cost_text
 from app.core.eta import Sample, eta_seconds, format_duration
 from app.core.job_status import JobPhase, JobStatus
-from app.core.costs import cost_text
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord

@@ -129,8 +129,9 @@ class ComposeIntents:
     # -- the images ----------------------------------------------------------------------------
     async def set_image(self, slot: str, file: Any, name: str = "") -> None:
         field = f"image_{slot_role(slot).value}"
+        model = model_of(self._provider(), self.store.state.draft.model)
         try:
-            source = await self._images.open(file, name)
+            source = await self._images.open(file, name, model.images.mime_types)
         except e.InputError as exc:
             self._field_errors({field: exc.message})
             return

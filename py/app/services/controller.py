@@ -123,9 +123,7 @@ class Controller:
         """Load settings, the vault, the jobs, the model lists and the draft; True on first run."""
         settings, existed = await self.settings_service.load()
         self.store.update(settings=settings)
-        legacy = self.hub.key_origin(
-            "openai-videos", settings.chosen_base_url(self.directory.get("openai-videos"))
-        )
+        legacy = self.hub.key_origin("openai-videos", settings.chosen_base_url(self.directory.get("openai-videos")))
         await self.vault.load(legacy_origin=legacy)
         jobs, _broken = await self.job_store.load_all()
         self.store.update(vaults=self.vault.statuses(), vault_loaded=True, jobs={job.id: job for job in jobs})

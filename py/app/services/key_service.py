@@ -68,7 +68,9 @@ class KeyService:
         self._on_keys_changed()
 
     def _origin_now(self, provider_id: str) -> str:
-        return self._hub.key_origin(provider_id, self._hub.settings.chosen_base_url(self._hub.directory.get(provider_id)))
+        return self._hub.key_origin(
+            provider_id, self._hub.settings.chosen_base_url(self._hub.directory.get(provider_id))
+        )
 
     # -- keys ------------------------------------------------------------------------------
     async def save_key(self, provider_id: str, text: str) -> None:
@@ -197,4 +199,3 @@ class KeyService:
         await self._vault.save_key(provider_id, self._hub.key_origin(provider_id, base), key)
         self._changed()
         return provider_id
-

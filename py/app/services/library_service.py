@@ -13,13 +13,13 @@ from typing import Any
 from app.core import errors as e
 from app.core.capabilities import FrameSize, Operation
 from app.core.compose import NO_IMAGES, Draft
-from app.core.provider_directory import day_of
 from app.core.downloads import file_name
 from app.core.job_record import JobRecord, JobStatus, new_asset
+from app.core.provider_directory import day_of
 from app.services.job_book import JobBook
 from app.services.ports import Clock, FrameGrabber
-from app.services.queue_service import QueueService
 from app.services.provider_hub import ProviderHub
+from app.services.queue_service import QueueService
 from app.services.render_service import FormErrors, RenderService, Target
 
 MAX_TITLE = 120

@@ -13,10 +13,9 @@ from collections.abc import Callable
 
 from app.core import errors as e
 from app.core import poll_messages as pm
-from app.core.capabilities import FrameSize
+from app.core.capabilities import FrameSize, ProviderCapabilities
 from app.core.downloads import REQUIRED_VARIANT, file_name
 from app.core.eta import add_sample
-from app.core.capabilities import ProviderCapabilities
 from app.core.job_record import JobRecord, new_asset
 from app.core.job_status import variant_kind
 from app.core.jobs import EXPIRED_MESSAGE, apply_remote, fail, succeed

@@ -129,8 +129,9 @@ class StorageInfo(Protocol):
 
 
 class ImageProcessor(Protocol):
-    async def open(self, file: Any, name: str = "") -> Any:
-        """Check and measure the user's file (raises ``InputError`` for the ``image`` field)."""
+    async def open(self, file: Any, name: str = "", accepted: tuple[str, ...] = ()) -> Any:
+        """Check (types ``accepted``; absurd sizes refused unread) and measure the user's file;
+        ``InputError`` for the ``image`` field."""
         ...
 
     async def fit(self, source: Any, size: str, fit: ImageFit) -> PreparedImage:

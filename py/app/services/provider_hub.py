@@ -173,4 +173,3 @@ class ProviderHub:
             return self.codec(provider_id).parse_catalogue(response, as_of=day_of(fetched_at).isoformat())
         except (ValueError, e.AppError):
             return None
-

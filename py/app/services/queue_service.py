@@ -15,8 +15,8 @@ from collections.abc import Callable
 from app.core import errors as e
 from app.core import poll_messages as pm
 from app.core.capabilities import Operation
-from app.core.downloads import REQUIRED_VARIANT
 from app.core.compose import draft_of
+from app.core.downloads import REQUIRED_VARIANT
 from app.core.job_record import JobPhase, JobRecord
 from app.core.jobs import cancel, needs_polling, needs_reconciling
 from app.core.state import PollerRole
@@ -210,7 +210,6 @@ class QueueService:
         provider = self._clients.provider_of(job.provider_id)
         if not (provider.can(Operation.CANCEL) or provider.can(Operation.DELETE)):
             raise e.AppError(f"{provider.label} cannot cancel a render: it keeps running there and is billed.")
-        self.untrack(job_id)
         note = ""
         if job.remote_id:
             try:
@@ -219,8 +218,15 @@ class QueueService:
                     await client.cancel(job.remote_id)
                 else:
                     await client.delete(job.remote_id)
-            except (e.ApiError, e.NetworkError, e.VaultError) as exc:
+            except e.ApiError as exc:
+                if provider.can(Operation.CANCEL) and 400 <= exc.status < 500:
+                    # Refused: most likely it has just finished. Keep following it to its real end.
+                    self.book.note(job_id, f"{provider.label} did not cancel it ({exc.message}); following it on.")
+                    return
                 note = f" The API did not stop it ({exc}); it may still finish and be charged."
+            except (e.NetworkError, e.VaultError) as exc:
+                note = f" The API did not stop it ({exc}); it may still finish and be charged."
+        self.untrack(job_id)
         canceled = cancel(job, now=self._clock.now())
         if note:
             canceled = canceled.model_copy(update={"error_message": f"{canceled.error_message}{note}"})

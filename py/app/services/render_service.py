@@ -209,6 +209,11 @@ class RenderService:
                     job.model_copy(update={"error_message": str(error), "updated_at": self._clock.now()})
                 )
             except e.ApiError as error:
+                if isinstance(error, e.ServerError) and error.should_retry is False:
+                    # A server error the provider says not to retry: the job may exist there.
+                    return await self._book.commit(
+                        job.model_copy(update={"error_message": error.message, "updated_at": self._clock.now()})
+                    )
                 if classify(error) == "fatal":
                     await self._book.forget(job)  # refused: nothing started, nothing charged
                     raise

@@ -24,7 +24,13 @@ class KeyForm:
     """Paste → Save key. The field is emptied before the key is encrypted, so it never stays in the DOM."""
 
     def __init__(
-        self, ctx: UiContext, scope: Scope, provider: ProviderCapabilities, *, field_id: str, on_saved: Callable[[], None]
+        self,
+        ctx: UiContext,
+        scope: Scope,
+        provider: ProviderCapabilities,
+        *,
+        field_id: str,
+        on_saved: Callable[[], None],
     ) -> None:
         self.ctx = ctx
         self.provider_id = provider.provider_id

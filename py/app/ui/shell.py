@@ -13,7 +13,7 @@ from app.browser.look import apply_look
 from app.browser.page_location import current_hash, on_hash_change, push_url, replace_url, set_title
 from app.core.endpoint import display_host
 from app.core.routes import Route, href, page_title, parse_hash
-from app.core.state import AppState, Phase
+from app.core.state import AppState
 from app.ui.context import UiContext
 from app.ui.views.base import View
 from app.ui.views.library import LibraryView

@@ -11,8 +11,16 @@ from collections.abc import Callable
 from typing import Any
 
 from app.browser.dom import Node, Scope, h, replace_children, set_attrs, set_text
-from app.core.capabilities import Audio, FrameSize, ModelCapability, Orientation, ProviderCapabilities, Stage
-from app.core.capabilities import aspect_parts, orientation_of
+from app.core.capabilities import (
+    Audio,
+    FrameSize,
+    ModelCapability,
+    Orientation,
+    ProviderCapabilities,
+    Stage,
+    aspect_parts,
+    orientation_of,
+)
 from app.core.compose import Draft, allowed_sizes, audio_on, model_of
 from app.core.prices import PriceFacts, format_rate
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 import json
 import time
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, h, set_text
 from app.browser.files import copy_text
 from app.browser.local_time import local_datetime
-from app.core.endpoint import display_host
-from app.core.errors import InputError
 from app.core.capabilities import Operation, ProviderCapabilities, Stage
 from app.core.costs import cost_facts
+from app.core.endpoint import display_host
+from app.core.errors import InputError
 from app.core.provider_directory import day_of
 from app.core.queue_cards import frame_text
 from app.core.scrub import SpriteLayout
@@ -40,7 +40,10 @@ def facts(job: JobRecord, provider: ProviderCapabilities) -> list[tuple[str, str
     rows = [
         ("Provider", provider.name),
         ("Model", job.model + (f" (retired on {model.life.shutdown})" if retired and model else "")),
-        ("Frame", f"{frame_text(job)} ({job.size.replace('x', ' × ')})" if job.aspect_ratio else job.size.replace("x", " × ")),
+        (
+            "Frame",
+            f"{frame_text(job)} ({job.size.replace('x', ' × ')})" if job.aspect_ratio else job.size.replace("x", " × "),
+        ),
         ("Length", f"{job.seconds} s"),
         ("Sound", "yes" if job.audio else "no" if job.audio is not None else "—"),
         *cost_facts(job),

@@ -33,7 +33,8 @@ class PricesSection(Section):
             h(
                 "p",
                 {"class_": "muted small"},
-                f"{provider.label}: " + ("; ".join(sources) if sources else "no published prices")
+                f"{provider.label}: "
+                + ("; ".join(sources) if sources else "no published prices")
                 + ". Estimates use these rules. They exclude retries, and policy-blocked renders may still be charged.",
             ),
             data_table(f"Prices of {provider.label}'s models", ("Model", "Price", "Note"), rows),

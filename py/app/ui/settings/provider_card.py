@@ -34,7 +34,9 @@ class ProviderCard:
         self.badge = h("span", {"class_": "badge", "id": f"provider-{pid}-badge"})
         self.use_btn = button(f"Use {provider.label}", self._use, scope, kind="small")
         self.status = h("p", {"id": f"key-status-{pid}", "class_": "key-status"})
-        self.form = KeyForm(ctx, scope, provider, field_id=f"api-key-{pid}", on_saved=lambda: toast("Key saved and encrypted."))
+        self.form = KeyForm(
+            ctx, scope, provider, field_id=f"api-key-{pid}", on_saved=lambda: toast("Key saved and encrypted.")
+        )
         self.sign_in = (
             button(f"Sign in with {provider.label}", self._sign_in, scope, kind="primary") if provider.sign_in else None
         )
@@ -68,7 +70,11 @@ class ProviderCard:
                 "div",
                 {"class_": "stack small-gap"},
                 h("div", {"class_": "row"}, self.sign_in),
-                h("p", {"class_": "muted small"}, "It gives this app a key of your account; you can cap its spending there. Or paste a key:"),
+                h(
+                    "p",
+                    {"class_": "muted small"},
+                    "It gives this app a key of your account; you can cap its spending there. Or paste a key:",
+                ),
             )
             if self.sign_in is not None
             else None
@@ -258,7 +264,9 @@ class ProviderCard:
 
         def move(_e: Any) -> None:
             dialog.close()
-            self.ctx.run(self._save_url(text, move_key=True, warning=f"Saved. Your {label} key now goes to {new_origin}."))
+            self.ctx.run(
+                self._save_url(text, move_key=True, warning=f"Saved. Your {label} key now goes to {new_origin}.")
+            )
 
         def keep(_e: Any) -> None:
             dialog.close()

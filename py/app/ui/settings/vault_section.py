@@ -17,7 +17,12 @@ from app.ui.key_form import security_note
 from app.ui.settings.section import Section, card
 from app.ui.toasts import toast
 
-LOCK_CHOICES = ((0, "Only when I lock it"), (5, "After 5 minutes idle"), (15, "After 15 minutes idle"), (60, "After an hour idle"))
+LOCK_CHOICES = (
+    (0, "Only when I lock it"),
+    (5, "After 5 minutes idle"),
+    (15, "After 15 minutes idle"),
+    (60, "After an hour idle"),
+)
 
 
 class VaultSection(Section):
@@ -147,7 +152,9 @@ class VaultSection(Section):
 
     def _unlock(self, current: Field) -> None:
         passphrase = current.value
-        self._guarded(current, self.ctx.intents.do(lambda c: c.keys.unlock(passphrase)), "Keys unlocked for this visit.")
+        self._guarded(
+            current, self.ctx.intents.do(lambda c: c.keys.unlock(passphrase)), "Keys unlocked for this visit."
+        )
 
     def _set_passphrase(self, new: Field, confirm: Field, current: Field | None) -> None:
         for f in (new, confirm, current):

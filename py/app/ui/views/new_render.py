@@ -74,7 +74,13 @@ class NewRenderView(View):
         self.pickers = Pickers(s, change=self._change, set_model=self._set_model)
         self.estimate = h(
             "p",
-            {"id": "estimate", "class_": "estimate", "tabindex": "0", "aria_describedby": "estimate-note", "aria_live": "polite"},
+            {
+                "id": "estimate",
+                "class_": "estimate",
+                "tabindex": "0",
+                "aria_describedby": "estimate-note",
+                "aria_live": "polite",
+            },
         )
         self.estimate_basis = h("p", {"class_": "field-hint", "id": "estimate-basis"})
         self.estimate_note = h("p", {"id": "estimate-note", "role": "tooltip", "class_": "tooltip"}, ESTIMATE_NOTE)
@@ -229,7 +235,11 @@ class NewRenderView(View):
         children = [self.slots[slot].node for slot in wanted]
         current = [self.images.children.item(i) for i in range(int(self.images.children.length))]
         if len(current) != len(children) or any(not a.isSameNode(b) for a, b in zip(current, children, strict=False)):
-            replace_children(self.images, h("h2", {"class_": "label", "id": "images-title"}, "Images") if children else None, children)
+            replace_children(
+                self.images,
+                h("h2", {"class_": "label", "id": "images-title"}, "Images") if children else None,
+                children,
+            )
 
     def _image_roles(self, model: ModelCapability, state: AppState) -> frozenset[ImageRole]:
         roles = set()

@@ -7,12 +7,12 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, child_at, h, set_text
+from app.core.capabilities import Operation
 from app.core.queue_cards import Card, build_card, split_queue
 from app.core.routes import Route, href
 from app.core.state import AppState, Phase, PollerRole
-from app.ui.queue_card import JobCard
-from app.core.capabilities import Operation
 from app.ui.library.prompts import confirm
+from app.ui.queue_card import JobCard
 from app.ui.views.base import View, empty_state, view_header
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ from app.core.capabilities import (
     Operation,
     ProviderCapabilities,
 )
-from app.core.providers.gemini_omni.prices import sheet_for
+from app.core.providers.gemini_omni.prices import USD_PER_MILLION_VIDEO_TOKENS, sheet_for
 
 PROVIDER_ID = "gemini"
 DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com/v1beta"
@@ -110,6 +110,8 @@ def _omni(model_id: str, label: str, high: int, references: int, life: ModelLife
         negative_prompt=False,  # write "Do not include …" into the prompt instead
         life=life,
         prices=sheet_for(model_id),
+        extend_seconds=_seconds(EXTEND_MIN_SECONDS, EXTEND_MAX_SECONDS),
+        max_total_seconds=EXTEND_MAX_TOTAL_SECONDS,
         description=description,
     )
 
@@ -176,4 +178,7 @@ CAPABILITIES = ProviderCapabilities(
     demo_path="/sim/gemini/v1beta",
     key_hint="AIza…",
     key_url="https://aistudio.google.com/apikey",
+    relay_name="gemini",
+    image_upload="inline",
+    usd_per_video_token=USD_PER_MILLION_VIDEO_TOKENS / 1_000_000,
 )

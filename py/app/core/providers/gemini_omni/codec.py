@@ -123,5 +123,17 @@ class GeminiOmniProvider:
         return tuple(found)
 
     # -- errors ----------------------------------------------------------------------------
+    def sign_in_url(self, base_url: str, callback_url: str, challenge: str) -> str:
+        del base_url, callback_url, challenge
+        raise unsupported(self.capabilities.label, "sign in to get")
+
+    def key_exchange_request(self, base_url: str, code: str, verifier: str) -> HttpRequest:
+        del base_url, code, verifier
+        raise unsupported(self.capabilities.label, "sign in to get")
+
+    def parse_key_exchange(self, response: HttpResponse) -> str:
+        del response
+        raise unsupported(self.capabilities.label, "sign in to get")
+
     def parse_error(self, response: HttpResponse, call: Call) -> ApiError:
         return error_for(response, call)

@@ -40,7 +40,9 @@ IMAGES = ImageInputs(
 )
 
 
-def _model(model_id: str, family: str, label: str, sizes: tuple[str, ...], description: str, snapshot: bool) -> ModelCapability:
+def _model(
+    model_id: str, family: str, label: str, sizes: tuple[str, ...], description: str, snapshot: bool
+) -> ModelCapability:
     return ModelCapability(
         id=model_id,
         label=label if not snapshot else f"{label} ({model_id.removeprefix(family + '-')})",
