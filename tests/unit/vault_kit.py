@@ -101,8 +101,13 @@ class Kit:
     async def write_v1(self, key: str, *, passphrase: str | None = None) -> None:
         """The one-key record of the first app version: no provider, no origin, no AAD."""
         if passphrase is None:
-            wrapping, salt, iterations = await self.cipher.new_device_key(), None, None
-            self.records.stores.setdefault("keys", {})[DEVICE_KEY_ID] = wrapping
+            device_keys = self.records.stores.setdefault("keys", {})
+            wrapping, salt, iterations = (
+                device_keys.get(DEVICE_KEY_ID) or await self.cipher.new_device_key(),
+                None,
+                None,
+            )
+            device_keys[DEVICE_KEY_ID] = wrapping
         else:
             salt, iterations = b"s" * 16, PBKDF2_ITERATIONS
             wrapping = await self.cipher.derive_key(passphrase, salt, iterations)
