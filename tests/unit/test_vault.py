@@ -84,7 +84,11 @@ def test_keys_of_different_providers_are_independent() -> None:
         assert created is not None
         kit.clock.value += 60
         await vault.save_key("openrouter", ORIGINS["openrouter"], "sk-or-v1-replacement-0000000000")
-        await vault.wipe("openai-videos")  # nothing saved for it: a no-op for the others
+        writes = len(kit.records.writes)
+        await vault.wipe("openai-videos")  # nothing saved for it: no write at all
+        assert len(kit.records.writes) == writes
+        await kit.vault().wipe("gemini")  # a vault not loaded yet knows of no key: it deletes nothing
+        assert len(kit.records.writes) == writes and "vault-device-key" in kit.records.stores["keys"]
         again = await kit.reopen()
         assert again.api_key("openrouter", ORIGINS["openrouter"]) == "sk-or-v1-replacement-0000000000"
         assert again.api_key("gemini", ORIGINS["gemini"]) == KEYS["gemini"]

@@ -140,6 +140,8 @@ class VaultService:
     async def wipe(self, provider_id: str) -> VaultOverview:
         """Delete one provider's key everywhere (and the device key with the last one)."""
         async with self._busy:
+            if provider_id not in self._ring.statuses():
+                return self.overview()  # nothing saved for it (or the vault is not loaded yet)
             new, drops, keys = self._ring.copy(), self._drops, None
             for table in (new.records, new.plain, new.problems):
                 table.pop(provider_id, None)
