@@ -69,27 +69,36 @@ class SimTransport:
 
 
 class FakeCipher:
-    """A stand-in for WebCrypto AES-GCM: HMAC keystream + tag, so a wrong key is detected."""
+    """A stand-in for WebCrypto AES-GCM: HMAC keystream + tag over the additional data too,
+    so a wrong key or altered ``aad`` is detected; ``derivations`` counts PBKDF2 runs."""
+
+    def __init__(self) -> None:
+        self.derivations = 0
 
     async def new_device_key(self) -> bytes:
         return os.urandom(32)
 
     async def derive_key(self, passphrase: str, salt: bytes, iterations: int) -> bytes:
+        self.derivations += 1
         return hashlib.pbkdf2_hmac("sha256", passphrase.encode(), salt, 1000)  # fewer rounds: tests stay fast
 
-    async def encrypt(self, key: bytes, plaintext: bytes) -> tuple[bytes, bytes]:
+    async def encrypt(self, key: bytes, plaintext: bytes, aad: bytes = b"") -> tuple[bytes, bytes]:
         iv = os.urandom(12)
         stream = hashlib.sha256(key + iv).digest() * (len(plaintext) // 32 + 1)
         sealed = bytes(a ^ b for a, b in zip(plaintext, stream, strict=False))
-        tag = hmac.new(key, iv + sealed, "sha256").digest()[:16]
-        return iv, sealed + tag
+        return iv, sealed + self._tag(key, iv, sealed, aad)
 
-    async def decrypt(self, key: bytes, iv: bytes, ciphertext: bytes) -> bytes:
+    async def decrypt(self, key: bytes, iv: bytes, ciphertext: bytes, aad: bytes = b"") -> bytes:
         sealed, tag = ciphertext[:-16], ciphertext[-16:]
-        if not hmac.compare_digest(tag, hmac.new(key, iv + sealed, "sha256").digest()[:16]):
+        if not hmac.compare_digest(tag, self._tag(key, iv, sealed, aad)):
             raise VaultError("The stored key could not be decrypted.")
         stream = hashlib.sha256(key + iv).digest() * (len(sealed) // 32 + 1)
         return bytes(a ^ b for a, b in zip(sealed, stream, strict=False))
+
+    @staticmethod
+    def _tag(key: bytes, iv: bytes, sealed: bytes, aad: bytes) -> bytes:
+        framed = len(aad).to_bytes(8, "big") + aad + iv + sealed  # as GCM, the length keeps the parts apart
+        return hmac.new(key, framed, "sha256").digest()[:16]
 
     def random_bytes(self, count: int) -> bytes:
         return os.urandom(count)

@@ -1,7 +1,8 @@
 """WebCrypto AES-GCM-256 and PBKDF2-SHA-256 for the key vault (implements ``Cipher``).
 
 Keys are created non-extractable: JavaScript (and so this app) can use them but never
-read their bytes. Python bytes go through ``to_js`` before WebCrypto (docs/runtime.md).
+read their bytes. Python bytes (IV, data, additional data) go through ``to_js`` before
+WebCrypto (docs/runtime.md).
 """
 
 from __future__ import annotations
@@ -25,6 +26,14 @@ def _subtle() -> Any:
     return subtle
 
 
+def _gcm(iv: bytes, aad: bytes) -> Any:
+    """AES-GCM parameters; empty additional data is left out (GCM treats both the same)."""
+    params: dict[str, Any] = {"name": AES, "iv": js_bytes(iv)}
+    if aad:
+        params["additionalData"] = js_bytes(aad)
+    return js_object(params)
+
+
 class WebCryptoCipher:
     async def new_device_key(self) -> Any:
         return await _subtle().generateKey(js_object({"name": AES, "length": 256}), False, js_object(KEY_USAGES))
@@ -39,14 +48,14 @@ class WebCryptoCipher:
             params, material, js_object({"name": AES, "length": 256}), False, js_object(KEY_USAGES)
         )
 
-    async def encrypt(self, key: Any, plaintext: bytes) -> tuple[bytes, bytes]:
+    async def encrypt(self, key: Any, plaintext: bytes, aad: bytes = b"") -> tuple[bytes, bytes]:
         iv = self.random_bytes(12)
-        sealed = await _subtle().encrypt(js_object({"name": AES, "iv": js_bytes(iv)}), key, js_bytes(plaintext))
+        sealed = await _subtle().encrypt(_gcm(iv, aad), key, js_bytes(plaintext))
         return iv, sealed.to_bytes()
 
-    async def decrypt(self, key: Any, iv: bytes, ciphertext: bytes) -> bytes:
+    async def decrypt(self, key: Any, iv: bytes, ciphertext: bytes, aad: bytes = b"") -> bytes:
         try:
-            opened = await _subtle().decrypt(js_object({"name": AES, "iv": js_bytes(iv)}), key, js_bytes(ciphertext))
+            opened = await _subtle().decrypt(_gcm(iv, aad), key, js_bytes(ciphertext))
         except JsException as exc:
             raise VaultError("The stored key could not be decrypted.") from exc
         return bytes(opened.to_bytes())

@@ -23,6 +23,7 @@
     ├── StorageError          IndexedDB failed
     │   └── StorageQuotaError     the browser ran out of space for this site
     └── VaultError            the key vault cannot do what was asked (locked, wrong passphrase)
+        └── KeyOriginError        the saved key is bound to another endpoint than this request's
 """
 
 from __future__ import annotations
@@ -152,6 +153,16 @@ class StorageQuotaError(StorageError):
 
 class VaultError(AppError):
     """The key vault cannot do what was asked (locked, wrong passphrase, no key)."""
+
+
+class KeyOriginError(VaultError):
+    """A saved key would go to an origin the user did not choose for it: ask before rebinding."""
+
+    def __init__(self, message: str, *, provider_id: str, bound_origin: str, requested_origin: str) -> None:
+        super().__init__(message)
+        self.provider_id = provider_id
+        self.bound_origin = bound_origin
+        self.requested_origin = requested_origin
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {

@@ -97,20 +97,26 @@ class Transport(Protocol):
 
 
 class Cipher(Protocol):
-    """AES-GCM-256 with opaque key handles (WebCrypto in the page)."""
+    """AES-GCM-256 with opaque key handles (WebCrypto in the page).
+
+    ``aad`` is authenticated but not encrypted: decryption fails unless it is the same
+    bytes that were given to encryption (the vault binds each key to its endpoint this way).
+    """
 
     async def new_device_key(self) -> Any:
         """A fresh random, non-extractable key."""
         ...
 
-    async def derive_key(self, passphrase: str, salt: bytes, iterations: int) -> Any: ...
+    async def derive_key(self, passphrase: str, salt: bytes, iterations: int) -> Any:
+        """A non-extractable key from PBKDF2-SHA-256."""
+        ...
 
-    async def encrypt(self, key: Any, plaintext: bytes) -> tuple[bytes, bytes]:
+    async def encrypt(self, key: Any, plaintext: bytes, aad: bytes = b"") -> tuple[bytes, bytes]:
         """``(iv, ciphertext)`` with a fresh random IV."""
         ...
 
-    async def decrypt(self, key: Any, iv: bytes, ciphertext: bytes) -> bytes:
-        """Raises ``VaultError`` when the key is wrong or the data was altered."""
+    async def decrypt(self, key: Any, iv: bytes, ciphertext: bytes, aad: bytes = b"") -> bytes:
+        """Raises ``VaultError`` when the key is wrong or the data or ``aad`` was altered."""
         ...
 
     def random_bytes(self, count: int) -> bytes: ...

@@ -1,165 +1,293 @@
-"""The key vault: the user's API key, encrypted at rest, decrypted only into memory.
+"""The key vault: one API key per provider, encrypted at rest, bound to its endpoint.
 
-Every change is one atomic IndexedDB write (record + wrapping key together), made only
-after all WebCrypto work is done, so a failure never leaves half a vault behind.
+Keys are decrypted only into memory. Each record's AES-GCM additional data names its
+provider and the origin it may be sent to, so an edited record does not decrypt and a
+key is never handed out for another origin (:class:`KeyOriginError` until the user
+confirms and :meth:`VaultService.rebind` runs). The protection mode is vault-wide.
+
+Every change is one atomic write (records and wrapping key together), made after all
+WebCrypto work is done, so the IndexedDB transaction sees no other await and a failed
+write leaves the store and this memory as they were.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from app.core.errors import InputError, VaultError
-from app.core.keys import mask_key, normalize_key
+from app.core.errors import InputError, KeyOriginError, StorageError, VaultError
+from app.core.key_binding import LEGACY_PROVIDER_ID, LEGACY_RECORD_ID, origin_of, provider_of, record_id
+from app.core.keys import normalize_key
 from app.core.stores import KEYS, VAULT
-from app.core.vault_record import (
-    DEVICE_KEY_ID,
-    MIN_PASSPHRASE,
-    PBKDF2_ITERATIONS,
-    SALT_BYTES,
-    VaultRecord,
-)
-from app.core.vault_status import VaultMode, VaultState, VaultStatus
+from app.core.vault_keyring import Keyring
+from app.core.vault_messages import CANNOT_LOCK, LOCKED, NOTHING_TO_PROTECT, UNOPENABLE, VaultWords
+from app.core.vault_record import DEVICE_KEY_ID, MIN_PASSPHRASE, LegacyVaultRecord, SealedKey, VaultRecord
+from app.core.vault_status import VaultOverview, VaultStatus
 from app.services.ports import Cipher, Clock, Delete, Op, Put, RecordStore
+from app.services.vault_sealer import Protection, Sealer
 
-RECORD_ID = "api-key"
+R = TypeVar("R", bound=SealedKey)
 
 
 class VaultService:
-    def __init__(self, records: RecordStore, cipher: Cipher, clock: Clock) -> None:
+    def __init__(
+        self, records: RecordStore, cipher: Cipher, clock: Clock, names: Mapping[str, str] | None = None
+    ) -> None:
         self._records = records
-        self._cipher = cipher
-        self._clock = clock
-        self._key: str | None = None
-        self._wrapping_key: Any = None
-        self._record: VaultRecord | None = None
+        self._sealer = Sealer(cipher, clock)
+        self._words = VaultWords(dict(names or {}))  # provider id -> the name the user knows it by
+        self._ring = Keyring()
+        self._busy = asyncio.Lock()  # one change at a time: each starts from the last one's result
+        self._drops = (0, 0)  # (locks, forgets) so far: a change that overlapped one must honour it
 
-    # -- reading ------------------------------------------------------------------------
-    @property
-    def status(self) -> VaultStatus:
-        record = self._record
-        if record is None:
-            return VaultStatus()
-        state = VaultState.UNLOCKED if self._key is not None else VaultState.LOCKED
-        return VaultStatus(state, record.mode, record.hint, record.updated_at)
+    # -- reading ----------------------------------------------------------------------------
+    def overview(self) -> VaultOverview:
+        return self._ring.overview()
 
-    def api_key(self) -> str:
-        """The plaintext key for a request; ``VaultError`` when there is none or it is locked."""
-        if self._key is None:
-            if self._record is None:
-                raise VaultError("No API key is saved. Add one in Settings, or switch on demo mode.")
-            raise VaultError("The key vault is locked. Unlock it with your passphrase first.")
-        return self._key
+    def statuses(self) -> dict[str, VaultStatus]:
+        return dict(self._ring.statuses())
 
-    async def load(self) -> VaultStatus:
-        """Read the vault; a device-mode key is decrypted at once, a passphrase key stays locked."""
-        raw = await self._records.get(VAULT, RECORD_ID)
-        if raw is None:
-            self._record = None
-            return self.status
-        try:
-            record = VaultRecord.model_validate(raw)
-        except ValidationError as exc:
-            raise VaultError("The stored key record is damaged. Wipe the key and paste it again.") from exc
-        self._record = record
-        if record.mode == "device":
-            wrapping = await self._records.get(KEYS, DEVICE_KEY_ID)
-            if wrapping is None:
-                raise VaultError("This browser lost the key that protects your API key. Wipe it and paste it again.")
-            plaintext = await self._cipher.decrypt(wrapping, record.iv, record.ciphertext)
-            self._key, self._wrapping_key = plaintext.decode("utf-8"), wrapping
-        return self.status
+    def status(self, provider_id: str) -> VaultStatus:
+        return self._ring.status(provider_id)
 
-    # -- changing -----------------------------------------------------------------------
-    async def save_key(self, text: str) -> VaultStatus:
-        """Validate and store a new key, keeping the current protection mode."""
-        key = normalize_key(text)
-        record = self._record
-        if record is not None and record.mode == "passphrase":
-            if self._wrapping_key is None:
-                raise VaultError("Unlock the vault with your passphrase before replacing the key.")
-            await self._store(key, "passphrase", self._wrapping_key, record.salt, new_device_key=False)
-        else:
-            await self._store(key, "device", await self._cipher.new_device_key(), None, new_device_key=True)
-        return self.status
+    def bound_origin(self, provider_id: str) -> str | None:
+        record = self._ring.records.get(provider_id)
+        return record.origin if record is not None else None
 
-    async def unlock(self, passphrase: str) -> VaultStatus:
-        record = self._require_record()
-        if record.mode != "passphrase" or record.salt is None or record.iterations is None:
-            return self.status
-        wrapping = await self._cipher.derive_key(passphrase, record.salt, record.iterations)
-        try:
-            plaintext = await self._cipher.decrypt(wrapping, record.iv, record.ciphertext)
-        except VaultError as exc:
-            raise VaultError("That passphrase is not right. Check it and try again.") from exc
-        self._key, self._wrapping_key = plaintext.decode("utf-8"), wrapping
-        return self.status
+    def api_key(self, provider_id: str, origin: str) -> str:
+        """The plaintext key for a request to ``origin`` (an origin or any URL on it).
 
-    async def set_passphrase(self, new_passphrase: str, *, current: str | None = None) -> VaultStatus:
-        """Protect the key with a passphrase (or change it; ``current`` confirms the old one)."""
-        if len(new_passphrase) < MIN_PASSPHRASE:
-            raise InputError("new_passphrase", f"Use a passphrase of at least {MIN_PASSPHRASE} characters.")
-        key = await self._confirmed_key(current)
-        salt = self._cipher.random_bytes(SALT_BYTES)
-        wrapping = await self._cipher.derive_key(new_passphrase, salt, PBKDF2_ITERATIONS)
-        await self._store(key, "passphrase", wrapping, salt, new_device_key=False)
-        return self.status
+        ``VaultError`` when there is none, it is damaged or the vault is locked;
+        ``KeyOriginError`` when the key is bound to another origin.
+        """
+        key = self._open_key(provider_id)
+        requested, bound = origin_of(origin), self._ring.records[provider_id].origin
+        if requested != bound:
+            message = self._words.other_origin(provider_id, bound, requested)
+            raise KeyOriginError(message, provider_id=provider_id, bound_origin=bound, requested_origin=requested)
+        return key
 
-    async def remove_passphrase(self, current: str) -> VaultStatus:
-        """Back to device protection, keeping the key."""
-        key = await self._confirmed_key(current)
-        await self._store(key, "device", await self._cipher.new_device_key(), None, new_device_key=True)
-        return self.status
+    async def load(self, *, legacy_origin: str) -> VaultOverview:
+        """Read every record; device-mode keys are opened at once, passphrase keys stay locked.
 
-    async def wipe(self) -> VaultStatus:
-        """Delete the key everywhere: the record, the wrapping key, and this memory."""
-        await self._records.write([Delete(VAULT, RECORD_ID), Delete(KEYS, DEVICE_KEY_ID)])
-        self.forget()
-        return self.status
+        A v1 record becomes the ``openai-videos`` key for ``legacy_origin`` and is rewritten
+        as v2 as soon as its plaintext is in memory (here in device mode, else at unlock).
+        """
+        async with self._busy:
+            ring = Keyring()
+            legacy: Any = None
+            for raw in await self._records.get_all(VAULT):
+                stored_id = raw.get("id") if isinstance(raw, dict) else None
+                provider = provider_of(stored_id) if isinstance(stored_id, str) else None
+                if stored_id == LEGACY_RECORD_ID:
+                    legacy = raw
+                elif provider is not None and (record := self._parse(ring, provider, VaultRecord, raw)):
+                    ring.records[provider] = record
+            if legacy is not None:
+                ring.legacy_stored = True
+                if LEGACY_PROVIDER_ID not in ring.records and LEGACY_PROVIDER_ID not in ring.problems:
+                    ring.unbound = LEGACY_PROVIDER_ID  # its stored form is the v1 record until rewritten
+                    if old := self._parse(ring, LEGACY_PROVIDER_ID, LegacyVaultRecord, legacy):
+                        ring.records[LEGACY_PROVIDER_ID] = old.bound_to(origin_of(legacy_origin))
+            ring.problems.update({p: self._words.changed(p) for p in ring.strays()})
+            if ring.mode == "device":
+                ring.wrapping = await self._records.get(KEYS, DEVICE_KEY_ID)
+                if ring.wrapping is None:
+                    ring.problems.update({p: self._words.lost(p) for p in ring.records if p not in ring.problems})
+                else:
+                    ring.plain, failed = await self._sealer.open(ring, ring.wrapping)
+                    ring.problems.update({p: self._words.changed(p) for p in failed})
+            self._ring = ring
+            await self._migrate()
+            return self.overview()
+
+    # -- one key ----------------------------------------------------------------------------
+    async def save_key(self, provider_id: str, origin: str, text: str) -> VaultOverview:
+        """Validate and store a key for ``provider_id``, bound to ``origin``, in the vault's mode."""
+        key, bound = normalize_key(text), origin_of(origin)
+        async with self._busy:
+            ring, drops, keys = self._ring, self._drops, None
+            if ring.mode == "passphrase" or (ring.mode == "device" and ring.wrapping is not None):
+                protection = self._protection(ring)
+            else:  # an empty vault, or one whose device key is gone: a fresh device key
+                protection = await self._sealer.new_device()
+                keys = Put(KEYS, protection.wrapping, DEVICE_KEY_ID)
+            record = await self._sealer.seal(provider_id, bound, key, protection, ring.records.get(provider_id))
+            new = ring.copy()
+            new.records[provider_id], new.plain[provider_id], new.wrapping = record, key, protection.wrapping
+            new.problems.pop(provider_id, None)
+            new.unbound = None if new.unbound == provider_id else new.unbound
+            await self._commit(new, drops, put=[provider_id], keys=keys)
+            return self.overview()
+
+    async def rebind(self, provider_id: str, new_origin: str) -> VaultOverview:
+        """Bind a saved key to another origin: call only after the user confirmed it."""
+        bound = origin_of(new_origin)
+        async with self._busy:
+            ring, drops = self._ring, self._drops
+            key, record = self._open_key(provider_id), ring.records[provider_id]
+            if record.origin == bound and ring.unbound != provider_id:
+                return self.overview()
+            new = ring.copy()
+            new.records[provider_id] = await self._sealer.seal(provider_id, bound, key, self._protection(ring), record)
+            new.unbound = None if new.unbound == provider_id else new.unbound
+            await self._commit(new, drops, put=[provider_id])
+            return self.overview()
+
+    async def wipe(self, provider_id: str) -> VaultOverview:
+        """Delete one provider's key everywhere (and the device key with the last one)."""
+        async with self._busy:
+            if provider_id not in self._ring.statuses():
+                return self.overview()  # nothing saved for it (or the vault is not loaded yet)
+            new, drops, keys = self._ring.copy(), self._drops, None
+            for table in (new.records, new.plain, new.problems):
+                table.pop(provider_id, None)
+            new.unsaved.discard(provider_id)
+            new.unbound = None if new.unbound == provider_id else new.unbound
+            if new.empty:
+                keys, new.wrapping = Delete(KEYS, DEVICE_KEY_ID), None
+            await self._commit(new, drops, delete=[provider_id], keys=keys)
+            return self.overview()
+
+    # -- the whole vault --------------------------------------------------------------------
+    async def unlock(self, passphrase: str) -> VaultOverview:
+        """Open every passphrase key with one derivation (and finish a v1 migration)."""
+        async with self._busy:
+            ring, drops = self._ring, self._drops
+            if ring.mode != "passphrase":
+                return self.overview()
+            wrapping, plain, failed = await self._sealer.open_passphrase(ring, passphrase)
+            new = ring.copy()
+            new.wrapping, new.plain = wrapping, plain
+            new.problems.update({p: self._words.changed(p) for p in failed})
+            self._keep(new, drops)
+            await self._migrate()
+            return self.overview()
+
+    def lock(self) -> VaultOverview:
+        """Drop every open key and the derived key (passphrase mode; an empty vault is a no-op)."""
+        if self._ring.mode == "device":
+            raise VaultError(CANNOT_LOCK)
+        self._ring = self._ring.locked()
+        self._drops = (self._drops[0] + 1, self._drops[1])
+        return self.overview()
 
     def forget(self) -> None:
-        """Drop every in-memory copy (also used by Hard reset)."""
-        self._key = None
-        self._wrapping_key = None
-        self._record = None
+        """Drop everything from memory (Hard reset); :meth:`load` reads the store again."""
+        self._ring = Keyring()
+        self._drops = (self._drops[0], self._drops[1] + 1)
 
-    # -- helpers ------------------------------------------------------------------------
-    def _require_record(self) -> VaultRecord:
-        if self._record is None:
-            raise VaultError("No API key is saved yet.")
-        return self._record
+    async def set_passphrase(self, new_passphrase: str, *, current: str | None = None) -> VaultOverview:
+        """Protect every key with one passphrase (or change it: ``current`` confirms the old one)."""
+        if len(new_passphrase) < MIN_PASSPHRASE:
+            raise InputError("new_passphrase", f"Use a passphrase of at least {MIN_PASSPHRASE} characters.")
+        async with self._busy:
+            ring, drops = self._ring, self._drops
+            if ring.empty:
+                raise VaultError(NOTHING_TO_PROTECT)
+            if ring.mode == "passphrase":
+                if not current:
+                    raise InputError("current_passphrase", "Enter your current passphrase.")
+                _, plain, failed = await self._sealer.open_passphrase(ring, current)
+            else:
+                plain, failed = ring.plain, []
+            self._refuse_unopened(ring, plain, failed)
+            new = await self._sealer.resealed(ring, plain, await self._sealer.new_passphrase(new_passphrase))
+            await self._commit(new, drops, put=new.records, keys=Delete(KEYS, DEVICE_KEY_ID))
+            return self.overview()
 
-    async def _confirmed_key(self, current: str | None) -> str:
-        record = self._require_record()
-        if record.mode == "passphrase":
-            if current is None:
-                raise InputError("current_passphrase", "Enter your current passphrase.")
-            await self.unlock(current)
-        if self._key is None:
-            raise VaultError("Unlock the vault with your passphrase first.")
-        return self._key
+    async def remove_passphrase(self, current: str) -> VaultOverview:
+        """Back to one device key for every key (a no-op without a passphrase)."""
+        async with self._busy:
+            ring, drops = self._ring, self._drops
+            if ring.mode != "passphrase":
+                return self.overview()
+            _, plain, failed = await self._sealer.open_passphrase(ring, current)
+            self._refuse_unopened(ring, plain, failed)
+            device = await self._sealer.new_device()
+            new = await self._sealer.resealed(ring, plain, device)
+            await self._commit(new, drops, put=new.records, keys=Put(KEYS, device.wrapping, DEVICE_KEY_ID))
+            return self.overview()
 
-    async def _store(
-        self, key: str, mode: VaultMode, wrapping: Any, salt: bytes | None, *, new_device_key: bool
-    ) -> None:
-        iv, ciphertext = await self._cipher.encrypt(wrapping, key.encode("utf-8"))
-        now = self._clock.now()
-        previous = self._record
-        record = VaultRecord(
-            mode=mode,
-            ciphertext=ciphertext,
-            iv=iv,
-            salt=salt,
-            iterations=PBKDF2_ITERATIONS if mode == "passphrase" else None,
-            hint=mask_key(key),
-            created_at=previous.created_at if previous else now,
-            updated_at=now,
+    # -- helpers ----------------------------------------------------------------------------
+    def _parse(self, ring: Keyring, provider_id: str, model: type[R], raw: Any) -> R | None:
+        """The record, or ``None`` with the provider marked damaged."""
+        try:
+            return model.model_validate(raw)
+        except ValidationError:
+            ring.problems[provider_id] = self._words.damaged(provider_id)
+            return None
+
+    def _open_key(self, provider_id: str) -> str:
+        ring = self._ring
+        if provider_id in ring.problems:
+            raise VaultError(ring.problems[provider_id])
+        if provider_id not in ring.records:
+            raise VaultError(self._words.no_key(provider_id))
+        if (key := ring.plain.get(provider_id)) is None:
+            raise VaultError(LOCKED)
+        return key
+
+    def _protection(self, ring: Keyring) -> Protection:
+        """The vault's current protection, to encrypt one more record the same way."""
+        if ring.wrapping is None:
+            raise VaultError(LOCKED)
+        if ring.mode != "passphrase":
+            return Protection("device", ring.wrapping)
+        if (kdf := ring.kdf) is None:
+            raise VaultError(UNOPENABLE)
+        return Protection("passphrase", ring.wrapping, *kdf)
+
+    def _refuse_unopened(self, ring: Keyring, plain: Mapping[str, str], failed: Iterable[str]) -> None:
+        """A change of protection re-encrypts every key, so it needs every key open."""
+        unopened = sorted({*ring.problems, *failed, *(p for p in ring.records if p not in plain)})
+        if unopened:
+            raise VaultError(self._words.unopened(unopened[0]))
+
+    async def _migrate(self) -> None:
+        """Rewrite the v1 key as v2 once it is open; a failed write is retried by the next one."""
+        ring, drops = self._ring, self._drops
+        provider = ring.unbound
+        if provider is None or provider not in ring.plain:
+            return
+        record = ring.records[provider]
+        new = ring.copy()
+        new.records[provider] = await self._sealer.seal(
+            provider, record.origin, ring.plain[provider], self._protection(ring), record
         )
-        ops: list[Op] = [Put(VAULT, record.model_dump(mode="json"))]
-        if new_device_key:
-            ops.append(Put(KEYS, wrapping, DEVICE_KEY_ID))
-        else:
-            ops.append(Delete(KEYS, DEVICE_KEY_ID))
+        new.unbound = None
+        try:
+            await self._commit(new, drops, put=[provider])
+        except StorageError:
+            new.unsaved.add(provider)
+            self._keep(new, drops)
+
+    async def _commit(
+        self,
+        new: Keyring,
+        drops: tuple[int, int],
+        *,
+        put: Iterable[str] = (),
+        delete: Iterable[str] = (),
+        keys: Op | None = None,
+    ) -> None:
+        """Write ``new`` (plus what a failed migration still owes) in one transaction, then keep it."""
+        ops: list[Op] = [Put(VAULT, new.records[p].model_dump(mode="json")) for p in sorted({*put, *new.unsaved})]
+        ops += [Delete(VAULT, record_id(p)) for p in delete]
+        ops += [keys] if keys is not None else []
+        if new.legacy_stored and new.unbound is None:  # the v1 key was rewritten or wiped
+            ops.append(Delete(VAULT, LEGACY_RECORD_ID))
         await self._records.write(ops)  # all WebCrypto work is done: the transaction stays active
-        self._record, self._key, self._wrapping_key = record, key, wrapping
+        new.unsaved.clear()
+        new.legacy_stored = new.legacy_stored and new.unbound is not None
+        self._keep(new, drops)
+
+    def _keep(self, new: Keyring, drops: tuple[int, int]) -> None:
+        """Adopt ``new`` unless a lock or forget happened while it was being made."""
+        locks, forgets = drops
+        if self._drops[1] != forgets:
+            return
+        self._ring = new.locked() if self._drops[0] != locks and new.mode == "passphrase" else new
