@@ -1,8 +1,10 @@
-"""A local simulator of OpenAI's Videos API (Sora 2), served by ``serve.py`` under ``/sim/v1``.
+"""Local simulators of the video APIs the app speaks, served by ``serve.py`` under ``/sim/``.
 
-OpenAI shut the real API down on 2026-09-24; the simulator keeps the app usable in demo
-mode (no key, no cost) and gives every test a real HTTP service that follows
-``shared/spec/sora-api.md``, with failures on demand (see ``simulator/README.md``).
+OpenAI's Videos API (Sora 2, shut down 2026-09-24) at ``/sim/v1``, OpenRouter's video API
+at ``/sim/openrouter/api/v1`` and Gemini's Interactions API (Omni Flash) at
+``/sim/gemini/v1beta``: demo mode works with no key and no cost, and every test gets a
+real HTTP service that follows the provider's contract, with failures on demand (see
+``simulator/README.md``).
 
 Standard library only. Request validation reads the app's own capability data in
 ``py/app/core/providers/openai_videos/capabilities.py``, so the ``py/`` folder is put on

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 import uuid
 from collections.abc import Callable
 
-from simulator import errors, routes_content, routes_debug, routes_models, routes_videos
+from simulator import errors, gemini, openrouter, routes_content, routes_debug, routes_models, routes_videos
 from simulator.call import Call, new_call
 from simulator.config import SimConfig
 from simulator.content import ContentStore, MediaBackend
 from simulator.cors import cors_headers, preflight
+from simulator.counters import Counters
 from simulator.debuglog import RequestLog
 from simulator.errors import ApiError
 from simulator.faults import KeyFault, key_faults
 from simulator.lifecycle import JobState, job_state
 from simulator.messages import SimRequest, SimResponse, json_response
 from simulator.objects import video_object
+from simulator.service import ProviderService
 from simulator.signing import Signer
 from simulator.store import Job, JobStore, key_scope
 from simulator.validation import DEFAULT_MODEL
@@ -49,9 +52,14 @@ API_ROUTES: tuple[tuple[str, re.Pattern[str], Handler], ...] = (
 )
 
 
+PROVIDER_PREFIXES = (*openrouter.PREFIXES, *gemini.PREFIXES)
+
+
 def is_sim_path(path: str) -> bool:
-    """Whether the simulator answers ``path`` (the API, signed files, the debug log)."""
-    return path == API_PREFIX or path.startswith((API_PREFIX + "/", FILES_PREFIX, DEBUG_PREFIX))
+    """Whether the simulator answers ``path`` (the APIs, signed files, the debug log)."""
+    if path.startswith((FILES_PREFIX, DEBUG_PREFIX)):
+        return True
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in (API_PREFIX, *PROVIDER_PREFIXES))
 
 
 class Simulator:
@@ -66,15 +74,27 @@ class Simulator:
     ) -> None:
         self.config = config or SimConfig()
         self.clock = clock
-        self.store = JobStore(self.config.max_jobs)
+        self.store: JobStore[Job] = JobStore(self.config.max_jobs)
         self.content = ContentStore(self.config, media)
         self.log = RequestLog(self.config.debug_history)
+        self.counters = Counters()
         self.signer = Signer()
+        self.body_slots = threading.BoundedSemaphore(max(1, self.config.max_body_readers))  # used by http.py
+        self.openrouter = openrouter.OpenRouterService(self)
+        self.gemini = gemini.GeminiService(self)
+        self.services: tuple[ProviderService, ...] = (self.openrouter, self.gemini)
 
     # ---- entry points ------------------------------------------------------------------
 
     def handle(self, request: SimRequest) -> SimResponse:
-        """Answer one request completely, errors included; never raises ApiError."""
+        """Answer one request completely, errors included; never raises ApiError.
+
+        OpenRouter and Gemini paths go to their services; the rest is OpenAI's API,
+        the signed files and the debug log.
+        """
+        service = self._service_for(request.path)
+        if service is not None:
+            return service.handle(request)
         started = time.perf_counter()
         call = new_call(request, _request_id())
         try:
@@ -88,6 +108,9 @@ class Simulator:
 
     def reject(self, request: SimRequest, error: ApiError) -> SimResponse:
         """An error answer decorated like any other (the HTTP glue uses it, e.g. for 413)."""
+        service = self._service_for(request.path)
+        if service is not None:
+            return service.reject(request, error)
         return self._finish(new_call(request, _request_id()), error_response(error), time.perf_counter())
 
     # ---- helpers for the route handlers ------------------------------------------------
@@ -111,6 +134,9 @@ class Simulator:
 
     # ---- plumbing ----------------------------------------------------------------------
 
+    def _service_for(self, path: str) -> ProviderService | None:
+        return next((service for service in self.services if service.mount_for(path) is not None), None)
+
     def _route(self, call: Call) -> SimResponse:
         request = call.request
         path = request.path.rstrip("/") or "/"
@@ -118,7 +144,7 @@ class Simulator:
         if method == "OPTIONS":
             return preflight(request)
         if path.startswith(DEBUG_PREFIX) and method == "GET":
-            return routes_debug.requests(self, call, path.removeprefix(DEBUG_PREFIX))
+            return routes_debug.debug(self, call, path.removeprefix(DEBUG_PREFIX))
         if path.startswith(FILES_PREFIX) and method == "GET":
             return routes_content.signed_file(self, call, path.removeprefix(FILES_PREFIX))
         if path == API_PREFIX or path.startswith(API_PREFIX + "/"):

@@ -39,3 +39,24 @@ def decode_fields(content_type: str, body: bytes) -> Fields:
             raise errors.invalid_type("body", "an object", value)
         return value
     raise errors.unsupported_content_type(content_type or "(none)")
+
+
+class JsonBodyError(ValueError):
+    """The body is not one JSON object; ``unparsable`` tells bad JSON from another JSON value."""
+
+    def __init__(self, *, unparsable: bool) -> None:
+        super().__init__("unparsable JSON" if unparsable else "not a JSON object")
+        self.unparsable = unparsable
+
+
+def json_object(body: bytes) -> dict[str, object]:
+    """The body as a JSON object (an empty body is ``{}``); raises :class:`JsonBodyError`."""
+    if not body.strip():
+        return {}
+    try:
+        value = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise JsonBodyError(unparsable=True) from None
+    if not isinstance(value, dict):
+        raise JsonBodyError(unparsable=False)
+    return value

@@ -16,9 +16,12 @@ class Call:
     request_id: str
     consume: bool  # False for HEAD: look, but use up no injected fault
     scope: str = ""  # the API key's job scope once authenticated
+    api_key: str = ""  # the key itself, for this request only (never logged or stored)
     key_faults: frozenset[KeyFault] = frozenset()
     delay_s: float = 0.0  # [sim:slow] of the job this request concerns
     record: Record | None = None  # set by create/remix for /sim/debug/requests
+    prefix: str = ""  # the API prefix the request came in on (with or without CORS)
+    cors: bool = True  # whether the answer carries CORS headers
 
     def int_param(self, name: str, default: int, maximum: int) -> int:
         """A query integer in 0..maximum, with OpenAI's errors for bad or out-of-range values."""

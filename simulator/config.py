@@ -25,3 +25,9 @@ class SimConfig:
     cache_entries: int = 48
     fps: int = 24
     rate_limit_rpm: int = 60  # only shown in x-ratelimit-* headers
+    max_body_readers: int = 4  # request bodies read at once; more get 503 with Retry-After
+    render_max_pixels: int = 3840 * 2160  # larger frames are encoded scaled down (aspect kept)
+    public_origin: str = ""  # origin for absolute URLs; empty: the request's Host header
+    foreign_origin: str = "https://openrouter-mirror.invalid"  # [sim:foreign_poll] polling_url origin
+    file_ttl_s: float = 48 * 3600.0  # Gemini generated files expire this long after completion
+    oauth_code_ttl_s: float = 600.0  # OpenRouter PKCE codes are single use and expire after this

@@ -90,31 +90,42 @@ class ContentStore:
         return self._media
 
     def get(self, job: Job, variant: str) -> Content:
+        """A variant of an OpenAI Videos job (video, thumbnail or spritesheet)."""
         mime, extension = VARIANTS[variant]
         filename = f"{job.id}.{extension}" if variant == "video" else f"{job.id}_{variant}.{extension}"
         frame = FrameSize.parse(job.size)
         seconds = float(job.seconds)
-        if variant == "video" and job.faults.pad_bytes is not None:
-            return self._padded(job, frame, seconds, job.faults.pad_bytes, mime, filename)
-        data = self._files.get_or_compute((job.id, variant), lambda: self._render(job, variant, frame, seconds))
+        if variant == "video":
+            return self.video(job.id, frame.width, frame.height, seconds, filename, pad_bytes=job.faults.pad_bytes)
+        data = self._files.get_or_compute((job.id, variant), lambda: self._render(variant, frame, seconds, job.id))
         return Content(mime, filename, len(data), data=data)
 
-    def _render(self, job: Job, variant: str, frame: FrameSize, seconds: float) -> bytes:
+    def video(
+        self, seed: str, width: int, height: int, seconds: float, filename: str, *, pad_bytes: int | None = None
+    ) -> Content:
+        """An MP4 of the given frame and length, drawn from ``seed`` (any simulated API's output)."""
+        if pad_bytes is not None:
+            return self._padded(seed, width, height, seconds, pad_bytes, filename)
+        media, fps = self.media, self._fps
+        data = self._files.get_or_compute(
+            (seed, "video"), lambda: media.render_video(width, height, seconds, seed, fps=fps)
+        )
+        return Content("video/mp4", filename, len(data), data=data)
+
+    def _render(self, variant: str, frame: FrameSize, seconds: float, seed: str) -> bytes:
         media = self.media
         if variant == "thumbnail":
-            return media.render_thumbnail(frame.width, frame.height, job.id, seconds=seconds)
-        if variant == "spritesheet":
-            return media.render_spritesheet(frame.width, frame.height, seconds, job.id)
-        return media.render_video(frame.width, frame.height, seconds, job.id, fps=self._fps)
+            return media.render_thumbnail(frame.width, frame.height, seed, seconds=seconds)
+        return media.render_spritesheet(frame.width, frame.height, seconds, seed)
 
-    def _padded(self, job: Job, frame: FrameSize, seconds: float, total: int, mime: str, filename: str) -> Content:
-        media, fps, seed = self.media, self._fps, job.id
+    def _padded(self, seed: str, width: int, height: int, seconds: float, total: int, filename: str) -> Content:
+        media, fps = self.media, self._fps
         length = self._padded_sizes.get_or_compute(
-            (job.id, total),
-            lambda: media.padded_video_size(frame.width, frame.height, seconds, seed, total_bytes=total, fps=fps),
+            (seed, total),
+            lambda: media.padded_video_size(width, height, seconds, seed, total_bytes=total, fps=fps),
         )
 
         def open_stream() -> Iterator[bytes]:
-            return media.iter_padded_video(frame.width, frame.height, seconds, seed, total_bytes=total, fps=fps)
+            return media.iter_padded_video(width, height, seconds, seed, total_bytes=total, fps=fps)
 
-        return Content(mime, filename, length, open=open_stream)
+        return Content("video/mp4", filename, length, open=open_stream)

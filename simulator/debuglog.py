@@ -14,6 +14,7 @@ from simulator.multipart import FilePart
 
 SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "api-key", "x-api-key", "openai-api-key"})
 _SHORTEN_AT = 200
+_MAX_DEPTH = 8
 
 Record = dict[str, object]
 
@@ -22,29 +23,22 @@ def safe_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return {name: value for name, value in headers.items() if name.lower() not in SECRET_HEADERS}
 
 
-def _shorten(value: object) -> object:
+def _shorten(value: object, depth: int = 0) -> object:
+    """Long strings cut down (data URLs, base64), through nested objects and lists."""
     if isinstance(value, str) and len(value) > _SHORTEN_AT:
         return f"{value[:64]}… ({len(value)} characters)"
+    if isinstance(value, FilePart):
+        return {"filename": value.filename, "content_type": value.content_type, "bytes": len(value.data)}
+    if depth < _MAX_DEPTH and isinstance(value, dict):
+        return {str(key): _shorten(item, depth + 1) for key, item in value.items()}
+    if depth < _MAX_DEPTH and isinstance(value, list):
+        return [_shorten(item, depth + 1) for item in value]
     return value
 
 
 def describe_fields(fields: Mapping[str, object]) -> dict[str, object]:
-    """Fields as received, with files summarised and data URLs shortened."""
-    described: dict[str, object] = {}
-    for name, value in fields.items():
-        if isinstance(value, FilePart):
-            described[name] = {
-                "filename": value.filename,
-                "content_type": value.content_type,
-                "bytes": len(value.data),
-            }
-        elif isinstance(value, dict):
-            described[name] = {key: _shorten(item) for key, item in value.items()}
-        elif name == "input_reference":
-            described[name] = _shorten(value)
-        else:
-            described[name] = value
-    return described
+    """Fields as received, with files summarised and long strings (but not the prompt) shortened."""
+    return {name: value if name == "prompt" else _shorten(value) for name, value in fields.items()}
 
 
 class RequestLog:

@@ -171,6 +171,17 @@ def body_too_large(limit: int) -> ApiError:
     return ApiError(413, f"Request body too large: the limit is {limit} bytes.", code="request_too_large")
 
 
+def server_busy(retry_after_s: int = 1) -> ApiError:
+    """Too many request bodies are being read at once (see ``SimConfig.max_body_readers``)."""
+    return ApiError(
+        503,
+        f"The server is busy receiving other requests. Please retry in {retry_after_s}s.",
+        type=SERVER_ERROR,
+        code="server_busy",
+        headers=(("retry-after", str(retry_after_s)),),
+    )
+
+
 # ---- authentication and account -------------------------------------------------------
 
 

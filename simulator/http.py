@@ -11,6 +11,7 @@
     server.simulator = Simulator(SimConfig())
 
 All API behaviour lives in :class:`simulator.Simulator`; this module only translates,
+bounds how many request bodies are read at once (503 beyond ``max_body_readers``),
 sleeps for ``[sim:slow]`` and cuts ``[sim:truncate]`` downloads short.
 """
 
@@ -39,7 +40,7 @@ else:
 
 
 class SimRequestHandlerMixin(_HandlerBase):
-    """Answers simulator paths (``/sim/v1/…``, ``/sim/files/…``, ``/sim/debug/…``)."""
+    """Answers every simulator path (``is_sim_path``: the three APIs, signed files, the debug log)."""
 
     def handle_sim(self) -> bool:
         """Fully answer the request if it is for the simulator; False leaves it to the caller."""
@@ -49,7 +50,7 @@ class SimRequestHandlerMixin(_HandlerBase):
         simulator = self._simulator()
         headers = {name.lower(): value for name, value in self.headers.items()}
         request = SimRequest(self.command, target.path, parse_qs(target.query, keep_blank_values=True), headers)
-        body = self._read_sim_body(simulator.config.max_body_bytes)
+        body = self._read_bounded_body(simulator)
         if isinstance(body, ApiError):
             self.close_connection = True  # the unread body would poison the next request
             response = simulator.reject(request, body)
@@ -66,6 +67,23 @@ class SimRequestHandlerMixin(_HandlerBase):
         if not isinstance(simulator, Simulator):
             raise RuntimeError("the HTTP server has no .simulator (a simulator.Simulator)")
         return simulator
+
+    def _read_bounded_body(self, simulator: Simulator) -> bytes | ApiError:
+        """The body, if one of the few body-reading slots is free (503 otherwise).
+
+        Slow uploads hold a thread each; bounding how many are read at once keeps a
+        flood of them from tying up the server (``SimConfig.max_body_readers``).
+        """
+        length = self.headers.get("content-length", "").strip()
+        chunked = "chunked" in self.headers.get("transfer-encoding", "").lower()
+        if not chunked and length in ("", "0"):
+            return b""
+        if not simulator.body_slots.acquire(blocking=False):
+            return errors.server_busy()
+        try:
+            return self._read_sim_body(simulator.config.max_body_bytes)
+        finally:
+            simulator.body_slots.release()
 
     def _read_sim_body(self, limit: int) -> bytes | ApiError:
         if "chunked" in self.headers.get("transfer-encoding", "").lower():

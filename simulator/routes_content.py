@@ -15,7 +15,7 @@ from simulator import errors
 from simulator.call import Call
 from simulator.content import VARIANTS
 from simulator.messages import SimResponse
-from simulator.ranges import RangeNotSatisfiableError, parse_range, slice_chunks
+from simulator.serving import DownloadTag, file_response
 from simulator.signing import FileRef
 from simulator.store import Job
 
@@ -61,18 +61,10 @@ def _serve(sim: Simulator, call: Call, job: Job, variant: str) -> SimResponse:
     headers = [
         ("content-type", content.mime),
         ("content-disposition", f'attachment; filename="{content.filename}"'),
-        ("accept-ranges", "bytes"),
     ]
     range_header = None if job.faults.no_ranges else call.request.header("range")
     truncate = variant == "video" and call.consume and sim.store.take(job, "truncate")
-    try:
-        span = parse_range(range_header, content.length) if range_header else None
-    except RangeNotSatisfiableError:
-        raise errors.range_not_satisfiable(content.length) from None
-    if span is not None:
-        start, end = span
-        headers.append(("content-range", f"bytes {start}-{end - 1}/{content.length}"))
-        part = content.data[start:end] if content.data is not None else slice_chunks(content.chunks(), start, end)
-        return SimResponse(206, headers, part, length=end - start, truncate_at=(end - start) // 2 if truncate else None)
-    body = content.data if content.data is not None else content.chunks()
-    return SimResponse(200, headers, body, length=content.length, truncate_at=content.length // 2 if truncate else None)
+    tag = DownloadTag("openai", job.id, variant)
+    return file_response(
+        content, range_header=range_header, truncate=truncate, headers=headers, counters=sim.counters, tag=tag
+    )

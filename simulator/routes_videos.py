@@ -68,6 +68,7 @@ def create(sim: Simulator, call: Call, _: str) -> SimResponse:
     record = start_record(sim, call, "create")
     fields = decode_fields(call.request.header("content-type"), call.request.body)
     record["fields"] = fields
+    record["prompt"] = fields.get("prompt") if isinstance(fields.get("prompt"), str) else None
     _require_model_service(call, fields.get("model", DEFAULT_MODEL))
     params = validate_create(fields, form=media_type(call.request.header("content-type")) == MULTIPART)
     record["image"] = params.image.describe() if params.image else None
@@ -87,6 +88,7 @@ def remix(sim: Simulator, call: Call, video_id: str) -> SimResponse:
     record = start_record(sim, call, "remix")
     fields = decode_fields(call.request.header("content-type"), call.request.body)
     record["fields"] = fields
+    record["prompt"] = fields.get("prompt") if isinstance(fields.get("prompt"), str) else None
     _require_model_service(call, DEFAULT_MODEL)
     source = sim.job(call, video_id)
     call.delay_s = 0.0  # the new job's own markers decide the delay

@@ -5,7 +5,8 @@
 - :func:`encode_multipart`: a multipart/form-data body, like a browser's ``FormData``.
 - :func:`png_image`, :func:`jpeg_image`, :func:`webp_image`: small images of a given size.
 - :class:`FakeMedia`, :class:`FakeClock`: instant media and a hand-moved clock, and
-  :class:`Harness`, which drives a :class:`~simulator.Simulator` without HTTP.
+  :class:`Harness`, which drives a :class:`~simulator.Simulator` without HTTP (its
+  ``openrouter`` / ``gemini`` methods call those simulators with the right auth).
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import struct
 import urllib.error
 import urllib.request
 import uuid
-import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from email.message import Message
@@ -25,6 +24,14 @@ from typing import Any
 
 from simulator.api import Simulator
 from simulator.messages import SimRequest, SimResponse
+from simulator.testimages import jpeg_image, png_image, webp_image
+
+SIM_HOST = "sim.test"
+OPENROUTER_API = "/sim/openrouter/api/v1"
+GEMINI_API = "/sim/gemini/v1beta"
+
+
+__all__ = ["jpeg_image", "png_image", "webp_image"]  # re-exported: tests import them from here
 
 
 def new_key(marker: str = "") -> str:
@@ -138,39 +145,6 @@ def encode_multipart(fields: Mapping[str, str], files: Mapping[str, tuple[str, s
     return f"multipart/form-data; boundary={boundary}", bytes(out)
 
 
-# ---- images ------------------------------------------------------------------------------
-
-
-def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-
-def png_image(width: int, height: int) -> bytes:
-    """A valid, all-grey 8-bit greyscale PNG."""
-    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", zlib.compress(rows))
-        + _png_chunk(b"IEND", b"")
-    )
-
-
-def jpeg_image(width: int, height: int) -> bytes:
-    """JPEG headers up to the frame header (APP0, then a baseline SOF0): enough to sniff."""
-    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
-    sof0 = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
-    return b"\xff\xd8" + app0 + sof0 + b"\xff\xd9"
-
-
-def webp_image(width: int, height: int) -> bytes:
-    """A WebP container with a VP8X header naming the canvas size: enough to sniff."""
-    vp8x = b"\x00\x00\x00\x00" + (width - 1).to_bytes(3, "little") + (height - 1).to_bytes(3, "little")
-    chunk = b"VP8X" + struct.pack("<I", len(vp8x)) + vp8x
-    return b"RIFF" + struct.pack("<I", 4 + len(chunk)) + b"WEBP" + chunk
-
-
 class FakeClock:
     """A clock for the simulator that only moves when told to."""
 
@@ -279,3 +253,44 @@ class Harness:
     def video(self, video_id: object) -> Any:
         """GET /videos/{id}; the Video object (fails unless 200)."""
         return _object(self.call("GET", f"/sim/v1/videos/{video_id}"))
+
+    def openrouter(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: object = None,
+        key: str | None = None,
+        anonymous: bool = False,
+        headers: Mapping[str, str] | None = None,
+        prefix: str = OPENROUTER_API,
+    ) -> SimResponse:
+        """A call to the OpenRouter simulator (``path`` under ``/api/v1``), Bearer key unless ``anonymous``."""
+        auth = {} if anonymous else {"authorization": f"Bearer {key or self.key}"}
+        return self._send(method, prefix + path, json_body, {**auth, **(headers or {})})
+
+    def gemini(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: object = None,
+        key: str | None = None,
+        anonymous: bool = False,
+        headers: Mapping[str, str] | None = None,
+        prefix: str = GEMINI_API,
+    ) -> SimResponse:
+        """A call to the Gemini simulator (``path`` under ``/v1beta``), ``x-goog-api-key`` unless ``anonymous``."""
+        auth = {} if anonymous else {"x-goog-api-key": key or self.key}
+        return self._send(method, prefix + path, json_body, {**auth, **(headers or {})})
+
+    def _send(self, method: str, target: str, json_body: object, headers: Mapping[str, str]) -> SimResponse:
+        """A request as it reaches the simulator from ``http://sim.test``."""
+        request = SimRequest.build(method, target, json_body=json_body, headers={"host": SIM_HOST, **headers})
+        return self.sim.handle(request)
+
+
+def body_of(response: SimResponse) -> bytes:
+    """All body bytes a client would receive (a streamed body joined, a cut one cut)."""
+    data = response.body if isinstance(response.body, bytes) else b"".join(response.body)
+    return data if response.truncate_at is None else data[: response.truncate_at]

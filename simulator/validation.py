@@ -7,14 +7,13 @@ simulator refuses exactly what the app's validators refuse and the two cannot dr
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.core.capabilities import FrameSize, ModelCapability
 from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from simulator import errors
+from simulator.datauri import Base64Error, DataUriError, parse_data_uri
 from simulator.faults import JobFaults, MarkerError, parse_prompt_markers
 from simulator.images import ImageError, read_image_info, sniff_mime
 from simulator.multipart import FilePart
@@ -126,15 +125,13 @@ def _decode_data_url(url: str) -> tuple[bytes, str | None]:
             "the simulator does not fetch remote image URLs; send a base64 data: URL in "
             "'image_url' or upload the image as a multipart file.",
         )
-    meta, _, payload = url[5:].partition(",")
-    if not meta.endswith(";base64"):
-        raise errors.invalid_parameter(IMAGE_PARAM, "expected a base64-encoded data URL.")
     try:
-        data = base64.b64decode(payload, validate=True)
-    except (binascii.Error, ValueError):
+        parsed = parse_data_uri(url)
+    except Base64Error:
         raise errors.invalid_parameter(IMAGE_PARAM, "the data URL is not valid base64.") from None
-    declared = meta.removesuffix(";base64").split(";", 1)[0] or None
-    return data, declared
+    except DataUriError:
+        raise errors.invalid_parameter(IMAGE_PARAM, "expected a base64-encoded data URL.") from None
+    return parsed.data, parsed.declared_mime
 
 
 def _image_from_json(value: object) -> tuple[bytes, str | None, str]:
