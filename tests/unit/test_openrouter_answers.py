@@ -207,6 +207,8 @@ def test_moderation_at_create_keeps_the_providers_words() -> None:
     assert isinstance(error, e.BlockedError) and error.message == message and error.status == 403
     other = reply(403, envelope(403, "Blocked", reasons=["hate", "violence"]))
     assert PROVIDER.parse_error(other, Call.CREATE).message == "Blocked (flagged for: hate, violence)"
+    wordless = reply(403, {"error": {"code": 403, "message": None, "metadata": {"reasons": ["hate"]}}})
+    assert PROVIDER.parse_error(wordless, Call.CREATE).message == "HTTP 403 (flagged for: hate)"
 
 
 def test_a_403_that_is_not_moderation_is_access_denied() -> None:
@@ -262,6 +264,7 @@ def test_a_400_names_a_field_only_when_clear(message: str, param: str | None) ->
         (HttpResponse(401, {}, b""), e.AuthenticationError, "HTTP 401"),
         (reply(408, envelope(408, "Request timed out")), e.ApiError, "Request timed out"),
         (reply(400, {"error": "plain"}), e.BadRequestError, '{"error": "plain"}'),
+        (reply(500, {"error": {"code": "boom", "message": 5, "metadata": []}}), e.ServerError, "HTTP 500"),
     ],
 )
 def test_answers_that_are_not_the_envelope(answer: HttpResponse, kind: type, message: str) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -68,6 +71,19 @@ def test_built_in_models_carry_the_captured_facts(model_id: str) -> None:
     assert (model.audio, model.seed) == (audio, seed)
     assert not model.uses_sizes and model.default_aspect_ratio == "16:9"
     assert model.prices.as_of == FALLBACK_AS_OF
+
+
+def test_the_built_in_list_needs_only_the_standard_library() -> None:
+    # Like every provider's capability data (the simulator may import it): pydantic stays with the codec.
+    check = (
+        "import sys, app.core.providers.openrouter.capabilities as c;"
+        "print(c.FALLBACK_MODELS[0].id, 'pydantic' in sys.modules)"
+    )
+    py_dir = str(Path(__file__).resolve().parents[2] / "py")
+    found = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True, env={"PYTHONPATH": py_dir}
+    )
+    assert found.stdout.split() == ["google/veo-3.1", "False"]
 
 
 def test_defaults_prefer_720p_and_the_first_listed_duration() -> None:
@@ -211,6 +227,8 @@ def test_entries_without_an_id_or_durations_are_skipped_and_repeats_keep_the_fir
 def test_sizes_alone_frame_by_size() -> None:
     model = parsed({**MINIMAL, "supported_sizes": ["720x1280", "1280x720", "big"]})["acme/clip-1"]
     assert model.uses_sizes and model.sizes == ("720x1280", "1280x720") and model.default_size == "1280x720"
+    unreadable = parsed({**MINIMAL, "supported_sizes": ["big", "0x0"]})["acme/clip-1"]
+    assert not unreadable.uses_sizes and unreadable.default_resolution == "720p"  # as if none were listed
 
 
 def test_sizes_named_another_way_make_no_rule() -> None:
@@ -246,3 +264,5 @@ def test_a_broken_list_is_an_api_error(body: bytes) -> None:
 def test_created_becomes_the_release_date() -> None:
     assert BY_ID["google/veo-3.1"].life.released == "2026-03-23"
     assert parsed({**MINIMAL, "created": 1776994666})["acme/clip-1"].life.released == "2026-04-24"
+    for nonsense in (10**30, -5, 1e400):  # 1e400 is read as Infinity
+        assert parsed({**MINIMAL, "created": nonsense})["acme/clip-1"].life.released is None

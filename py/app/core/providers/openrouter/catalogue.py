@@ -9,6 +9,7 @@ only ``{"data": [...]}`` itself must be right.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator
@@ -35,7 +36,8 @@ def _integers(value: Any) -> tuple[int, ...] | None:
 
 
 def _epoch(value: Any) -> int | None:
-    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+    number = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    return int(value) if number else None
 
 
 def _skus(value: Any) -> dict[str, object] | None:

@@ -111,4 +111,7 @@ def _date(created: int | None) -> str | None:
     """``created`` (epoch seconds) as an ISO date."""
     if created is None or created <= 0:
         return None
-    return time.strftime("%Y-%m-%d", time.gmtime(created))
+    try:
+        return time.strftime("%Y-%m-%d", time.gmtime(created))
+    except (OverflowError, OSError, ValueError):
+        return None  # far outside any real date

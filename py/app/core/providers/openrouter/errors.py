@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import BeforeValidator, ValidationError
 
 from app.core.errors import ApiError, BlockedError, api_error_for
 from app.core.http import HttpResponse
 from app.core.providers.base import Call
-from app.core.providers.codec_kit import Lenient, body_text
+from app.core.providers.codec_kit import Lenient, Text, body_text
 from app.core.providers.openrouter.jobs import block_phrase
 from app.core.retry import parse_retry_after, retry_hint
 
@@ -43,10 +43,14 @@ PARAM_WORDS: dict[str, re.Pattern[str]] = {
 NAMED_ANYWHERE = ("duration", "resolution", "aspect_ratio")
 
 
+def _object(value: Any) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) else None
+
+
 class ErrorBody(Lenient):
-    code: int | str | None = None
-    message: str = ""
-    metadata: dict[str, Any] | None = None
+    code: Annotated[int | str | None, BeforeValidator(lambda v: v if isinstance(v, int | str) else None)] = None
+    message: Text = ""
+    metadata: Annotated[dict[str, Any] | None, BeforeValidator(_object)] = None
 
 
 class ErrorEnvelope(Lenient):
@@ -69,11 +73,11 @@ def _moderation(body: ErrorBody) -> bool:
     return bool(metadata.get("reasons") or metadata.get("flagged_input")) or block_phrase(body.message) is not None
 
 
-def _reasons(body: ErrorBody) -> str:
+def _with_reasons(message: str, body: ErrorBody) -> str:
     """The message, with the moderation reasons added when it does not name them already."""
     reasons = (body.metadata or {}).get("reasons")
-    words = [str(r) for r in reasons if str(r) not in body.message] if isinstance(reasons, list) else []
-    return f"{body.message} (flagged for: {', '.join(words)})" if words else body.message
+    words = [str(r) for r in reasons if str(r) not in message] if isinstance(reasons, list) else []
+    return f"{message} (flagged for: {', '.join(words)})" if words else message
 
 
 def parse_error(response: HttpResponse, call: Call) -> ApiError:
@@ -90,7 +94,7 @@ def parse_error(response: HttpResponse, call: Call) -> ApiError:
     kind: type[ApiError] | None = None
     param: str | None = None
     if call is Call.CREATE and status == 403 and body is not None and _moderation(body):
-        kind, message = BlockedError, _reasons(body)
+        kind, message = BlockedError, _with_reasons(message, body)
     elif call is Call.CREATE and status == 404:
         param = "model"
     elif call is Call.DOWNLOAD and status == 404:

@@ -91,8 +91,9 @@ def read_frames(
     sets in place of what is unknown (the API then has the last word)."""
     if resolutions and aspects:
         return frame_choices(label, aspects, resolutions, sizes or ())
-    if sizes:
-        return FrameChoices(sizes=tuple(s for s in sizes if _size(s) is not None))
+    readable = tuple(s for s in sizes or () if _size(s) is not None)
+    if readable:
+        return FrameChoices(sizes=readable)
     return FrameChoices(tuple(aspects or ANY_ASPECT), tuple(resolutions or ANY_RESOLUTION))
 
 

@@ -14,7 +14,7 @@ from pydantic import BeforeValidator
 
 from app.core.http import HttpResponse
 from app.core.providers.base import RemoteJob, RemoteOutput, RemoteStatus
-from app.core.providers.codec_kit import Amount, Flag, Lenient, validated
+from app.core.providers.codec_kit import Amount, Flag, Lenient, Text, validated
 from app.core.providers.openrouter.urls import checked_polling_url
 
 # OpenRouter status → neutral status (OpenAPI: pending, in_progress, completed, failed,
@@ -83,9 +83,8 @@ class Usage(Lenient):
 class VideoJob(Lenient):
     id: str
     status: str
-    polling_url: str | None = None
+    polling_url: Text = ""
     error: Annotated[str | None, BeforeValidator(_error_text)] = None
-    generation_id: str | None = None
     unsigned_urls: Annotated[tuple[str, ...], BeforeValidator(_urls)] = ()
     usage: Usage | None = None
 
@@ -100,7 +99,7 @@ def parse_job(response: HttpResponse) -> RemoteJob:
         error_code=BLOCK_CODE if status is RemoteStatus.BLOCKED else None,
         error_message=job.error,
         request_id=response.header("x-request-id"),
-        poll_url=checked_polling_url(job.polling_url, response.url),
+        poll_url=checked_polling_url(job.polling_url or None, response.url),
         outputs=tuple(RemoteOutput(variant_name(i), url=url) for i, url in enumerate(job.unsigned_urls)),
         billed_usd=job.usage.cost if job.usage else None,
     )
