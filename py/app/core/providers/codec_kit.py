@@ -8,10 +8,11 @@ the app does not understand the answer, instead of a crash far away.
 from __future__ import annotations
 
 import time
-from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, TypeVar
+from urllib.parse import unquote, urlsplit
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from app.core.capabilities import Auth
 from app.core.errors import ApiError
@@ -25,6 +26,31 @@ class Lenient(BaseModel):
     """An API object: unknown fields ignored, known ones checked."""
 
     model_config = ConfigDict(extra="ignore")
+
+
+def text_or_empty(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def flag_or_none(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def decimal_or_none(value: Any) -> Decimal | None:
+    """A non-negative finite amount, read from its decimal text (``0.42`` stays ``0.42``); else ``None``."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() and amount >= 0 else None
+
+
+# Fields of an alpha API where a value of the wrong shape means "unknown", not a broken answer.
+Text = Annotated[str, BeforeValidator(text_or_empty)]
+Flag = Annotated[bool | None, BeforeValidator(flag_or_none)]
+Amount = Annotated[Decimal | None, BeforeValidator(decimal_or_none)]
 
 
 def join(base_url: str, path: str) -> str:
@@ -69,6 +95,29 @@ def iso_date(value: str | int | None) -> str | None:
 def origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def on_origin(base_url: str, url: str) -> str | None:
+    """``url`` as an absolute URL on ``base_url``'s origin, or ``None``: the key-safety test
+    for any URL an answer names (a polling or download URL).
+
+    A path (``/api/v1/videos/1``) is resolved against that origin; an absolute ``http(s)``
+    URL counts only on exactly that origin. Anything else is refused: another host or
+    port, ``//host`` paths, user info, dot segments, spaces, backslashes, other schemes.
+    """
+    if not url or any(ch.isspace() or ch == "\\" or not ch.isprintable() for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if any(unquote(segment) in (".", "..") for segment in parts.path.split("/")):
+        return None
+    if not parts.scheme and not parts.netloc:
+        return origin(base_url) + url if url.startswith("/") else None
+    if parts.scheme.lower() not in ("http", "https") or "@" in parts.netloc:
+        return None
+    return url if origin(url) == origin(base_url) else None
 
 
 def unsupported(provider: str, operation: str) -> UnsupportedOperation:

@@ -1,4 +1,7 @@
-"""OpenRouter's video API (``/videos``): catalogue prices now, the codec later.
+"""OpenRouter's video API (``/videos``): capability data, the live catalogue and a pure codec.
 
-Import-light like the other provider packages: pure standard library below it.
+``capabilities``, ``entries``, ``model_rules``, ``frames`` and ``skus`` are standard
+library only (the built-in model list and its readings); ``catalogue``, ``jobs``,
+``account``, ``errors``, ``create_body``, ``urls`` and ``codec`` make up the codec
+(:class:`~.codec.OpenRouterProvider`). This ``__init__`` stays import-light.
 """
