@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import traceback
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
@@ -22,7 +22,8 @@ from app.browser.media_urls import MediaUrls
 from app.browser.page_location import current_query, origin, path_and_hash, replace_url
 from app.core.errors import AppError
 from app.core.messages import describe
-from app.core.providers.openai_videos.capabilities import CAPABILITIES
+from app.core.provider_directory import ProviderDirectory
+from app.core.providers import registry
 from app.core.state import AppState, Phase
 from app.core.store import Store
 from app.core.vault_status import VaultState
@@ -46,7 +47,7 @@ def run_task(awaitable: Awaitable[Any]) -> None:
         try:
             await awaitable
         except AppError as exc:
-            error_toast(describe(exc, gone_note=CAPABILITIES.notice))
+            error_toast(describe(exc))
         except Exception as exc:
             console_error("".join(traceback.format_exception(exc)))
             toast(f"Something went wrong: {exc}", kind="error")
@@ -54,7 +55,7 @@ def run_task(awaitable: Awaitable[Any]) -> None:
     spawn(guarded())
 
 
-async def _build_controller(store: Store[AppState]) -> tuple[Controller, list[str]]:
+async def _build_controller(store: Store[AppState], directory: ProviderDirectory) -> tuple[Controller, list[str]]:
     """Load pydantic, open IndexedDB, and build every service over the browser adapters."""
     from app.browser.runtime import load_deferred_wheels
 
@@ -66,19 +67,17 @@ async def _build_controller(store: Store[AppState]) -> tuple[Controller, list[st
     from app.browser.images import CanvasImages
     from app.browser.look import forget_look
     from app.browser.page_location import restart_at_path
+    from app.browser.sign_in import BrowserSignIn
     from app.browser.storage_info import BrowserStorageInfo
     from app.browser.tabs import TabChannel
     from app.browser.thumbnails import VideoFrames
-    from app.core.providers.openai_videos.codec import OpenAIVideosProvider
+    from app.core.providers.registry import codecs
     from app.services.controller import Controller
     from app.services.ports import SystemClock
-    from app.services.provider_client import ProviderClient
     from app.services.vault_service import VaultService
 
     database = await Database.open()
     clock = SystemClock()
-    transport = FetchTransport()
-    provider = OpenAIVideosProvider()
 
     async def hard_reset() -> None:
         database.close()
@@ -86,17 +85,20 @@ async def _build_controller(store: Store[AppState]) -> tuple[Controller, list[st
         forget_look()
         restart_at_path()
 
+    names = {p.provider_id: p.label for p in directory.providers}
     controller = Controller(
         store,
         records=database,
-        vault=VaultService(database, WebCryptoCipher(), clock),
-        client_factory=lambda endpoint: ProviderClient(provider, transport, endpoint),
-        capabilities=CAPABILITIES,
+        vault=VaultService(database, WebCryptoCipher(), clock, names),
+        directory=directory,
+        codecs=codecs(),
+        transport=FetchTransport(),
         clock=clock,
-        images=CanvasImages(CAPABILITIES),
+        images=CanvasImages(),
         frames=VideoFrames(),
         folder=ExportFolder(database),
         storage_info=BrowserStorageInfo(),
+        sign_in=BrowserSignIn(),
         tab_channel=TabChannel,
         hard_reset=hard_reset,
         run=run_task,
@@ -106,23 +108,45 @@ async def _build_controller(store: Store[AppState]) -> tuple[Controller, list[st
 
 async def _hydrate(ctx: UiContext) -> None:
     """Build the controller, load the records, hand the controller to the waiting intents."""
-    controller, wheel_urls = await _build_controller(ctx.store)
+    controller, wheel_urls = await _build_controller(ctx.store, ctx.providers)
     await controller.hydrate()
     ctx.intents.attach(controller)
+    from app.browser.relay_probe import relay_available
     from app.ui.job_watch import watch_jobs
 
     watch_jobs(ctx.store)
     spawn(_start_queue(ctx, controller, wheel_urls))
+    spawn(_probe_relay(ctx, relay_available))
+    query = parse_qs(current_query())
     settings = controller.settings
-    if "demo" in parse_qs(current_query()) and not settings.welcome_done:
+    if "code" in query and controller.keys.sign_in_pending():
+        await _finish_sign_in(ctx, controller, query["code"][0])
+    elif "demo" in query and not settings.welcome_done:
         await controller.set_demo_mode(True)
         replace_url(path_and_hash())
     elif not settings.welcome_done:
         _open_welcome(ctx)
-    elif ctx.store.state.vault is not None and ctx.store.state.vault.state is VaultState.LOCKED:
+    elif any(v.state is VaultState.LOCKED for v in ctx.store.state.vaults.values()):
         from app.ui.unlock import UnlockDialog
 
         UnlockDialog(ctx).open()
+
+
+async def _finish_sign_in(ctx: UiContext, controller: Controller, code: str) -> None:
+    """Back from a provider's sign-in page: exchange the code for a key (once), clean the URL."""
+    replace_url(path_and_hash())  # the code is single use: never leave it in the address
+    try:
+        provider_id = await controller.keys.finish_sign_in(code)
+    except AppError as exc:
+        error_toast(describe(exc))
+        return
+    if not controller.settings.welcome_done:
+        await controller.change_settings(welcome_done=True, demo_mode=False)
+    toast(f"Signed in: your {ctx.providers.get(provider_id).label} key is saved and encrypted in this browser.")
+
+
+async def _probe_relay(ctx: UiContext, probe: Callable[[], Awaitable[bool]]) -> None:
+    ctx.store.update(relay_available=await probe())
 
 
 async def _start_queue(ctx: UiContext, controller: Controller, wheel_urls: list[str]) -> None:
@@ -191,7 +215,7 @@ async def start() -> None:
     store: Store[AppState] = Store(AppState(page_origin=origin()))
     intents = Intents()
     media = MediaUrls(lambda asset_id: intents.do(lambda c: c.job_store.blob(asset_id)))
-    ctx = UiContext(store=store, intents=intents, media=media, capabilities=CAPABILITIES, run=run_task)
+    ctx = UiContext(store=store, intents=intents, media=media, providers=registry.directory(), run=run_task)
     try:
         Shell(ctx).start()
     except Exception as exc:

@@ -269,6 +269,8 @@ def test_retry_sends_the_same_parameters_again_as_a_new_job(demo_app: Page, app_
     expect(card.locator(".tag")).to_have_text("Failed", timeout=DONE_MS)
     card.get_by_role("button", name="Retry", exact=True).click()
     expect(job_card(demo_app, title)).to_have_count(2)
+    # The new job is shown as soon as it is stored, before its request leaves: wait until it was sent.
+    expect(job_card(demo_app, title).locator(".tag").filter(has_text="Sending")).to_have_count(0)
     sent = creates(app_server, title)
     assert len(sent) == 2 and sent[0]["fields"] == sent[1]["fields"]
     jobs = stored(demo_app, title)["jobs"]

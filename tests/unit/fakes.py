@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from app.core.capabilities import FrameSize
+from app.core.compose import IMAGE_TYPES, ImageFit, PreparedImage, check_image_header
 from app.core.errors import StorageQuotaError
+from app.core.image_header import read_image_info
 from app.services.ports import Clear, Delete, Op, Put
 
 
@@ -45,3 +50,45 @@ class MemoryRecords:
             elif isinstance(op, Clear):
                 table.clear()
         self.stores = staged
+
+
+@dataclass(frozen=True)
+class FakeSource:
+    """An "opened" image: bytes standing in for the Blob, with a declared size."""
+
+    blob: bytes
+    mime: str
+    name: str
+    width: int
+    height: int
+
+
+class FakeImages:
+    """An ImageProcessor over bytes: the header decides type and size, as in the page."""
+
+    async def open(self, file: Any, name: str = "", accepted: tuple[str, ...] = ()) -> FakeSource:
+        data = bytes(file)
+        mime = check_image_header(data[:65536], name, accepted or IMAGE_TYPES)
+        info = read_image_info(data)
+        assert info is not None
+        return FakeSource(data, mime, name or "image", info.width, info.height)
+
+    async def fit(self, source: FakeSource, size: str, fit: ImageFit) -> PreparedImage:
+        frame = FrameSize.parse(size)
+        return PreparedImage(source.blob, source.mime, frame.width, frame.height, len(source.blob), source.name)
+
+    async def bounded(self, source: FakeSource, max_side: int) -> PreparedImage:
+        scale = min(1.0, max_side / max(source.width, source.height))
+        width, height = round(source.width * scale), round(source.height * scale)
+        return PreparedImage(source.blob, source.mime, width, height, len(source.blob), source.name)
+
+    async def base64(self, blob: Any) -> str:
+        return base64.b64encode(bytes(blob)).decode("ascii")
+
+
+class BytesBlobs:
+    """The Blobs port over bytes."""
+
+    def from_base64(self, data: str, mime: str) -> tuple[Any, int]:
+        raw = base64.b64decode(data)
+        return raw, len(raw)

@@ -15,6 +15,8 @@ from simulator.messages import SimRequest, SimResponse
 from simulator.testing import encode_multipart
 
 BASE_URL = "http://sim.test/sim/v1"
+OPENROUTER_URL = "http://sim.test/sim/openrouter/api/v1"
+GEMINI_URL = "http://sim.test/sim/gemini/v1beta"
 
 
 def _body_bytes(response: SimResponse) -> bytes:
@@ -38,6 +40,7 @@ class SimTransport:
         split = urlsplit(request.url)
         target = split.path + (f"?{split.query}" if split.query else "")
         headers = {k.lower(): v for k, v in request.headers.items()}
+        headers.setdefault("host", split.netloc)  # as a browser sends it: the simulators build URLs from it
         body = b""
         if request.json_body is not None:
             sim_request = SimRequest.build(request.method, target, headers=headers, json_body=request.json_body)
@@ -64,8 +67,10 @@ class SimTransport:
             if progress is not None:
                 progress(len(data), len(data))
             kind = answer_headers.get("content-type", "")
-            return HttpResponse(response.status, answer_headers, blob=data, blob_size=len(data), blob_type=kind)
-        return HttpResponse(response.status, answer_headers, body=data)
+            return HttpResponse(
+                response.status, answer_headers, blob=data, blob_size=len(data), blob_type=kind, url=request.url
+            )
+        return HttpResponse(response.status, answer_headers, body=data, url=request.url)
 
 
 class FakeCipher:

@@ -11,7 +11,7 @@ import pytest
 
 from app.core.capabilities import ImageRole
 from app.core.http import HttpResponse
-from app.core.providers.base import Endpoint, ImageInput, RenderRequest, UnsupportedOperation, VideoProvider
+from app.core.providers.base import Endpoint, ImageInput, RenderRequest, UnsupportedOperationError, VideoProvider
 from app.core.providers.gemini_omni.capabilities import Delivery
 from app.core.providers.gemini_omni.codec import GeminiOmniProvider
 
@@ -182,9 +182,9 @@ def test_models_are_data() -> None:
 
 
 def test_list_and_remix_are_unsupported() -> None:
-    with pytest.raises(UnsupportedOperation):
+    with pytest.raises(UnsupportedOperationError):
         PROVIDER.list_jobs_request(ENDPOINT, after=None, limit=10)
-    with pytest.raises(UnsupportedOperation):
+    with pytest.raises(UnsupportedOperationError):
         PROVIDER.parse_job_page(HttpResponse(200, {}, b"{}"))
-    with pytest.raises(UnsupportedOperation, match="remix"):
+    with pytest.raises(UnsupportedOperationError, match="remix"):
         PROVIDER.remix_request(ENDPOINT, "v1_a", "make it night")

@@ -19,7 +19,7 @@ from app.core.providers.base import (
     RemoteOutput,
     RemoteStatus,
     RenderRequest,
-    UnsupportedOperation,
+    UnsupportedOperationError,
     VideoProvider,
 )
 from app.core.providers.codec_kit import on_origin
@@ -263,6 +263,6 @@ def test_cancel_delete_list_and_remix_are_unsupported() -> None:
         lambda: PROVIDER.parse_job_page(HttpResponse(200, {}, b'{"data": []}')),
     )
     for call in calls:
-        with pytest.raises(UnsupportedOperation, match="OpenRouter has no way to"):
+        with pytest.raises(UnsupportedOperationError, match="OpenRouter has no way to"):
             call()
     assert CAPABILITIES.operations == frozenset()

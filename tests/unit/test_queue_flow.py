@@ -5,13 +5,12 @@ from __future__ import annotations
 import asyncio
 import uuid
 
-from app.core.compose import Draft
 from app.core.errors import StorageQuotaError
 from app.core.job_record import JobPhase, JobStatus, new_job
 from app.core.jobs import apply_remote
 from app.core.keys import DEMO_KEY
 from app.core.poll_messages import FileReady, RemoteUpdate, Retrying, Stopped
-from app.core.providers.base import RenderParams
+from app.core.providers.base import RenderRequest
 from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from tests.unit.aio import run
 from tests.unit.queue_harness import Rig
@@ -189,7 +188,7 @@ def _interrupted_submit(rig: Rig, *, reached_api: bool) -> None:
     """A job stored before its POST, whose answer never came back (the tab was closed)."""
 
     async def scenario() -> None:
-        draft = Draft(prompt="a harbour at night")
+        draft = rig.draft("a harbour at night")
         job = new_job(
             job_id=uuid.uuid4().hex,
             provider_id=CAPABILITIES.provider_id,
@@ -203,8 +202,8 @@ def _interrupted_submit(rig: Rig, *, reached_api: bool) -> None:
         )
         await rig.jobs.save(job)
         if reached_api:
-            params = RenderParams(job.prompt, job.model, job.size, job.seconds)
-            await rig.client(BASE_URL, DEMO_KEY).create(params, None)
+            request = RenderRequest(job.prompt, job.model, job.seconds, size=job.size)
+            await rig.client(BASE_URL, DEMO_KEY).create(request)
         rig.store.update(jobs={job.id: job})
         await rig.queue.become_poller(rig.link)
         await rig.settle()

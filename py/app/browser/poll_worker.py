@@ -1,4 +1,5 @@
-"""The polling worker's side: a :class:`PollEngine` over ``fetch``, reporting on a channel.
+"""The polling worker's side (its composition root): a :class:`PollEngine` over ``fetch`` and
+every provider's codec, reporting on a channel.
 
 Runs in a PyScript worker (its own Pyodide). The page calls the exported functions
 with JSON strings; events go back over a ``BroadcastChannel`` private to the page
@@ -42,24 +43,27 @@ async def start(channel_name: str, wheel_urls_json: str) -> bool:
         import pydantic  # noqa: F401 - loadPackage reports failures only in the console
     except ImportError as exc:
         raise RuntimeError("the worker could not load its packages from this server") from exc
+    from app.browser.blobs import BrowserBlobs
     from app.browser.fetch import FetchTransport
     from app.core.poll_messages import Event, to_message
-    from app.core.providers.openai_videos.codec import OpenAIVideosProvider
+    from app.core.providers.base import Endpoint
+    from app.core.providers.registry import DEFAULT_PROVIDER, codecs
     from app.services.poll_engine import PollEngine
-    from app.services.provider_client import Endpoint, ProviderClient
+    from app.services.provider_client import ProviderClient
 
     channel = js.BroadcastChannel.new(channel_name)
     transport = FetchTransport()
-    provider = OpenAIVideosProvider()
+    known = codecs()
 
-    def client_for(base_url: str, api_key: str) -> ProviderClient:
+    def client_for(provider_id: str, base_url: str, api_key: str) -> ProviderClient:
         endpoint = Endpoint(base_url, api_key)
-        return ProviderClient(provider, transport, lambda: endpoint)
+        codec = known.get(provider_id) or known[DEFAULT_PROVIDER]
+        return ProviderClient(codec, transport, lambda: endpoint)
 
     def emit(event: Event) -> None:
         channel.postMessage(js_object(to_message(event)))
 
-    _engine = PollEngine(client_for, emit)
+    _engine = PollEngine(client_for, emit, BrowserBlobs())
     return True
 
 

@@ -137,7 +137,7 @@ class Controller:
         self.store.update(location=location)
 
     def _keys_changed(self) -> None:
-        if self.vault.locked:
+        if self.vault.overview().locked:
             self.queue.pause_for_key("The key vault is locked: unlock it to go on checking your renders.")
         else:
             spawn(self.queue.resume_all_waiting_for_key())

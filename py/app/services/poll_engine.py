@@ -11,6 +11,7 @@ simulator with a fake clock.
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -109,7 +110,7 @@ class PollEngine:
             if delay:
                 await self._sleep(delay)
             try:
-                remote = await self._request(lambda: client.retrieve(spec.remote_id, poll_url))
+                remote = await self._request(partial(client.retrieve, spec.remote_id, poll_url))
             except e.AppError as error:
                 state, decision = after_error(state, error, self._backoff)
                 if isinstance(decision, Stop):

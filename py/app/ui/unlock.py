@@ -24,13 +24,13 @@ class UnlockDialog:
         self.input = text_input("passphrase", kind="password", autocomplete="current-password")
         self.field = Field("unlock-passphrase", "Passphrase", self.input)
         scope.on(self.input, "keydown", self._on_key)
-        status = self.ctx.store.state.vault
-        hint = f" ({status.hint})" if status is not None else ""
+        saved = [v.hint for v in self.ctx.store.state.vaults.values() if v.hint]
+        hint = f" ({', '.join(saved)})" if saved else ""
         self.dialog.open(
             dialog_body(
                 "unlock-title",
-                "Unlock your API key",
-                h("p", None, f"Your key{hint} is protected by a passphrase. Enter it to use the key in this visit."),
+                "Unlock your API keys",
+                h("p", None, f"Your keys{hint} are protected by a passphrase. Enter it to use them in this visit."),
                 self.field.node,
             ),
             h(
@@ -52,13 +52,13 @@ class UnlockDialog:
 
         async def unlock() -> None:
             try:
-                await self.ctx.intents.do(lambda c: c.unlock(passphrase))
+                await self.ctx.intents.do(lambda c: c.keys.unlock(passphrase))
             except VaultError as exc:
                 self.field.show_error(str(exc))
                 self.input.select()
                 return
             self.input.value = ""
             self.dialog.close()
-            toast("Key unlocked for this visit.")
+            toast("Keys unlocked for this visit.")
 
         self.ctx.run(unlock())

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from app.browser.dom import Node, h
-from app.browser.page_location import push_url
+from app.browser.page_location import callback_url, go_to, push_url
 from app.core.routes import Location, Route, href
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog, dialog_body
@@ -33,6 +33,30 @@ class WelcomeDialog:
         )
 
     def open(self) -> None:
+        signs_in = [p for p in self.ctx.providers.providers if p.sign_in]
+        choices = [
+            self._choice(
+                "Try demo mode",
+                "Every provider simulated in this app: no key, no cost, real playable videos.",
+                "spark",
+                self._demo,
+            ),
+            *[
+                self._choice(
+                    f"Sign in with {p.label}",
+                    f"One {p.label} account gives you its video models; the app keeps the key it gets, encrypted.",
+                    "key",
+                    self._sign_in(p.provider_id),
+                )
+                for p in signs_in
+            ],
+            self._choice(
+                "Paste an API key",
+                "A key of " + ", ".join(p.label for p in self.ctx.providers.providers) + ", encrypted in this browser.",
+                "key",
+                self._key,
+            ),
+        ]
         self.dialog.open(
             dialog_body(
                 "welcome-title",
@@ -40,30 +64,10 @@ class WelcomeDialog:
                 h(
                     "p",
                     None,
-                    "Render videos from text or an image, see the price first, and keep every result in "
-                    "this browser. Your key and videos never leave this device except to the API you choose.",
+                    "Render videos from text or images, see the price first, and keep every result in "
+                    "this browser. Your keys and videos never leave this device except to the API you choose.",
                 ),
-                h(
-                    "div",
-                    {"class_": "notice warn"},
-                    h("p", None, self.ctx.capabilities.notice),
-                ),
-                h(
-                    "div",
-                    {"class_": "choice-list"},
-                    self._choice(
-                        "Try demo mode",
-                        "A simulated Videos API on this server: no key, no cost, real playable videos.",
-                        "spark",
-                        self._demo,
-                    ),
-                    self._choice(
-                        "Paste an OpenAI API key",
-                        "Your own key for OpenAI or a compatible endpoint, encrypted in this browser.",
-                        "key",
-                        self._key,
-                    ),
-                ),
+                h("div", {"class_": "choice-list"}, choices),
             )
         )
 
@@ -71,8 +75,38 @@ class WelcomeDialog:
         self.dialog.close()
         self.ctx.run(self._on_demo())
 
+    def _sign_in(self, provider_id: str) -> Callable[[Any], None]:
+        def go(_event: Any) -> None:
+            async def leave() -> None:
+                url = await self.ctx.intents.do(lambda c: c.keys.start_sign_in(provider_id, callback_url()))
+                go_to(url)
+
+            self.ctx.run(leave())
+
+        return go
+
     def _key(self, _event: Any) -> None:
-        form = KeyForm(self.ctx, self.dialog.scope, field_id="welcome-key", on_saved=self._saved)
+        scope = self.dialog.scope
+        picker = h(
+            "select",
+            {"id": "welcome-provider"},
+            [h("option", {"value": p.provider_id}, p.name) for p in self.ctx.providers.providers],
+        )
+        area = h("div", {"class_": "stack"})
+
+        def show(provider_id: str) -> None:
+            provider = self.ctx.providers.get(provider_id)
+            form = KeyForm(
+                self.ctx,
+                scope,
+                provider,
+                field_id=f"welcome-key-{provider_id}",
+                on_saved=lambda: self._saved(provider_id),
+            )
+            area.replaceChildren(form.node)
+            form.input.focus()
+
+        scope.on(picker, "change", lambda _e: show(str(picker.value)))
         self.dialog.element.replaceChildren(
             dialog_body(
                 "welcome-title",
@@ -80,10 +114,11 @@ class WelcomeDialog:
                 h(
                     "p",
                     None,
-                    "It is encrypted with a key that never leaves this browser. The API base URL, and an "
-                    "optional passphrase, are in Settings.",
+                    "It is encrypted with a key that never leaves this browser, and sent only to the provider it is "
+                    "for. Endpoints, and an optional passphrase, are in Settings.",
                 ),
-                form.node,
+                h("div", {"class_": "field"}, h("label", {"for_": "welcome-provider"}, "Provider"), picker),
+                area,
                 security_note(),
             ),
             h(
@@ -93,19 +128,20 @@ class WelcomeDialog:
                     "button",
                     {"type": "button", "class_": "btn ghost", "on_click": lambda _e: self.open_again()},
                     "Back",
-                    scope=self.dialog.scope,
+                    scope=scope,
                 ),
             ),
         )
-        form.input.focus()
+        show(self.ctx.provider_id())
 
     def open_again(self) -> None:
         self.dialog.element.close()
         self.dialog = Dialog("welcome-title")
         self.open()
 
-    def _saved(self) -> None:
+    def _saved(self, provider_id: str) -> None:
         self.dialog.close()
         toast("Key saved and encrypted in this browser.")
+        self.ctx.run(self.ctx.intents.do(lambda c: c.choose_provider(provider_id)))
         push_url(href(Route.SETTINGS))
         self.ctx.store.update(location=Location(Route.SETTINGS))

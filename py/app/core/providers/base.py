@@ -5,7 +5,7 @@ builds :class:`~app.core.http.HttpRequest` values for each operation and parses
 :class:`~app.core.http.HttpResponse` values into these neutral types. Transport,
 retries, storage and polling live elsewhere, so services and views never special-case
 a provider. Operations a provider lacks (``capabilities.operations``) are never asked
-of its codec; if they are, it raises :class:`UnsupportedOperation`.
+of its codec; if they are, it raises :class:`UnsupportedOperationError`.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class Call(StrEnum):
     LIST = "list"
 
 
-class UnsupportedOperation(AppError):
+class UnsupportedOperationError(AppError):
     """The provider has no such operation (the UI never offers it)."""
 
 

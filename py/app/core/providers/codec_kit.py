@@ -17,7 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 from app.core.capabilities import Auth
 from app.core.errors import ApiError
 from app.core.http import HttpResponse
-from app.core.providers.base import UnsupportedOperation
+from app.core.providers.base import UnsupportedOperationError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -120,10 +120,10 @@ def on_origin(base_url: str, url: str) -> str | None:
     return url if origin(url) == origin(base_url) else None
 
 
-def unsupported(provider: str, operation: str) -> UnsupportedOperation:
+def unsupported(provider: str, operation: str) -> UnsupportedOperationError:
     """``operation`` reads after "has no way to": "cancel", "list", "sign in to get" (a key)…"""
     noun = "a key" if operation.startswith("sign in") else "a video"
-    return UnsupportedOperation(f"{provider} has no way to {operation} {noun}.")
+    return UnsupportedOperationError(f"{provider} has no way to {operation} {noun}.")
 
 
 def body_text(response: HttpResponse, limit: int = 300) -> str:

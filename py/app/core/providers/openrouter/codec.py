@@ -3,7 +3,7 @@
 JSON in and out, the key as a Bearer header on every call and never to another origin
 (:mod:`.urls`), no attribution headers (each would widen the browser's CORS preflight).
 OpenRouter has no cancel, delete, list, remix or extend route: those raise
-:class:`~app.core.providers.base.UnsupportedOperation`.
+:class:`~app.core.providers.base.UnsupportedOperationError`.
 
 The codec reads the model's entry from its capabilities where a request depends on it
 (whether sound is optional): build it with the live catalogue,
@@ -25,7 +25,7 @@ from app.core.providers.base import (
     RenderRequest,
 )
 from app.core.providers.codec_kit import join, key_headers, unsupported
-from app.core.providers.openrouter import account, catalogue, errors, jobs, urls
+from app.core.providers.openrouter import account, catalogue, errors, jobs, sign_in, urls
 from app.core.providers.openrouter.capabilities import CAPABILITIES
 from app.core.providers.openrouter.create_body import create_body
 
@@ -59,6 +59,16 @@ class OpenRouterProvider:
 
     def parse_catalogue(self, response: HttpResponse, *, as_of: str) -> tuple[ModelCapability, ...]:
         return catalogue.parse_catalogue(response, as_of=as_of)
+
+    # -- sign-in (OAuth PKCE) ----------------------------------------------------------------
+    def sign_in_url(self, base_url: str, callback_url: str, challenge: str) -> str:
+        return sign_in.consent_url(base_url, callback_url, challenge)
+
+    def key_exchange_request(self, base_url: str, code: str, verifier: str) -> HttpRequest:
+        return sign_in.exchange_request(base_url, code, verifier)
+
+    def parse_key_exchange(self, response: HttpResponse) -> str:
+        return sign_in.parse_exchange(response)
 
     # -- jobs ----------------------------------------------------------------------------
     def create_request(self, endpoint: Endpoint, request: RenderRequest) -> HttpRequest:
