@@ -32,6 +32,7 @@ HOP_BY_HOP = frozenset(
 _REQUEST_DROPPED = HOP_BY_HOP | {"host", "expect", "cookie", "origin", "referer"}
 _RESPONSE_DROPPED = HOP_BY_HOP | {"set-cookie"} | OWNED_NAMES
 _NO_BODY_STATUSES = frozenset({204, 304})
+_UNRELAYABLE = "The request holds characters that cannot be relayed."
 _log = logging.getLogger("serve.relay")
 
 
@@ -215,12 +216,14 @@ class Call:
                 for piece in _sized_body(self.handler, length):
                     connection.send(piece)
             return connection.getresponse()
+        except http.client.InvalidURL:  # control characters in the path
+            send_json_error(self.handler, 400, _UNRELAYABLE)
         except TimeoutError:
             send_json_error(self.handler, 504, f"{self.provider} did not answer within {self.timeout_s:g} s.")
-        except (OSError, http.client.HTTPException) as exc:
+        except (OSError, http.client.HTTPException) as exc:  # TLS failures included (before ValueError)
             send_json_error(self.handler, 502, f"The relay could not reach {self.provider}: {_describe(exc)}.")
-        except ValueError:  # http.client refuses control characters in the path or a header
-            send_json_error(self.handler, 400, "The request holds characters that cannot be relayed.")
+        except ValueError:  # a header value http.client will not send, a non-ASCII path
+            send_json_error(self.handler, 400, _UNRELAYABLE)
         return None
 
     def _answer(self, response: http.client.HTTPResponse, upstream_url: str) -> None:

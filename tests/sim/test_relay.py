@@ -9,11 +9,15 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import shutil
 import socket
+import ssl
+import subprocess
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, closing
+from pathlib import Path
 
 import pytest
 
@@ -363,3 +367,56 @@ def test_logs_show_method_provider_path_and_status_but_no_secret(
     assert "GET /relay/dead/models?key=… 502" in messages
     assert "GET /relay/echo/echo?key=… 403" in messages
     assert any(m.startswith("relay GET echo /relay/echo/cut?key=…: ") for m in messages), messages
+
+
+def test_control_characters_in_the_path_are_refused(relay: str, upstream: Upstream) -> None:
+    port = int(relay.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
+        raw.sendall(f"GET /relay/echo/a\x01b HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        assert raw.recv(100).split(b"\r\n")[0] == b"HTTP/1.1 400 Bad Request"
+    assert upstream.received == []
+
+
+# -- TLS --------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def self_signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 that no system trust store knows."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    request = "req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1"
+    command = ["openssl", *request.split(), "-keyout", str(key), "-out", str(cert)]
+    subprocess.run(command, check=True, capture_output=True)
+    return cert, key
+
+
+@pytest.fixture
+def tls_upstream(self_signed: tuple[Path, Path]) -> Iterator[Upstream]:
+    server = Upstream()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*self_signed)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    with running(server):
+        yield server
+
+
+def test_upstream_certificates_are_verified(start_relay: StartRelay, tls_upstream: Upstream) -> None:
+    target = f"tls=https://127.0.0.1:{tls_upstream.server_address[1]}/base"
+    answer = send(start_relay(targets=(target,)), "GET", "/relay/tls/echo")
+    assert answer.status == 502
+    assert _echoed(answer.body)["error"] == {
+        "code": 502,
+        "message": "The relay could not reach tls: its TLS certificate could not be verified.",
+    }
+    assert tls_upstream.received == []
+
+
+def test_a_trusted_certificate_is_accepted(
+    start_relay: StartRelay, tls_upstream: Upstream, self_signed: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(self_signed[0]))  # read when the relay builds its TLS context
+    target = f"tls=https://127.0.0.1:{tls_upstream.server_address[1]}/base"
+    answer = send(start_relay(targets=(target,)), "GET", "/relay/tls/echo?x=1")
+    assert answer.status == 200
+    assert _echoed(answer.body)["target"] == "/base/echo?x=1"
