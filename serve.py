@@ -3,20 +3,20 @@
 
 ``python3 serve.py`` vendors the pinned runtime (first run only), then serves the app
 at http://127.0.0.1:8000. The page is static; this server adds only what a static host
-cannot: the simulator (demo mode and tests), and the security headers that a static
-host would carry in the page's ``<meta>`` policy anyway. Standard library only.
+cannot: the simulator (demo mode and tests), security headers, a Host check against DNS
+rebinding and, with ``--relay``, a same-origin relay to providers that refuse browser
+calls (``server/``; docs/serving.md). Standard library only.
 """
 
 from __future__ import annotations
 
-import argparse
 import email.utils
 import errno
-import hashlib
-import re
+import logging
+import os
+import socket
 import sys
-import threading
-from functools import lru_cache
+from collections.abc import Iterable
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,17 +26,21 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent
 sys.path[:0] = [str(ROOT / "py"), str(ROOT)]
 
+from server import access, cli  # noqa: E402
+from server.headers import content_security_policy, security_headers  # noqa: E402
+from server.redact import loggable_target  # noqa: E402
+from server.relay import LOOPBACK_ONLY, Relay, RelayConfig  # noqa: E402
+from server.wheel import AppWheel  # noqa: E402
 from simulator import SimConfig, Simulator  # noqa: E402
 from simulator.http import SimRequestHandlerMixin  # noqa: E402
 from tools import appwheel, vendor  # noqa: E402
-
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
 
 # What the page may load: the shell, its configs, static assets and the vendored runtime.
 PUBLIC_FILES = frozenset({"index.html", "pyscript.toml", "worker.toml", "manifest.webmanifest"})
 PUBLIC_DIRS = ("static/", "bench/pages/", "vendor/pyodide/", "vendor/pyscript/", "vendor/wheels/", "vendor/axe/", "py/")
 IMMUTABLE_DIRS = ("vendor/",)
+API_DIRS = ("sim/", "relay/")  # answers that set their own caching
+_log = logging.getLogger("serve")
 
 MIME_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -57,97 +61,99 @@ MIME_TYPES = {
     ".txt": "text/plain; charset=utf-8",
 }
 
-_CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"')
-
-
-@lru_cache(maxsize=1)
-def content_security_policy(index_mtime: float) -> str:
-    """The policy of ``index.html``'s ``<meta>`` tag: one copy, sent as a header too."""
-    del index_mtime  # cache key only
-    match = _CSP_META.search((ROOT / "index.html").read_text(encoding="utf-8"))
-    if match is None:
-        raise RuntimeError("index.html has no Content-Security-Policy <meta> tag")
-    return match.group(1)
-
-
-class AppWheel:
-    """The app package as a wheel, rebuilt in memory whenever a source file changes."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._mtime = -1.0
-        self._data = b""
-        self._etag = ""
-
-    def current(self) -> tuple[bytes, str, float]:
-        with self._lock:
-            mtime = appwheel.latest_mtime()
-            if mtime != self._mtime:
-                self._data = appwheel.build_wheel()
-                self._etag = '"' + hashlib.sha256(self._data).hexdigest()[:32] + '"'
-                self._mtime = mtime
-            return self._data, self._etag, self._mtime
-
 
 class AppServer(ThreadingHTTPServer):
-    """Threaded server that carries the simulator and the app wheel for its handlers."""
+    """Threaded server that carries the simulator, the app wheel and its rules for its handlers."""
 
     daemon_threads = True
     simulator: Simulator
     app_wheel: AppWheel
+    host_policy: access.HostPolicy
+    relay: Relay | None
+
+
+class AppServerV6(AppServer):
+    address_family = socket.AF_INET6
 
 
 class AppHandler(SimRequestHandlerMixin, SimpleHTTPRequestHandler):
-    """Static files (an allow-list, never the repository at large) plus the simulator."""
+    """Static files (an allow-list, never the repository at large), the simulator, the relay."""
 
     server: AppServer
+    protocol_version = "HTTP/1.1"  # keep-alive, and chunked answers for the relay's streams
     # The stdlib declares it as a plain class attribute, so it stays one here.
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
-    quiet = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, directory=str(ROOT), **kwargs)
 
     # -- routing -------------------------------------------------------------------
+    def parse_request(self) -> bool:
+        """Also refuse a ``Host`` we do not answer to: a DNS-rebinding page names its own."""
+        if not super().parse_request():
+            return False
+        if self.server.host_policy.allows(self.headers):
+            return True
+        reason = f"Unexpected Host header: this server answers as {self.server.host_policy.url}\n"
+        body = reason.encode("utf-8")
+        self.send_response(HTTPStatus.MISDIRECTED_REQUEST)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return False
+
+    def _answered_by_api(self) -> bool:
+        relay = self.server.relay
+        return (relay is not None and relay.handle(self)) or self.handle_sim()
+
     def do_GET(self) -> None:
-        if self.handle_sim():
-            return
-        if self._serve_app_wheel(head=False):
-            return
-        super().do_GET()
+        if not (self._answered_by_api() or self._serve_app_wheel(head=False)):
+            super().do_GET()
 
     def do_HEAD(self) -> None:
-        if self.handle_sim():
-            return
-        if self._serve_app_wheel(head=True):
-            return
-        super().do_HEAD()
+        if not (self._answered_by_api() or self._serve_app_wheel(head=True)):
+            super().do_HEAD()
+
+    def _api_or_405(self) -> None:
+        if not self._answered_by_api():
+            self.send_error(HTTPStatus.METHOD_NOT_ALLOWED)
 
     def do_POST(self) -> None:
-        if not self.handle_sim():
-            self.send_error(HTTPStatus.METHOD_NOT_ALLOWED)
+        self._api_or_405()
+
+    def do_PUT(self) -> None:
+        self._api_or_405()
+
+    def do_PATCH(self) -> None:
+        self._api_or_405()
 
     def do_DELETE(self) -> None:
-        if not self.handle_sim():
-            self.send_error(HTTPStatus.METHOD_NOT_ALLOWED)
+        self._api_or_405()
 
     def do_OPTIONS(self) -> None:
-        if not self.handle_sim():
-            self.send_error(HTTPStatus.METHOD_NOT_ALLOWED)
+        self._api_or_405()
 
     # -- static files ----------------------------------------------------------------
     def _relative_path(self) -> str:
-        return unquote(urlsplit(self.path).path).lstrip("/")
+        return unquote(urlsplit(getattr(self, "path", "")).path).lstrip("/")
 
     def translate_path(self, path: str) -> str:
-        """Map a URL to a file only inside the allow-list; anything else is a 404."""
+        """Map a URL to a file only inside the allow-list; anything else (directories too) is a 404."""
         relative = unquote(urlsplit(path).path).lstrip("/") or "index.html"
-        if ".." in relative.split("/"):
-            return str(ROOT / "__not_found__")
-        allowed = relative in PUBLIC_FILES or relative.startswith(PUBLIC_DIRS)
-        if not allowed:
-            return str(ROOT / "__not_found__")
-        return str(ROOT / relative)
+        not_found = str(ROOT / "__not_found__")
+        if ".." in relative.split("/") or "\x00" in relative:
+            return not_found
+        if not (relative in PUBLIC_FILES or relative.startswith(PUBLIC_DIRS)):
+            return not_found
+        candidate = ROOT / relative
+        return not_found if candidate.is_dir() else str(candidate)
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        """Never list a directory (``translate_path`` already maps them to a 404)."""
+        self.send_error(HTTPStatus.NOT_FOUND)
 
     def _serve_app_wheel(self, *, head: bool) -> bool:
         if urlsplit(self.path).path != appwheel.WHEEL_URL_PATH:
@@ -169,58 +175,81 @@ class AppHandler(SimRequestHandlerMixin, SimpleHTTPRequestHandler):
         return True
 
     def end_headers(self) -> None:
+        """Security headers on every answer; caching rules on the app's own files."""
         relative = self._relative_path()
-        if not relative.startswith("sim/"):
-            self.send_header("X-Content-Type-Options", "nosniff")
-            self.send_header("Referrer-Policy", "no-referrer")
-            if relative.startswith(IMMUTABLE_DIRS):
-                self.send_header("Cache-Control", "public, max-age=86400")
-            else:
-                self.send_header("Cache-Control", "no-cache")
-            if relative in ("", "index.html"):
-                index_mtime = (ROOT / "index.html").stat().st_mtime
-                self.send_header("Content-Security-Policy", content_security_policy(index_mtime))
+        page_policy = None
+        if relative in ("", "index.html"):
+            index = ROOT / "index.html"
+            page_policy = content_security_policy(index, index.stat().st_mtime)
+        for name, value in security_headers(page_policy):
+            self.send_header(name, value)
+        if not relative.startswith(API_DIRS):
+            immutable = relative.startswith(IMMUTABLE_DIRS)
+            self.send_header("Cache-Control", "public, max-age=86400" if immutable else "no-cache")
         super().end_headers()
 
+    # -- logs: method, path (query values redacted) and status; never headers or bodies --
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        status = code.value if isinstance(code, HTTPStatus) else code
+        _log.info("%s %s %s", getattr(self, "command", ""), loggable_target(getattr(self, "path", "")), status)
+
+    def log_error(self, format: str, *args: Any) -> None:
+        """Silent: ``send_error`` may quote the raw request line, query and all; its status is logged."""
+
     def log_message(self, format: str, *args: Any) -> None:
-        if not self.quiet:
-            super().log_message(format, *args)
+        _log.info(format, *args)
 
 
-def build_server(host: str, port: int, sim_config: SimConfig) -> AppServer:
-    """Bind the server; raises ``OSError`` when the port is taken."""
-    server = AppServer((host, port), AppHandler)
+def build_server(
+    host: str,
+    port: int,
+    sim_config: SimConfig,
+    *,
+    relay: RelayConfig | None = None,
+    allowed_hosts: Iterable[str] = (),
+) -> AppServer:
+    """Bind the server; ``OSError`` when the port is taken, ``ValueError`` for a relay off loopback."""
+    if relay is not None and not access.is_loopback(host):
+        raise ValueError(LOOPBACK_ONLY.format(host=host))
+    relay_handler = None if relay is None else Relay(relay)
+    server_class = AppServerV6 if ":" in host else AppServer
+    server = server_class((host.strip("[]"), port), AppHandler)
     server.simulator = Simulator(sim_config)
     server.app_wheel = AppWheel()
+    server.host_policy = access.HostPolicy.for_bind(host, int(server.server_address[1]), allowed_hosts)
+    server.relay = relay_handler
     return server
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Serve Sora Renderer with its simulated Videos API.")
-    parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to bind (default {DEFAULT_HOST})")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 8000; 0 = any free port)")
-    parser.add_argument(
-        "--sim-job-seconds",
-        type=float,
-        default=SimConfig().job_seconds,
-        help="how long a simulated render takes (default %(default)s s)",
-    )
-    parser.add_argument("--no-vendor", action="store_true", help="skip the vendoring check")
-    parser.add_argument("--verbose", action="store_true", help="log every request")
-    return parser.parse_args(argv)
+def _configure_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+    _log.addHandler(handler)
+    _log.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+    args = cli.parse_args(argv)
+    try:
+        relay = cli.relay_config(args)
+    except ValueError as exc:
+        print(f"serve: {exc}", file=sys.stderr)
+        return 2
     if not args.no_vendor:
         try:
             vendor.ensure(("runtime", "test"), quiet=False)
         except vendor.VendorError as exc:
             print(f"serve: cannot vendor the runtime: {exc}", file=sys.stderr)
             return 1
-    AppHandler.quiet = not args.verbose
+    _configure_logging(args.verbose)
     try:
-        server = build_server(args.host, args.port, SimConfig(job_seconds=args.sim_job_seconds))
+        server = build_server(
+            args.host,
+            args.port,
+            SimConfig(job_seconds=args.sim_job_seconds),
+            relay=relay,
+            allowed_hosts=args.allow_host,
+        )
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             print(
@@ -231,11 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"serve: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 2
-    host, port = str(server.server_address[0]), int(server.server_address[1])
-    url = f"http://{host}:{port}/"
-    print(f"Sora Renderer is running at {url}", flush=True)
-    print(f"  demo mode (simulated API, no key, no cost): {url}?demo=1", flush=True)
-    print(f"  simulated Videos API: {url}sim/v1   (Ctrl+C to stop)", flush=True)
+    cli.announce(args.host, server.host_policy, server.relay)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
