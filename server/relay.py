@@ -8,6 +8,7 @@ user's keys, so it answers only on loopback and only to pages of its own origin.
 
 from __future__ import annotations
 
+import json
 import re
 import ssl
 from collections.abc import Iterable, Mapping
@@ -74,6 +75,9 @@ class Relay:
             send_json_error(handler, 403, "The relay answers only pages served by this server.")
             return True
         provider, slash, rest = path.removeprefix(PREFIX).partition("/")
+        if not provider and handler.command in ("GET", "HEAD"):
+            self._list(handler)  # GET /relay/: the page asks whether the relay is on, and for whom
+            return True
         target = self._targets.get(provider)
         if target is None:
             known = ", ".join(sorted(self._targets))
@@ -86,6 +90,16 @@ class Relay:
         call = forward.Call(handler, provider, target, self._tls, self.config.timeout_s)
         call.run(upstream_path + ("?" + query if query else ""))
         return True
+
+    def _list(self, handler: BaseHTTPRequestHandler) -> None:
+        body = json.dumps({"relay": sorted(self._targets)}).encode("utf-8")
+        handler.send_response(200)
+        handler.send_header("content-type", "application/json")
+        handler.send_header("cache-control", "no-store")
+        handler.send_header("content-length", str(len(body)))
+        handler.end_headers()
+        if handler.command != "HEAD":
+            handler.wfile.write(body)
 
 
 def is_relay_path(path: str) -> bool:

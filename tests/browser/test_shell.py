@@ -101,7 +101,7 @@ def test_content_security_policy_header_matches_the_meta_tag(page: Page, app_ser
     assert response is not None
     header = response.headers["content-security-policy"]
     meta = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
-    assert header == meta
+    assert header == f"{meta}; frame-ancestors 'none'"
     assert "connect-src 'self' https: http://127.0.0.1:* http://localhost:*" in header
     assert "media-src 'self' blob:" in header
     assert "img-src 'self' blob: data:" in header

@@ -420,3 +420,15 @@ def test_a_trusted_certificate_is_accepted(
     answer = send(start_relay(targets=(target,)), "GET", "/relay/tls/echo?x=1")
     assert answer.status == 200
     assert _echoed(answer.body)["target"] == "/base/echo?x=1"
+
+
+def test_the_relay_lists_its_providers_for_the_page(relay: str, start_relay: StartRelay) -> None:
+    # The page asks GET /relay/ to learn whether it may offer "route through the local relay".
+    listed = send(relay, "GET", "/relay/")
+    assert listed.status == 200 and "echo" in json.loads(listed.body)["relay"]
+    assert "openrouter" in json.loads(listed.body)["relay"]
+
+
+def test_without_the_relay_the_listing_is_not_there(upstream: Upstream) -> None:
+    with running(serve.build_server("127.0.0.1", 0, SimConfig())) as base:
+        assert send(base, "GET", "/relay/").status == 404

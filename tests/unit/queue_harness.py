@@ -119,7 +119,7 @@ class Rig:
     def draft(self, prompt: str, **choices: object) -> Draft:
         """The provider's default form with ``prompt`` (and any choices changed)."""
         base = fresh_draft(self.provider, TODAY, prompt=prompt)
-        return Draft(**{**base.__dict__, **choices})  # type: ignore[arg-type]
+        return Draft(**{**base.__dict__, **choices})
 
     async def _sleep(self, seconds: float) -> None:
         self.sleeps.append(seconds)

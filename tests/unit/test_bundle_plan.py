@@ -6,7 +6,7 @@ from app.core.bundle.export import select_export
 from app.core.bundle.manifest import EncryptedKeys
 from app.core.bundle.plan import PRESETS, ImportPlan, LocalState, PlanItem, Tally, plan_import
 from app.core.bundle.validate import Bundle, open_bundle
-from app.core.settings import Settings
+from app.core.settings import ProviderSettings, Settings
 from app.core.stores import ASSETS, JOBS, SETTINGS
 from tests.unit.bundle_kit import NOW, VALIDATORS, Library, bundle_bytes, job, library, preset, reader
 
@@ -106,13 +106,15 @@ def test_settings_are_kept_unless_the_user_chose_to_import_them() -> None:
 
 def test_imported_settings_that_move_the_api_address_come_with_a_warning() -> None:
     lib = library()
-    evil = Settings(base_url="https://api.example.net/v1").model_dump(mode="json")
+    evil = Settings(providers={"openrouter": ProviderSettings(base_url="https://api.example.net/v1")}).model_dump(
+        mode="json"
+    )
     lib.records[SETTINGS] = [evil]
     mine = Settings().model_dump(mode="json")
     plan = plan_import(bundle_of(lib), LocalState(settings=mine), replace_settings=True)
     (warning,) = plan.warnings
-    assert "https://api.example.net/v1" in warning and "your API key will go there" in warning
-    assert "base_url" in item(plan, SETTINGS, "app").reason
+    assert "https://api.example.net/v1" in warning and "the app asks before sending one elsewhere" in warning
+    assert "providers" in item(plan, SETTINGS, "app").reason
     assert plan_import(bundle_of(lib), LocalState(settings=mine)).warnings == ()  # not chosen: nothing changes
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from app.core.job_record import JobStatus
-from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from app.services.library_service import LibraryService, clean_tags
 from tests.unit.aio import run
 from tests.unit.queue_harness import ClockAdapter, Rig
@@ -22,7 +21,7 @@ class StillFrames:
 
 def _library(rig: Rig, frames: StillFrames | None = None) -> LibraryService:
     return LibraryService(
-        rig.book, rig.queue, rig.render, frames or StillFrames(), ClockAdapter(rig.clock), CAPABILITIES
+        rig.book, rig.queue, rig.render, frames or StillFrames(), ClockAdapter(rig.clock), rig.clients
     )
 
 

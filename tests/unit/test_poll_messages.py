@@ -50,7 +50,9 @@ def test_unknown_messages_are_refused() -> None:
 
 
 def test_track_spec_round_trip_and_stop_from_errors() -> None:
-    spec = TrackSpec("j", "v", "http://x/v1", "sk", ("video", "thumbnail"), True, 5.0)
+    spec = TrackSpec(
+        "j", "v", "openrouter", "http://x/v1", "sk", have=("video",), extras=("thumbnail",), interval_s=5.0
+    )
     assert TrackSpec.from_message(json.loads(json.dumps(spec.to_message()))) == spec
     stop = Stopped.from_error("j", AuthenticationError("bad", status=401, code="invalid_api_key", request_id="r"))
     assert (stop.code, stop.status, stop.request_id) == ("invalid_api_key", 401, "r")

@@ -110,10 +110,11 @@ def test_retry_headers() -> None:
 
 def test_the_codec_reads_the_servers_retry_hint() -> None:
     from app.core.http import HttpResponse
+    from app.core.providers.base import Call
     from app.core.providers.openai_videos.codec import OpenAIVideosProvider
 
     body = b'{"error": {"message": "overloaded", "type": "server_error"}}'
-    error = OpenAIVideosProvider().parse_error(HttpResponse(503, {"x-should-retry": "false"}, body))
+    error = OpenAIVideosProvider().parse_error(HttpResponse(503, {"x-should-retry": "false"}, body), Call.POLL)
     assert isinstance(error, e.ServerError) and error.should_retry is False
     assert classify(error) == "fatal"
-    assert OpenAIVideosProvider().parse_error(HttpResponse(503, {}, body)).should_retry is None
+    assert OpenAIVideosProvider().parse_error(HttpResponse(503, {}, body), Call.POLL).should_retry is None

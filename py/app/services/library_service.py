@@ -17,8 +17,7 @@ from app.core.downloads import file_name
 from app.core.job_record import JobRecord, JobStatus, new_asset
 from app.core.provider_directory import day_of
 from app.services.job_book import JobBook
-from app.services.ports import Clock, FrameGrabber
-from app.services.provider_hub import ProviderHub
+from app.services.ports import Clock, FrameGrabber, JobClients
 from app.services.queue_service import QueueService
 from app.services.render_service import FormErrors, RenderService, Target
 
@@ -45,7 +44,7 @@ class LibraryService:
         render: RenderService,
         frames: FrameGrabber,
         clock: Clock,
-        hub: ProviderHub,
+        hub: JobClients,
         *,
         new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
     ) -> None:

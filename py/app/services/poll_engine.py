@@ -11,8 +11,8 @@ simulator with a fake clock.
 from __future__ import annotations
 
 import asyncio
-from functools import partial
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 from app.core import errors as e

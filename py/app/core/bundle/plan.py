@@ -26,7 +26,7 @@ from app.core.bundle.validate import Bundle, BundleFile, Record
 from app.core.stores import ASSETS, JOBS, SETTINGS
 
 PRESETS = "presets"
-SENSITIVE_SETTINGS = ("base_url", "provider_id", "demo_mode")  # where the API key is sent
+SENSITIVE_SETTINGS = ("providers", "provider_id", "demo_mode")  # where the API keys would be sent
 
 Action = Literal["add", "merge", "skip"]
 
@@ -165,9 +165,10 @@ class _Planner:
                 self.decide(SETTINGS, record, "merge", "replaces yours; changes " + ", ".join(changed))
             if replace and (mine is None or any(mine.get(k) != record.get(k) for k in SENSITIVE_SETTINGS)):
                 self.warnings.append(
-                    f"The imported settings send API requests to {record.get('base_url')!r} "
-                    f"(provider {record.get('provider_id')!r}, demo mode {record.get('demo_mode')!r}): "
-                    "your API key will go there. Import settings only from a bundle you made."
+                    f"The imported settings send API requests to {_addresses(record)} "
+                    f"(provider {record.get('provider_id')!r}, demo mode {record.get('demo_mode')!r}). Your keys "
+                    "stay bound to the endpoints they were saved for: the app asks before sending one elsewhere. "
+                    "Import settings only from a bundle you made."
                 )
 
     def others(self) -> None:
@@ -206,3 +207,14 @@ def plan_import(bundle: Bundle, local: LocalState, *, replace_settings: bool = F
     return ImportPlan(
         tuple(planner.items), tuple(planner.writes), tuple(planner.blobs), tuple(planner.warnings), bundle.keys
     )
+
+
+def _addresses(record: Record) -> str:
+    """The base URLs a settings record names, per provider ("each provider's own" when none)."""
+    providers = record.get("providers")
+    found = [
+        f"{name}: {entry['base_url']!r}"
+        for name, entry in sorted(providers.items() if isinstance(providers, dict) else ())
+        if isinstance(entry, dict) and entry.get("base_url")
+    ]
+    return ", ".join(found) if found else "each provider's own address"
