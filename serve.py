@@ -29,7 +29,7 @@ sys.path[:0] = [str(ROOT / "py"), str(ROOT)]
 from server import access, cli  # noqa: E402
 from server.headers import content_security_policy, security_headers  # noqa: E402
 from server.redact import loggable_target  # noqa: E402
-from server.relay import LOOPBACK_ONLY, Relay, RelayConfig  # noqa: E402
+from server.relay import LOOPBACK_ONLY, Relay, RelayConfig, answer_listing  # noqa: E402
 from server.wheel import AppWheel  # noqa: E402
 from simulator import SimConfig, Simulator  # noqa: E402
 from simulator.http import SimRequestHandlerMixin  # noqa: E402
@@ -107,6 +107,9 @@ class AppHandler(SimRequestHandlerMixin, SimpleHTTPRequestHandler):
 
     def _answered_by_api(self) -> bool:
         relay = self.server.relay
+        if relay is None and self.command in ("GET", "HEAD") and self.path.split("?")[0] in ("/relay", "/relay/"):
+            answer_listing(self, [])  # the relay is off: the page learns it without an error
+            return True
         return (relay is not None and relay.handle(self)) or self.handle_sim()
 
     def do_GET(self) -> None:

@@ -76,7 +76,7 @@ class Relay:
             return True
         provider, slash, rest = path.removeprefix(PREFIX).partition("/")
         if not provider and handler.command in ("GET", "HEAD"):
-            self._list(handler)  # GET /relay/: the page asks whether the relay is on, and for whom
+            answer_listing(handler, sorted(self._targets))  # GET /relay/: is the relay on, and for whom
             return True
         target = self._targets.get(provider)
         if target is None:
@@ -91,15 +91,18 @@ class Relay:
         call.run(upstream_path + ("?" + query if query else ""))
         return True
 
-    def _list(self, handler: BaseHTTPRequestHandler) -> None:
-        body = json.dumps({"relay": sorted(self._targets)}).encode("utf-8")
-        handler.send_response(200)
-        handler.send_header("content-type", "application/json")
-        handler.send_header("cache-control", "no-store")
-        handler.send_header("content-length", str(len(body)))
-        handler.end_headers()
-        if handler.command != "HEAD":
-            handler.wfile.write(body)
+
+def answer_listing(handler: BaseHTTPRequestHandler, names: list[str]) -> None:
+    """``{"relay": [names]}``: the page asks before it offers "route through the local relay"
+    (an empty list when the relay is off, so the question never shows as an error)."""
+    body = json.dumps({"relay": names}).encode("utf-8")
+    handler.send_response(200)
+    handler.send_header("content-type", "application/json")
+    handler.send_header("cache-control", "no-store")
+    handler.send_header("content-length", str(len(body)))
+    handler.end_headers()
+    if handler.command != "HEAD":
+        handler.wfile.write(body)
 
 
 def is_relay_path(path: str) -> bool:

@@ -429,6 +429,8 @@ def test_the_relay_lists_its_providers_for_the_page(relay: str, start_relay: Sta
     assert "openrouter" in json.loads(listed.body)["relay"]
 
 
-def test_without_the_relay_the_listing_is_not_there(upstream: Upstream) -> None:
+def test_without_the_relay_the_listing_is_empty(upstream: Upstream) -> None:
     with running(serve.build_server("127.0.0.1", 0, SimConfig())) as base:
-        assert send(base, "GET", "/relay/").status == 404
+        listed = send(base, "GET", "/relay/")
+        assert listed.status == 200 and json.loads(listed.body) == {"relay": []}
+        assert send(base, "GET", "/relay/openrouter/videos/models").status == 404

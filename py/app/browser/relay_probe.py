@@ -24,4 +24,4 @@ async def relay_available() -> bool:
         data = (await response.json()).to_py()
     except JsException:
         return False
-    return isinstance(data, dict) and isinstance(data.get("relay"), list)
+    return isinstance(data, dict) and isinstance(data.get("relay"), list) and bool(data["relay"])

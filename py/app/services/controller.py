@@ -130,7 +130,8 @@ class Controller:
         await self.hub.load_catalogues()
         await self.compose.load()
         self.store.update(phase=Phase.READY)
-        spawn(self.hub.refresh_catalogue(self.hub.active_id))
+        if settings.welcome_done:  # never ask an API anything before the user chose how to start
+            spawn(self.hub.refresh_catalogue(self.hub.active_id))
         return not existed
 
     async def navigate(self, location: Location) -> None:

@@ -87,7 +87,8 @@ class ImageSlot:
         """The model's rules: accepted types and what the image is for."""
         self.file_input.setAttribute("accept", ",".join(images.mime_types))
         note = images.note if self.slot == "first_frame" and images.note else HINTS.get(self.slot, "")
-        kinds = " or ".join(m.split("/")[-1].upper().replace("WEBP", "WebP") for m in images.mime_types)
+        names = [m.split("/")[-1].upper().replace("WEBP", "WebP") for m in images.mime_types]
+        kinds = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
         set_text(self.rule, f"{kinds}. {note}".strip())
 
     def show_error(self, message: str) -> None:

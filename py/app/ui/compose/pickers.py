@@ -7,10 +7,11 @@ would refuse.
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from collections.abc import Callable
 from typing import Any
 
-from app.browser.dom import Node, Scope, h, replace_children, set_attrs, set_text
+from app.browser.dom import Node, Scope, h, query, replace_children, set_attrs, set_text
 from app.core.capabilities import (
     Audio,
     FrameSize,
@@ -51,14 +52,21 @@ def starting_rate(model: ModelCapability) -> str:
 def _choices(model: ModelCapability) -> list[dict[str, str]]:
     if model.uses_sizes:
         return [{"size": size} for size in model.sizes]
-    return [{"resolution": res} for res in model.resolutions]
+    aspect = model.default_aspect_ratio or (model.aspect_ratios[0] if model.aspect_ratios else "")
+    return [{"resolution": res, "aspect_ratio": aspect} for res in model.resolutions]
 
 
-def _rate_at(model: ModelCapability, choice: dict[str, str]) -> Any:
+def _rate_at(model: ModelCapability, choice: dict[str, str]) -> Decimal | None:
     audio = model.audio is Audio.ALWAYS or (model.audio is Audio.OPTIONAL and model.audio_default)
+    frame = model.frame(choice.get("size", ""), choice.get("aspect_ratio", ""), choice.get("resolution", ""))
     quote = model.prices.quote(
         PriceFacts(
-            seconds=model.default_duration, size=choice.get("size"), resolution=choice.get("resolution"), audio=audio
+            seconds=model.default_duration,
+            size=choice.get("size"),
+            resolution=choice.get("resolution"),
+            width=frame.width if frame else None,
+            height=frame.height if frame else None,
+            audio=audio,
         )
     )
     if not quote.known or quote.low is None:
@@ -79,13 +87,15 @@ class Pickers:
         self.duration_group = h("fieldset", {"class_": "choice-group durations", "aria_describedby": "seconds-error"})
         self.options = h("details", {"class_": "advanced options"})
         self.audio = h("input", {"type": "checkbox", "id": "audio", "role": "switch"})
+        self.audio_hint = h("span", {"class_": "muted small", "id": "audio-hint"})
+        self.range_value = h("output", {"for_": "seconds-range", "class_": "range-value"})
         scope.on(self.audio, "change", lambda _e: self._change(audio=bool(self.audio.checked)))
         self.audio_row = h(
             "div",
             {"class_": "check-row", "id": "audio-row"},
             self.audio,
             h("label", {"for_": "audio"}, "Sound"),
-            h("span", {"class_": "muted small", "id": "audio-hint"}),
+            self.audio_hint,
         )
         self.seed = h("input", {"type": "text", "id": "seed", "inputmode": "numeric", "autocomplete": "off"})
         self.negative = h("textarea", {"id": "negative-prompt", "rows": "2"})
@@ -122,23 +132,23 @@ class Pickers:
         """Show the draft's values (the groups stay as built)."""
         model = model_of(provider, draft.model)
         _check(self.model_group, draft.model)
-        select = self.model_group.querySelector("select")
+        select = query(self.model_group, "select")
         if select is not None and provider.model(draft.model) is not None:
             select.value = draft.model
         _check(self.frame_group, draft.size, "size")
         _check(self.frame_group, draft.aspect_ratio, "aspect_ratio")
         _check(self.frame_group, draft.resolution, "resolution")
         _check(self.duration_group, str(draft.seconds))
-        slider = self.duration_group.querySelector("input[type=range]")
+        slider = query(self.duration_group, "input[type=range]")
         if slider is not None:
             slider.value = str(draft.seconds)
-            set_text(self.duration_group.querySelector("output"), f"{draft.seconds} s")
+            set_text(self.range_value, f"{draft.seconds} s")
             set_attrs(slider, aria_valuetext=f"{draft.seconds} seconds")
         self.audio_row.hidden = model.audio is Audio.NONE
         self.audio.checked = audio_on(model, draft)
         self.audio.disabled = model.audio is not Audio.OPTIONAL
         set_text(
-            self.audio_row.querySelector("#audio-hint"),
+            self.audio_hint,
             "Always on for this model." if model.audio is Audio.ALWAYS else "Without sound it may cost less.",
         )
         if str(self.seed.value) != draft.seed:
@@ -291,10 +301,8 @@ class Pickers:
             },
         )
         self._scope.on(slider, "change", lambda _e: self._change(seconds=int(slider.value)))
-        self._scope.on(
-            slider, "input", lambda _e: set_text(self.duration_group.querySelector("output"), f"{slider.value} s")
-        )
-        output = h("output", {"for_": "seconds-range", "class_": "range-value"})
+        self._scope.on(slider, "input", lambda _e: set_text(self.range_value, f"{slider.value} s"))
+        output = self.range_value
         replace_children(
             self.duration_group,
             legend,
@@ -332,8 +340,9 @@ class Pickers:
                 h(
                     "div",
                     {"class_": "field"},
-                    h("label", {"for_": "negative-prompt"}, "Leave out (negative prompt)"),
+                    h("label", {"for_": "negative-prompt"}, "Leave out"),
                     self.negative,
+                    h("p", {"class_": "field-hint"}, "What the video should not show (sent as a negative prompt)."),
                     _error("negative_prompt"),
                 )
             )

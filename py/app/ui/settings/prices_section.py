@@ -27,7 +27,8 @@ class PricesSection(Section):
         self._shown = (provider.provider_id, provider.models)
         models = provider.offered(day_of(time.time()))
         sources = sorted({f"{m.prices.source}, as of {m.prices.as_of}" for m in models if m.prices.as_of})
-        rows = [(m.label, starting_rate(m), m.prices.note or "—") for m in models]
+        notes = sorted({m.prices.note for m in models if m.prices.note})
+        rows = [(m.label, starting_rate(m)) for m in models]
         replace_children(
             self.body,
             h(
@@ -37,5 +38,6 @@ class PricesSection(Section):
                 + ("; ".join(sources) if sources else "no published prices")
                 + ". Estimates use these rules. They exclude retries, and policy-blocked renders may still be charged.",
             ),
-            data_table(f"Prices of {provider.label}'s models", ("Model", "Price", "Note"), rows),
+            data_table(f"Prices of {provider.label}'s models", ("Model", "Price"), rows),
+            [h("p", {"class_": "muted small"}, note) for note in notes],
         )

@@ -12,7 +12,7 @@ import datetime
 import time
 from typing import Any
 
-from app.browser.dom import Node, Pending, document_node, h, replace_children, set_attrs, set_text, text_node
+from app.browser.dom import Node, Pending, document_node, h, query, replace_children, set_attrs, set_text, text_node
 from app.browser.ffi import is_null
 from app.core.capabilities import ImageRole, ModelCapability
 from app.core.compose import model_of, prompt_counter, quote, validate
@@ -266,7 +266,7 @@ class NewRenderView(View):
     # -- errors ------------------------------------------------------------------------------
     def _show_errors(self, errors: dict[str, str]) -> None:
         for field in FIELDS:
-            node = self.root.querySelector(f"#{field}-error")
+            node = query(self.root, f"#{field}-error")
             if node is None:
                 continue
             message = errors.get(field, "")
