@@ -7,8 +7,8 @@ would refuse.
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from app.browser.dom import Node, Scope, h, query, replace_children, set_attrs, set_text
