@@ -114,3 +114,22 @@ def demo_app(page: Page, app_server: str, watch: PageWatch) -> Page:
     """A booted app already in demo mode (as after ``?demo=1``)."""
     open_app(page, app_server, route="?demo=1")
     return page
+
+
+def choose_provider(page: Page, provider_id: str) -> None:
+    """Pick the provider New Render sends to (its select), and wait until the form follows."""
+    if page.locator("#app").get_attribute("data-route") != "new":
+        page.get_by_role("link", name="New Render", exact=True).click()
+    page.locator("#provider").select_option(provider_id)
+    page.wait_for_function(
+        "id => document.querySelector('#provider').value === id && !document.querySelector('#render[disabled]')",
+        arg=provider_id,
+    )
+
+
+@pytest.fixture
+def openai_app(demo_app: Page) -> Page:
+    """Demo mode with the OpenAI-compatible provider (the simulated Videos API) chosen."""
+    choose_provider(demo_app, "openai-videos")
+    demo_app.wait_for_selector("#model-sora-2", state="attached")
+    return demo_app

@@ -19,20 +19,26 @@ def go(page: Page, name: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(name)
 
 
-def use_endpoint(page: Page, base_url: str) -> None:
-    """Point the app at ``base_url`` (demo mode off), through the Settings form."""
+def provider_card(page: Page, provider: str) -> Locator:
+    return page.locator(f"#provider-{provider}")
+
+
+def use_endpoint(page: Page, base_url: str, *, provider: str = "openai-videos") -> None:
+    """Point ``provider`` at ``base_url`` (demo mode off), through its card in Settings."""
     close_welcome(page)
     go(page, "Settings")
-    field = page.get_by_label("API base URL")
-    field.fill(base_url)
-    page.get_by_role("button", name="Save endpoint").click()
-    expect(page.locator("#base-url-note")).to_contain_text("Saved")
+    card = provider_card(page, provider)
+    card.locator("details.advanced summary").click()
+    card.get_by_label("Base URL").fill(base_url)
+    card.get_by_role("button", name="Save endpoint").click()
+    expect(card.locator(f"#base-url-note-{provider}")).to_contain_text("Saved")
 
 
-def save_key(page: Page, key: str) -> None:
-    page.get_by_role("textbox", name="API key", exact=True).fill(key)
-    page.get_by_role("button", name="Save key").click()
-    expect(page.locator("#key-status")).to_contain_text(re.compile(r"Saved: .*…"))
+def save_key(page: Page, key: str, *, provider: str = "openai-videos") -> None:
+    card = provider_card(page, provider)
+    card.get_by_label(re.compile("API key$")).fill(key)
+    card.get_by_role("button", name="Save key").click()
+    expect(card.locator(f"#key-status-{provider}")).to_contain_text(re.compile(r"Saved.*: .*…"))
 
 
 def start_render(page: Page, prompt: str, *, first: bool = True) -> None:

@@ -16,9 +16,10 @@ def test_boot_is_local_only_and_shows_the_welcome(app: Page, watch: PageWatch) -
     # The page booted (fixture), asked nothing of any other host (watch), and greets a first-time user.
     dialog = app.get_by_role("dialog", name="Welcome to Sora Renderer")
     expect(dialog).to_be_visible()
-    expect(dialog).to_contain_text("2026-09-24")
     expect(dialog.get_by_role("button", name=re.compile("Try demo mode"))).to_be_visible()
-    expect(dialog.get_by_role("button", name=re.compile("Paste an OpenAI API key"))).to_be_visible()
+    expect(dialog.get_by_role("button", name=re.compile("Sign in with OpenRouter"))).to_be_visible()
+    expect(dialog.get_by_role("button", name=re.compile("Paste an API key"))).to_be_visible()
+    expect(dialog).to_contain_text("OpenRouter, Gemini, OpenAI-compatible")
     assert any("/vendor/pyodide/pyodide.asm.wasm" in url for url in watch.requests)
 
 

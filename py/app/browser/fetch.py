@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from urllib.parse import urlsplit
 from typing import Any
 
 import js
@@ -16,7 +17,7 @@ from pyodide.ffi import JsException, create_once_callable
 
 from app.browser.blob_fetch import fetch_file, response_headers
 from app.browser.ffi import js_bytes, js_object
-from app.core.errors import NetworkError
+from app.core.errors import CorsError, NetworkError
 from app.core.http import Expect, FileField, HttpRequest, HttpResponse, Progress
 
 
@@ -31,6 +32,9 @@ def _form_data(fields: tuple[tuple[str, str | FileField], ...]) -> Any:
         else:
             form.append(name, value)
     return form
+
+
+CORS_PROBE_S = 10.0
 
 
 class Deadline:
@@ -58,6 +62,19 @@ class Deadline:
         js.clearTimeout(self._timer)
 
 
+async def _answers_without_cors(url: str) -> bool:
+    """Whether the server answers at all when CORS is not asked for (an opaque ``no-cors`` GET,
+    no key, no cookies): then a failed call was refused by CORS, not lost on the network."""
+    if not bool(js.navigator.onLine):
+        return False
+    probe = js_object({"mode": "no-cors", "method": "GET", "credentials": "omit", "cache": "no-store"})
+    try:
+        await asyncio.wait_for(js.fetch(url, probe), CORS_PROBE_S)
+    except (JsException, TimeoutError):
+        return False
+    return True
+
+
 class FetchTransport:
     """Sends :class:`HttpRequest` values with ``fetch``; maps failures to app errors."""
 
@@ -73,6 +90,8 @@ class FetchTransport:
             deadline.abort()
             if deadline.timed_out:
                 raise NetworkError(f"no answer within {request.timeout_s:g} s", timed_out=True) from exc
+            if await _answers_without_cors(request.url):
+                raise CorsError(f"{urlsplit(request.url).netloc} does not accept calls from this web page") from exc
             raise NetworkError(str(exc)) from exc
         except (asyncio.CancelledError, Exception):
             deadline.abort()

@@ -136,7 +136,12 @@ class CorsError(NetworkError):
     """The server is reachable but does not let a web page call it (a refused CORS preflight).
 
     The request never left the browser: nothing was sent, nothing can have been charged.
+    ``provider`` names who refused (filled in by the client that knows).
     """
+
+    def __init__(self, message: str, *, provider: str = "") -> None:
+        super().__init__(message)
+        self.provider = provider
 
 
 class ContentError(AppError):

@@ -81,6 +81,16 @@ def describe(error: BaseException, *, host: str = "the API", gone_note: str = ""
         )
     if isinstance(error, e.ApiError):
         return e.UserMessage(f"The API answered {error.status}", error.message, "Try again later.", request_id)
+    if isinstance(error, e.CorsError):
+        who = error.provider or host
+        return e.UserMessage(
+            f"{who} refused a call from this web page (CORS)",
+            f"The browser asked {who} whether this page may call it, and it said no, so nothing was sent and "
+            "nothing was charged. This is a rule of the provider's server, not a fault of your key or network.",
+            "Two ways out: run the app from this computer with `python3 serve.py --relay` and turn on "
+            "“Route through the local relay” (Settings → the provider → Advanced), or set the base URL of a "
+            "proxy you run there.",
+        )
     if isinstance(error, e.NetworkError):
         if error.timed_out:
             detail = f"{host} did not answer in time."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.core import errors as e
 from app.core.capabilities import ModelCapability, ProviderCapabilities
 from app.core.http import HttpRequest, HttpResponse, Progress
 from app.core.providers.base import (
@@ -40,7 +41,10 @@ class ProviderClient:
 
     async def send(self, request: HttpRequest, call: Call, *, progress: Progress | None = None) -> HttpResponse:
         """Send; a non-2xx answer raises the provider's :class:`~app.core.errors.ApiError`."""
-        response = await self._transport.send(request, progress=progress)
+        try:
+            response = await self._transport.send(request, progress=progress)
+        except e.CorsError as exc:
+            raise e.CorsError(str(exc), provider=self.capabilities.label) from exc
         if not response.ok:
             raise self.provider.parse_error(response, call)
         return response
