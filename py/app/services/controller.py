@@ -24,6 +24,7 @@ from app.core.routes import Location, Route
 from app.core.settings import Settings
 from app.core.state import AppState, Phase
 from app.core.store import Store
+from app.core.vault_status import VaultState
 from app.services.compose_intents import ComposeIntents
 from app.services.job_book import JobBook
 from app.services.job_store import JobStore
@@ -130,9 +131,14 @@ class Controller:
         await self.hub.load_catalogues()
         await self.compose.load()
         self.store.update(phase=Phase.READY)
-        if settings.welcome_done:  # never ask an API anything before the user chose how to start
+        if self._configured(self.hub.active_id):  # never ask a provider the user has not set up
             spawn(self.hub.refresh_catalogue(self.hub.active_id))
         return not existed
+
+    def _configured(self, provider_id: str) -> bool:
+        """Demo mode, or a key saved for the provider: then reading its model list is expected."""
+        settings = self.settings
+        return settings.demo_mode or self.vault.status(provider_id).state is not VaultState.EMPTY
 
     async def navigate(self, location: Location) -> None:
         self.store.update(location=location)

@@ -76,6 +76,13 @@ class KeyService:
     async def save_key(self, provider_id: str, text: str) -> None:
         await self._vault.save_key(provider_id, self._origin_now(provider_id), text)
         self._changed()
+        await self._welcomed()
+
+    async def _welcomed(self) -> None:
+        """A key saved is a way of starting: the welcome is not shown again."""
+        settings = self._hub.settings
+        if not settings.welcome_done:
+            self.store.update(settings=await self._settings.change(settings, welcome_done=True))
 
     async def wipe_key(self, provider_id: str) -> None:
         await self._vault.wipe(provider_id)
@@ -198,4 +205,5 @@ class KeyService:
         key = codec.parse_key_exchange(response)
         await self._vault.save_key(provider_id, self._hub.key_origin(provider_id, base), key)
         self._changed()
+        await self._welcomed()
         return provider_id

@@ -18,7 +18,7 @@ class DemoSection(Section):
         )
         self.node = card(
             "demo",
-            "Demo mode",
+            "Try it without a key",
             h(
                 "div",
                 {"class_": "row"},
