@@ -69,7 +69,7 @@ def sim_video(app_server: str, prompt: str = "Seed video [sim:duration=0]") -> s
 def job(index: int, remote_id: str, app_server: str, **changes: Any) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "id": f"seed{index:05d}",
-        "provider_id": "openai",
+        "provider_id": "openai-videos",
         "endpoint": app_server + "sim/v1",
         "demo": True,
         "model": "sora-2",

@@ -92,7 +92,9 @@ def test_unsupported_file_gets_a_clear_message(openai_app: Page, tmp_path: Path)
     gif = tmp_path / "anim.gif"
     gif.write_bytes(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
     openai_app.locator("#image-first_frame-file").set_input_files(str(gif))
-    expect(openai_app.locator("#image-first_frame-error")).to_have_text("GIF images can't be used; use JPEG, PNG or WebP.")
+    expect(openai_app.locator("#image-first_frame-error")).to_have_text(
+        "GIF images can't be used; use JPEG, PNG or WebP."
+    )
 
 
 @pytest.mark.parametrize(

@@ -78,13 +78,13 @@ def assert_ready_once(page: Page, app_server: str, title: str) -> None:
     assert len(creates(app_server, title)) == 1
 
 
-def test_success_end_to_end_stores_and_plays_the_video(demo_app: Page, watch: PageWatch) -> None:
+def test_success_end_to_end_stores_and_plays_the_video(openai_app: Page, watch: PageWatch) -> None:
     title = f"A lighthouse at dusk {token()}"
-    card = render_and_follow(demo_app, title)
+    card = render_and_follow(openai_app, title)
     expect(card.locator(".tag")).to_have_text(re.compile("Queued|Rendering|Sending|Downloading|Rendered|Ready"))
     expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
-    expect(demo_app.locator("#announcer")).to_contain_text("is ready")
-    data = stored(demo_app, title)
+    expect(openai_app.locator("#announcer")).to_contain_text("is ready")
+    data = stored(openai_app, title)
     [job] = data["jobs"]
     assert job["status"] == "succeeded" and job["progress"] == 100
     kinds = {a["kind"]: a for a in data["assets"]}
@@ -92,8 +92,8 @@ def test_success_end_to_end_stores_and_plays_the_video(demo_app: Page, watch: Pa
     assert kinds["video"]["blob"] == [kinds["video"]["bytes"], "video/mp4"]
     assert kinds["thumbnail"]["blob"][1] == "image/webp" and kinds["spritesheet"]["blob"][1] == "image/jpeg"
     expect(card.locator("img.job-poster")).to_be_visible()
-    assert_plays(demo_app, card, seconds=4.0)
-    assert axe_violations(demo_app, context="#views") == []
+    assert_plays(openai_app, card, seconds=4.0)
+    assert axe_violations(openai_app, context="#views") == []
 
 
 def assert_plays(page: Page, card: Locator, *, seconds: float) -> None:
@@ -105,15 +105,15 @@ def assert_plays(page: Page, card: Locator, *, seconds: float) -> None:
     assert abs(video.evaluate("v => v.duration") - seconds) < 0.2
 
 
-def test_large_video_arrives_in_parts_and_plays(demo_app: Page) -> None:
+def test_large_video_arrives_in_parts_and_plays(openai_app: Page) -> None:
     size = 70_000_000  # three byte ranges of 32 MiB, fetched in parallel and joined
-    card, video = render_until_ready(demo_app, f"A long take {token()} [sim:bytes={size}]")
+    card, video = render_until_ready(openai_app, f"A long take {token()} [sim:bytes={size}]")
     assert video["blob"] == [size, "video/mp4"] and video["bytes"] == size
-    assert_plays(demo_app, card, seconds=4.0)
+    assert_plays(openai_app, card, seconds=4.0)
 
 
-def test_server_without_ranges_still_downloads(demo_app: Page) -> None:
-    _succeeds_despite(demo_app, "[sim:noranges] [sim:bytes=3000000]")
+def test_server_without_ranges_still_downloads(openai_app: Page) -> None:
+    _succeeds_despite(openai_app, "[sim:noranges] [sim:bytes=3000000]")
 
 
 def test_a_cross_origin_endpoint_with_a_key_renders_and_downloads(app: Page, app_server: str) -> None:
@@ -127,109 +127,111 @@ def test_a_cross_origin_endpoint_with_a_key_renders_and_downloads(app: Page, app
     assert_plays(app, card, seconds=4.0)
 
 
-def test_moderation_block_shows_the_reason_and_keeps_the_prompt(demo_app: Page) -> None:
+def test_moderation_block_shows_the_reason_and_keeps_the_prompt(openai_app: Page) -> None:
     title = f"Something refused {token()}"
-    card = render_and_follow(demo_app, f"{title} [sim:moderation]")
+    card = render_and_follow(openai_app, f"{title} [sim:moderation]")
     expect(card.locator(".tag")).to_have_text("Blocked", timeout=DONE_MS)
     expect(card.locator(".job-error")).to_contain_text("blocked by our moderation system")
     expect(card.locator(".job-error")).to_contain_text("moderation_blocked")
     expect(card.locator(".job-error")).to_contain_text(re.compile(r"Request ID: req_"))
     card.get_by_role("button", name="Edit and retry").click()
-    expect(demo_app.get_by_role("heading", level=1)).to_have_text("New Render")
-    expect(demo_app.get_by_label("Prompt")).to_have_value(f"{title} [sim:moderation]")
+    expect(openai_app.get_by_role("heading", level=1)).to_have_text("New Render")
+    expect(openai_app.get_by_label("Prompt")).to_have_value(f"{title} [sim:moderation]")
 
 
-def test_generic_failure_shows_code_and_message(demo_app: Page) -> None:
+def test_generic_failure_shows_code_and_message(openai_app: Page) -> None:
     title = f"Fails {token()} [sim:fail]"
-    card = render_and_follow(demo_app, title)
+    card = render_and_follow(openai_app, title)
     expect(card.locator(".tag")).to_have_text("Failed", timeout=DONE_MS)
     expect(card.locator(".job-error")).to_contain_text("video_generation_failed")
-    expect(demo_app.locator("#announcer")).to_contain_text("failed")
+    expect(openai_app.locator("#announcer")).to_contain_text("failed")
 
 
-def _succeeds_despite(demo_app: Page, marker: str) -> None:
+def _succeeds_despite(openai_app: Page, marker: str) -> None:
     title = f"Resilient {token()} {marker}"
-    _card, video = render_until_ready(demo_app, title)
-    assert stored(demo_app, title)["jobs"][0]["status"] == "succeeded"
+    _card, video = render_until_ready(openai_app, title)
+    assert stored(openai_app, title)["jobs"][0]["status"] == "succeeded"
     assert video["blob"][0] == video["bytes"] > 0
 
 
-def test_rate_limits_then_success(demo_app: Page) -> None:
-    _succeeds_despite(demo_app, "[sim:429=2]")
+def test_rate_limits_then_success(openai_app: Page) -> None:
+    _succeeds_despite(openai_app, "[sim:429=2]")
 
 
-def test_server_errors_then_success(demo_app: Page) -> None:
-    _succeeds_despite(demo_app, "[sim:500=2]")
+def test_server_errors_then_success(openai_app: Page) -> None:
+    _succeeds_despite(openai_app, "[sim:500=2]")
 
 
-def test_truncated_download_then_success(demo_app: Page) -> None:
-    _succeeds_despite(demo_app, "[sim:truncate=1]")
+def test_truncated_download_then_success(openai_app: Page) -> None:
+    _succeeds_despite(openai_app, "[sim:truncate=1]")
 
 
-def test_expired_before_download_is_said_clearly(demo_app: Page) -> None:
+def test_expired_before_download_is_said_clearly(openai_app: Page) -> None:
     title = f"Too late {token()} [sim:expired]"
-    card = render_and_follow(demo_app, title)
+    card = render_and_follow(openai_app, title)
     expect(card.locator(".tag")).to_have_text("Expired", timeout=DONE_MS)
     expect(card.locator(".job-error")).to_contain_text("expired on the API before they could be stored")
 
 
-def test_reload_mid_run_resumes_without_a_second_submit(demo_app: Page, app_server: str) -> None:
+def test_reload_mid_run_resumes_without_a_second_submit(openai_app: Page, app_server: str) -> None:
     title = f"Reload while rendering {token()} [sim:duration=6]"
-    start_render(demo_app, title)
-    go(demo_app, "Queue")
-    expect(job_card(demo_app, title).locator(".tag")).to_have_text(re.compile("Rendering|Queued"))
-    reload_app(demo_app)
-    assert_ready_once(demo_app, app_server, title)
+    start_render(openai_app, title)
+    go(openai_app, "Queue")
+    expect(job_card(openai_app, title).locator(".tag")).to_have_text(re.compile("Rendering|Queued"))
+    reload_app(openai_app)
+    assert_ready_once(openai_app, app_server, title)
 
 
-def test_reload_mid_download_stores_each_file_once(demo_app: Page) -> None:
+def test_reload_mid_download_stores_each_file_once(openai_app: Page) -> None:
     title = f"Reload while downloading {token()} [sim:slow=1500]"
-    card = render_and_follow(demo_app, title)
+    card = render_and_follow(openai_app, title)
     expect(card).to_have_attribute("data-phase", "downloading", timeout=DONE_MS)
-    reload_app(demo_app)
-    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
-    data = stored(demo_app, title)
+    reload_app(openai_app)
+    expect(job_card(openai_app, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    data = stored(openai_app, title)
     assert sorted(a["kind"] for a in data["assets"]) == ["spritesheet", "thumbnail", "video"]
 
 
-def test_reload_mid_submit_reconciles_instead_of_sending_again(demo_app: Page, app_server: str) -> None:
+def test_reload_mid_submit_reconciles_instead_of_sending_again(openai_app: Page, app_server: str) -> None:
     title = f"Reload while sending {token()} [sim:slow=2500]"
-    demo_app.get_by_label("Prompt").fill(title)
-    demo_app.get_by_role("button", name="Render", exact=True).click()
-    demo_app.get_by_role("dialog", name="Before you render").get_by_role("button", name="I understand, render").click()
-    demo_app.wait_for_timeout(800)  # the POST is under way; the simulator holds its answer
-    assert stored(demo_app, title)["jobs"][0]["phase"] == "submitting"
-    reload_app(demo_app)
-    go(demo_app, "Queue")
-    assert_ready_once(demo_app, app_server, title)
+    openai_app.get_by_label("Prompt").fill(title)
+    openai_app.get_by_role("button", name="Render", exact=True).click()
+    openai_app.get_by_role("dialog", name="Before you render").get_by_role(
+        "button", name="I understand, render"
+    ).click()
+    openai_app.wait_for_timeout(800)  # the POST is under way; the simulator holds its answer
+    assert stored(openai_app, title)["jobs"][0]["phase"] == "submitting"
+    reload_app(openai_app)
+    go(openai_app, "Queue")
+    assert_ready_once(openai_app, app_server, title)
 
 
-def test_cancel_stops_and_deletes_the_remote_job(demo_app: Page) -> None:
+def test_cancel_stops_and_deletes_the_remote_job(openai_app: Page) -> None:
     title = f"Changed my mind {token()} [sim:duration=30]"
-    card = render_and_follow(demo_app, title)
+    card = render_and_follow(openai_app, title)
     card.get_by_role("button", name="Cancel").click()
     expect(card.locator(".tag")).to_have_text("Canceled")
     expect(card.locator(".job-error")).to_contain_text("You canceled this render")
-    assert stored(demo_app, title)["jobs"][0]["status"] == "canceled"
+    assert stored(openai_app, title)["jobs"][0]["status"] == "canceled"
 
 
-def test_offline_pauses_and_online_resumes(demo_app: Page, context: BrowserContext, watch: PageWatch) -> None:
+def test_offline_pauses_and_online_resumes(openai_app: Page, context: BrowserContext, watch: PageWatch) -> None:
     title = f"Offline for a bit {token()} [sim:duration=8]"
-    start_render(demo_app, title)
-    go(demo_app, "Queue")
-    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Rendering", timeout=DONE_MS)  # the worker polls
+    start_render(openai_app, title)
+    go(openai_app, "Queue")
+    expect(job_card(openai_app, title).locator(".tag")).to_have_text("Rendering", timeout=DONE_MS)  # the worker polls
     context.set_offline(True)
-    expect(demo_app.locator(".queue-status")).to_contain_text("You are offline")
-    demo_app.wait_for_timeout(9000)  # the job is done on the API by now, but nobody may ask
-    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Rendering")
+    expect(openai_app.locator(".queue-status")).to_contain_text("You are offline")
+    openai_app.wait_for_timeout(9000)  # the job is done on the API by now, but nobody may ask
+    expect(job_card(openai_app, title).locator(".tag")).to_have_text("Rendering")
     context.set_offline(False)
-    expect(demo_app.locator(".queue-status")).to_be_hidden()
-    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    expect(openai_app.locator(".queue-status")).to_be_hidden()
+    expect(job_card(openai_app, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
     watch.allow_console_error("ERR_INTERNET_DISCONNECTED")  # the browser logs requests tried while offline
 
 
 def test_two_tabs_poll_once_and_both_stay_in_sync(
-    demo_app: Page, context: BrowserContext, app_server: str, watch: PageWatch
+    openai_app: Page, context: BrowserContext, app_server: str, watch: PageWatch
 ) -> None:
     second = context.new_page()
     second_requests: list[str] = []
@@ -237,10 +239,10 @@ def test_two_tabs_poll_once_and_both_stay_in_sync(
     open_app(second, app_server, route="#/queue")
     expect(second.locator(".queue-status")).to_contain_text("Another open tab is following")
     title = f"Two tabs {token()}"
-    start_render(demo_app, title)
+    start_render(openai_app, title)
     expect(job_card(second, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
-    go(demo_app, "Queue")
-    expect(job_card(demo_app, title).locator(".tag")).to_have_text("Ready")
+    go(openai_app, "Queue")
+    expect(job_card(openai_app, title).locator(".tag")).to_have_text("Ready")
     polls = re.compile(r"/sim/v1/videos/[^/?]+$")  # GET of one job: what the poller sends
     # Positive control: the first tab's worker is seen polling, so the check below can fail.
     assert any(polls.search(u) for u in watch.requests) and any(u.endswith("worker.toml") for u in watch.requests)
@@ -248,30 +250,30 @@ def test_two_tabs_poll_once_and_both_stay_in_sync(
     second.close()
 
 
-def test_without_auto_download_the_expiry_counts_down_until_download_now(demo_app: Page) -> None:
-    go(demo_app, "Settings")
-    demo_app.get_by_label("Download results automatically").uncheck()
+def test_without_auto_download_the_expiry_counts_down_until_download_now(openai_app: Page) -> None:
+    go(openai_app, "Settings")
+    openai_app.get_by_label("Download results automatically").uncheck()
     title = f"Fetch it myself {token()}"
-    card = render_and_follow(demo_app, title)
+    card = render_and_follow(openai_app, title)
     expect(card.locator(".tag")).to_have_text("Rendered", timeout=DONE_MS)
     expect(card.locator(".job-expiry")).to_contain_text(re.compile(r"Files expire on the API in (59|60):\d\d"))
     first = card.locator(".job-expiry").text_content()
-    demo_app.wait_for_timeout(1500)
+    openai_app.wait_for_timeout(1500)
     assert card.locator(".job-expiry").text_content() != first  # it counts down
     card.get_by_role("button", name="Download now").click()
     expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
-    assert sorted(a["kind"] for a in stored(demo_app, title)["assets"]) == ["spritesheet", "thumbnail", "video"]
+    assert sorted(a["kind"] for a in stored(openai_app, title)["assets"]) == ["spritesheet", "thumbnail", "video"]
 
 
-def test_retry_sends_the_same_parameters_again_as_a_new_job(demo_app: Page, app_server: str) -> None:
+def test_retry_sends_the_same_parameters_again_as_a_new_job(openai_app: Page, app_server: str) -> None:
     title = f"Try twice {token()} [sim:fail]"
-    card = render_and_follow(demo_app, title)
+    card = render_and_follow(openai_app, title)
     expect(card.locator(".tag")).to_have_text("Failed", timeout=DONE_MS)
     card.get_by_role("button", name="Retry", exact=True).click()
-    expect(job_card(demo_app, title)).to_have_count(2)
+    expect(job_card(openai_app, title)).to_have_count(2)
     # The new job is shown as soon as it is stored, before its request leaves: wait until it was sent.
-    expect(job_card(demo_app, title).locator(".tag").filter(has_text="Sending")).to_have_count(0)
+    expect(job_card(openai_app, title).locator(".tag").filter(has_text="Sending")).to_have_count(0)
     sent = creates(app_server, title)
     assert len(sent) == 2 and sent[0]["fields"] == sent[1]["fields"]
-    jobs = stored(demo_app, title)["jobs"]
+    jobs = stored(openai_app, title)["jobs"]
     assert len(jobs) == 2 and any(j.get("retry_of") for j in jobs)

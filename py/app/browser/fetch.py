@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 import js
 from pyodide.ffi import JsException, create_once_callable

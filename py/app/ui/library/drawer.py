@@ -134,7 +134,7 @@ class Drawer:
                 ),
                 h("p", {"class_": "drawer-prompt"}, job.prompt),
             ),
-            h("dl", {"class_": "kv-list drawer-facts"}, [_fact(k, v) for k, v in facts(job, self.provider)]),
+            h("dl", {"class_": "kv-list drawer-facts"}, [_fact(k, v) for k, v in self._facts()]),
             self._request_section(),
             h(
                 "section",
@@ -170,6 +170,13 @@ class Drawer:
         )
         self.dialog.open(content)
         self.ctx.run(self._load_media())
+
+    def _facts(self) -> list[tuple[str, str]]:
+        rows = facts(self.job, self.provider)
+        source = self.ctx.store.state.jobs.get(self.job.extends or "")
+        if source is not None:
+            rows.append(("Extends", source.display_title))
+        return rows
 
     def _request_section(self) -> Node | None:
         """The request exactly as it was sent (no key; images described), for support and reruns."""
