@@ -15,7 +15,8 @@ from tests.browser.seed import DAY, T0, job, seed, seed_many, sim_video
 COUNT = "#library-count"
 
 
-def _varied(demo_app: Page, app_server: str) -> str:
+def _varied(demo_app: Page, app_server: str, *, paid: frozenset[int] = frozenset()) -> str:
+    """Five seeded jobs (one failed), simulated except those whose index is in ``paid``."""
     remote_id = sim_video(app_server)
     jobs = [
         job(0, remote_id, app_server, prompt="A red kite over a windy beach", created_at=T0),
@@ -43,6 +44,8 @@ def _varied(demo_app: Page, app_server: str) -> str:
         job(3, remote_id, app_server, prompt="Café terrace at night", created_at=T0 + 3 * DAY, title="Paris"),
         job(4, remote_id, app_server, prompt="Glacier flyover", created_at=T0 + 4 * DAY, status="failed"),
     ]
+    for index in paid:
+        jobs[index]["demo"] = False
     seed(demo_app, app_server, jobs, remote_id)
     go(demo_app, "Library")
     return remote_id
@@ -236,12 +239,14 @@ def test_tiles_fit_the_grid_when_the_library_is_the_first_page(demo_app: Page, a
 
 
 def test_spend_ledger_and_thumbnail_reset(demo_app: Page, app_server: str) -> None:
-    _varied(demo_app, app_server)
+    _varied(demo_app, app_server, paid=frozenset({0, 1, 2, 4}))
     spend = demo_app.locator("#spend")
-    expect(spend).to_contain_text("$4.60 on 4 video(s)")
+    expect(spend).to_contain_text("$4.20 on 3 video(s) · demo: 1 would have cost $0.40")
     spend.locator("summary").click()
     expect(spend.get_by_role("img", name=re.compile("Spend by month"))).to_be_visible()
     expect(spend).to_contain_text("Failed or blocked after the API accepted them: 1")
+    expect(spend).to_contain_text("Demo renders are simulated and never charged: 1 of them would have cost $0.40")
+    expect(spend.get_by_role("table")).not_to_contain_text("$0.40")  # by model: paid renders only
     go(demo_app, "Settings")
     demo_app.get_by_role("button", name="Delete all thumbnails").click()
     deleted = demo_app.get_by_role("status").filter(has_text="Deleted 5 thumbnail(s)")  # the failed job's too

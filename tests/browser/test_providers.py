@@ -30,11 +30,11 @@ def token() -> str:
 
 
 def creates(app_server: str, provider: str, prompt: str) -> dict[str, Any]:
-    """What the simulator's counter says about the creates a prompt got."""
+    """What the simulator's counter says about the creates a prompt got (``count`` 0: none)."""
     query = urllib.parse.urlencode({"provider": provider, "prompt": prompt})
     with urllib.request.urlopen(f"{app_server}sim/debug/creates?{query}") as response:
-        result: dict[str, Any] = json.load(response)
-    return result
+        data: list[dict[str, Any]] = json.load(response)["data"]
+    return data[0] if data else {"count": 0, "accepted": 0, "statuses": []}
 
 
 def render(page: Page, prompt: str, *, first: bool = True) -> None:
@@ -138,7 +138,8 @@ def test_openrouter_offers_no_cancel_and_says_why(demo_app: Page) -> None:
 
 
 def test_a_provider_that_refuses_browser_calls_is_explained(app: Page, app_server: str, watch: PageWatch) -> None:
-    use_endpoint(app, app_server + "sim/openrouter-nocors/api/v1", provider="openrouter")
+    far = app_server.replace("127.0.0.1", "localhost")  # another origin: the browser applies CORS
+    use_endpoint(app, far + "sim/openrouter-nocors/api/v1", provider="openrouter")
     save_key(app, f"sk-or-v1-{uuid.uuid4().hex}", provider="openrouter")
     title = f"Refused at the door {token()}"
     go(app, "New Render")

@@ -12,7 +12,7 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.browser.a11y import axe_violations
-from tests.browser.conftest import BOOT_TIMEOUT_MS, PageWatch, open_app
+from tests.browser.conftest import BOOT_TIMEOUT_MS, PageWatch, choose_provider, open_app
 from tests.browser.helpers import go, job_card, save_key, start_render, use_endpoint
 
 DONE_MS = 45_000
@@ -121,6 +121,7 @@ def test_a_cross_origin_endpoint_with_a_key_renders_and_downloads(app: Page, app
     file behind a redirect), a saved key instead of demo mode, a file big enough for parts."""
     use_endpoint(app, app_server.replace("127.0.0.1", "localhost") + "sim/v1")
     save_key(app, f"sk-test-{uuid.uuid4().hex}")
+    choose_provider(app, "openai-videos")
     size = 40_000_000
     card, video = render_until_ready(app, f"Far {token()} [sim:redirect] [sim:bytes={size}]")
     assert video["blob"] == [size, "video/mp4"]

@@ -38,7 +38,10 @@ class SpendPanel:
 
     def update(self, jobs: Iterable[JobRecord]) -> None:
         ledger = build_ledger(list(jobs))
-        set_text(self.summary_total, f"{format_usd(ledger.total_usd)} on {ledger.count} video(s)")
+        summary = f"{format_usd(ledger.total_usd)} on {ledger.count} video(s)"
+        if ledger.simulated_count:
+            summary += f" · demo: {ledger.simulated_count} would have cost {format_usd(ledger.simulated_usd)}"
+        set_text(self.summary_total, summary)
         by_model = data_table(
             "Spend by model",
             ("Model", "Videos", "Spend"),
@@ -52,6 +55,24 @@ class SpendPanel:
                 f"({format_usd(ledger.failed_usd)} estimated; providers may still charge these).",
             ),
         ]
+        if ledger.simulated_count:
+            notes.append(
+                h(
+                    "p",
+                    None,
+                    f"Demo renders are simulated and never charged: {ledger.simulated_count} of them would have "
+                    f"cost {format_usd(ledger.simulated_usd)} at published prices. They are not in the figures above.",
+                )
+            )
+        if ledger.billed_count:
+            notes.append(
+                h(
+                    "p",
+                    None,
+                    f"Billed as the providers reported: {format_usd(ledger.billed_usd)} "
+                    f"on {ledger.billed_count} video(s); the rest are estimates.",
+                )
+            )
         if ledger.running_usd:
             notes.append(h("p", None, f"Still rendering: {format_usd(ledger.running_usd)} estimated."))
         if ledger.unknown_price_count:
@@ -63,7 +84,8 @@ class SpendPanel:
             h(
                 "p",
                 {"class_": "field-hint"},
-                "Costs are the estimates shown before each render, from published prices.",
+                "Costs are what the provider billed where it said so, otherwise the estimate shown before each "
+                "render, from published prices.",
             ),
         )
 
