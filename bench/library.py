@@ -21,7 +21,6 @@ then one JSON line: per size the app's figures and the plain grid's, plus flat
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "py")]
 
 from bench.library_data import PRO_MODEL, seed_library  # noqa: E402
 from bench.library_probes import SCROLL_JS, TILE_SHAPE_JS, control, percentile, spread  # noqa: E402
+from bench.library_report import report  # noqa: E402
+from bench.library_trace import CATEGORIES, scroll_cpu  # noqa: E402
 from bench.server import serving  # noqa: E402
 from tools import vendor  # noqa: E402
 from tools.chromium import CHROMIUM, QUIET_ARGS  # noqa: E402
@@ -47,8 +48,6 @@ ARGS = [
 VIEWPORT: ViewportSize = {"width": 1400, "height": 900}
 MB = 1_000_000
 OLDEST = "seed00000"  # the last tile of "Newest first"
-RATIO_GOAL = 1.5
-PAINT_GOAL_MS = 50.0
 SEARCHES = ("number 4", "harbor", "number 42", "tag:night", "fox")
 
 
@@ -79,20 +78,26 @@ def open_plain(browser: Browser, base_url: str, jobs: list[dict[str, Any]], post
     return page
 
 
-def scroll_passes(pages: dict[str, Page], rounds: int, step: int) -> dict[str, list[dict[str, Any]]]:
-    """``rounds`` scroll passes per page, alternating which goes first (ABBA...)."""
+def scroll_passes(browser: Browser, pages: dict[str, Page], rounds: int, step: int) -> dict[str, list[dict[str, Any]]]:
+    """``rounds`` traced scroll passes per page, alternating which goes first (ABBA...)."""
     passes: dict[str, list[dict[str, Any]]] = {name: [] for name in pages}
     names = list(pages)
     for number in range(rounds):
         for name in names if number % 2 == 0 else names[::-1]:
-            pages[name].bring_to_front()
-            passes[name].append(pages[name].evaluate(SCROLL_JS, step))
+            page = pages[name]
+            page.bring_to_front()
+            browser.start_tracing(page=page, categories=CATEGORIES)
+            scroll: dict[str, Any] = page.evaluate(SCROLL_JS, step)
+            scroll["cpu"] = scroll_cpu(browser.stop_tracing(), int(scroll["frames"]))
+            passes[name].append(scroll)
     return passes
 
 
 def scroll_figures(passes: list[dict[str, Any]], prefix: str = "") -> dict[str, Any]:
-    """Frames of every pass pooled: work p50/p95/max, handler p95, interval, DOM, heap."""
+    """Frames of every pass pooled: work p50/p95/max (in-page clock, and CPU from the trace),
+    handler p95, interval, the main thread's CPU per frame, DOM, heap."""
     work = [float(w) for p in passes for w in p["work"]]
+    cpu = spread([float(w) for p in passes for w in p["cpu"]["work"]])
     handler = [float(w) for p in passes for w in p["handler"]]
     deltas = [float(d) for p in passes for d in p["deltas"]]
     middle = spread(work)
@@ -100,6 +105,10 @@ def scroll_figures(passes: list[dict[str, Any]], prefix: str = "") -> dict[str, 
         f"{prefix}p50_ms": middle["p50"],
         f"{prefix}p95_ms": middle["p95"],
         f"{prefix}max_ms": middle["max"],
+        f"{prefix}cpu_p50_ms": cpu["p50"],
+        f"{prefix}cpu_p95_ms": cpu["p95"],
+        f"{prefix}cpu_max_ms": cpu["max"],
+        f"{prefix}cpu_frame_ms": round(sum(float(p["cpu"]["frame_ms"]) for p in passes) / len(passes), 2),
         f"{prefix}handler_p95_ms": round(percentile(handler, 0.95), 2),
         f"{prefix}interval_p50_ms": spread(deltas)["p50"],
         f"{prefix}interval_p95_ms": spread(deltas)["p95"],
@@ -111,19 +120,28 @@ def scroll_figures(passes: list[dict[str, Any]], prefix: str = "") -> dict[str, 
     }
 
 
-def round_ratios(app: list[dict[str, Any]], plain: list[dict[str, Any]]) -> list[float]:
+def ratio(app: float, plain: float) -> float:
+    return round(app / max(plain, 0.01), 2)
+
+
+def round_ratios(app: list[dict[str, Any]], plain: list[dict[str, Any]], key: str) -> list[float]:
     """App/plain p95 of each round on its own (how much the ratio itself moves)."""
-    return [
-        round(percentile(a["work"], 0.95) / max(percentile(p["work"], 0.95), 0.01), 2)
-        for a, p in zip(app, plain, strict=True)
-    ]
+
+    def work(scroll: dict[str, Any]) -> list[float]:
+        return list(scroll["work"] if key == "work" else scroll["cpu"]["work"])
+
+    return [ratio(percentile(work(a), 0.95), percentile(work(p), 0.95)) for a, p in zip(app, plain, strict=True)]
 
 
-def controls(page: Page, tries: int) -> dict[str, Any]:
-    search = control(page, [(SEARCHES[i % len(SEARCHES)], "") for i in range(tries)], "library-search", "input")
-    model = control(page, [(PRO_MODEL, "")] * tries, "library-model", "change")
-    resort = control(page, [("date_asc", "date_desc")] * tries, "library-sort", "change")
+def controls(browser: Browser, page: Page, tries: int) -> dict[str, Any]:
+    searches = [(SEARCHES[i % len(SEARCHES)], "") for i in range(tries)]
+    search = control(browser, page, searches, "library-search", "input")
+    model = control(browser, page, [(PRO_MODEL, "")] * tries, "library-model", "change")
+    resort = control(browser, page, [("date_asc", "date_desc")] * tries, "library-sort", "change")
     return {
+        "search_cpu_ms": round(search["cpu_ms"], 1),
+        "filter_cpu_ms": round(model["cpu_ms"], 1),
+        "sort_cpu_ms": round(resort["cpu_ms"], 1),
         "search_ms": round(search["work_ms"], 1),
         "search_handler_ms": round(search["handled_ms"], 1),
         "search_painted_ms": round(search["painted_ms"], 1),
@@ -144,59 +162,22 @@ def measure(browser: Browser, base_url: str, size: int, args: argparse.Namespace
     app, jobs, posters = open_app(browser, base_url, size)
     plain = open_plain(browser, base_url, jobs, posters)
     app_tile, plain_tile = app.evaluate(TILE_SHAPE_JS), plain.evaluate(TILE_SHAPE_JS)
-    passes = scroll_passes({"app": app, "plain": plain}, args.rounds, args.step)
+    passes = scroll_passes(browser, {"app": app, "plain": plain}, args.rounds, args.step)
     result = {**scroll_figures(passes["app"]), **scroll_figures(passes["plain"], "plain_")}
-    result["ratio_p95"] = round(result["p95_ms"] / max(result["plain_p95_ms"], 0.01), 2)
-    result["ratio_p95_rounds"] = round_ratios(passes["app"], passes["plain"])
+    result["ratio_p95"] = ratio(result["p95_ms"], result["plain_p95_ms"])
+    result["ratio_p95_rounds"] = round_ratios(passes["app"], passes["plain"], "work")
+    result["cpu_ratio_p95"] = ratio(result["cpu_p95_ms"], result["plain_cpu_p95_ms"])
+    result["cpu_ratio_p95_rounds"] = round_ratios(passes["app"], passes["plain"], "cpu")
+    result["cpu_frame_ratio"] = ratio(result["cpu_frame_ms"], result["plain_cpu_frame_ms"])
     result["same_tile_dom"] = app_tile["shape"] == plain_tile["shape"] and app_tile["job"] == plain_tile["job"]
     result["grid"] = {"app": [app_tile["width"], app_tile["top"]], "plain": [plain_tile["width"], plain_tile["top"]]}
     app.bring_to_front()
-    result.update(controls(app, args.tries))
+    result.update(controls(browser, app, args.tries))
     if not result["same_tile_dom"]:
         print(f"  tile DOM differs at {size}:\n    app   {app_tile}\n    plain {plain_tile}", file=sys.stderr)
     app.context.close()
     plain.context.close()
     return result
-
-
-def summary(results: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The flat ``<figure>_<size>`` keys."""
-    flat: dict[str, Any] = {}
-    for size, r in results.items():
-        flat[f"app_p95_ms_{size}"] = r["p95_ms"]
-        flat[f"plain_p95_ms_{size}"] = r["plain_p95_ms"]
-        flat[f"ratio_p95_{size}"] = r["ratio_p95"]
-        for name in ("search", "filter", "sort"):
-            flat[f"{name}_paint_ms_{size}"] = r[f"{name}_painted_ms"]
-    return flat
-
-
-def report(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
-    print(f"library benchmark: scroll top to bottom ({args.step} px per frame, {args.rounds} rounds), then search")
-    columns = ("items", "grid", "frames", "p50 ms", "p95 ms", "max ms", "hdl p95", "int p95", "tiles", "DOM", "heap MB")
-    print("  " + " ".join(f"{c:>8}" for c in columns))
-    for size, r in results.items():
-        for name, p in (("app", ""), ("plain", "plain_")):
-            figures = ("frames", "p50_ms", "p95_ms", "max_ms", "handler_p95_ms", "interval_p95_ms", "tiles")
-            cells = [r[p + key] for key in (*figures, "dom_nodes", "heap_mb")]
-            print(f"  {size:>8} {name:>8} " + " ".join(f"{c:>8}" for c in cells))
-        verdict = "ok" if r["ratio_p95"] <= RATIO_GOAL else "MISSED"
-        print(
-            f"  {size:>8} items: app/plain at p95 {r['ratio_p95']}x (goal <= {RATIO_GOAL}: {verdict}; "
-            f"per round {r['ratio_p95_rounds']}); same tile DOM: {r['same_tile_dom']}; grid width/top {r['grid']}; "
-            f"reached the end: {r['reached_end']}/{r['plain_reached_end']}"
-        )
-    for size, r in results.items():
-        painted = {name: r[f"{name}_painted_ms"] for name in ("search", "filter", "sort")}
-        misses = [name for name, ms in painted.items() if ms >= PAINT_GOAL_MS]
-        print(
-            f"  {size:>8} items, change to next frame painted (median of {args.tries}): search {painted['search']} ms "
-            f"{r['search_tries_ms']}, filter {painted['filter']} ms {r['filter_tries_ms']}, "
-            f"sort {painted['sort']} ms {r['sort_tries_ms']} (goal < {PAINT_GOAL_MS:.0f}: "
-            f"{'MISSED by ' + ', '.join(misses) if misses else 'ok'}); "
-            f"[{r['search_result']}; {r['filter_result']}; oldest first: {r['sort_first']}]"
-        )
-    print(json.dumps({**results, **summary(results)}))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
+
+from bench.library_trace import CATEGORIES, marked_cpu
 
 SCROLL_JS = """async (step) => {
     const deltas = [], work = [], handler = [];
@@ -58,7 +60,7 @@ AFTER_PAINT_JS = """() => new Promise((painted) => requestAnimationFrame(() => {
 }))"""
 
 CONTROL_JS = (
-    """async ([id, value, event]) => {
+    """async ([id, value, event, mark]) => {
     const afterPaint = """
     + AFTER_PAINT_JS
     + """;
@@ -67,6 +69,7 @@ CONTROL_JS = (
     await new Promise(r => setTimeout(r, 200));  // posters of the top rows settle first
     await afterPaint();
     const input = document.getElementById(id);
+    if (mark) console.timeStamp(mark + ':start');  // for the trace's CPU time (bench/library_trace.py)
     const t0 = performance.now();
     input.value = value;
     input.dispatchEvent(new Event(event, {bubbles: true}));
@@ -74,6 +77,7 @@ CONTROL_JS = (
     void document.body.offsetHeight;
     const laid = performance.now();
     const painted = await afterPaint();
+    if (mark) console.timeStamp(mark + ':end');
     const first = [...document.querySelectorAll('#library-grid .tile:not([hidden])')]
         .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top
                      || a.getBoundingClientRect().left - b.getBoundingClientRect().left)[0];
@@ -111,13 +115,23 @@ def spread(values: list[float]) -> dict[str, float]:
     }
 
 
-def control(page: Page, value_and_undo: list[tuple[str, str]], element_id: str, event: str) -> dict[str, Any]:
+def control(
+    browser: Browser, page: Page, value_and_undo: list[tuple[str, str]], element_id: str, event: str
+) -> dict[str, Any]:
     """Each (value, undo) pair in turn: the value's answer is timed, the undo is not; the
-    medians of the timed answers, with the last one's result."""
+    medians of the timed answers (in-page clock, and main-thread CPU from a trace), with
+    the last one's result."""
     timed: list[dict[str, Any]] = []
+    browser.start_tracing(page=page, categories=CATEGORIES)
     for value, undo in value_and_undo:
-        timed.append(page.evaluate(CONTROL_JS, [element_id, value, event]))
-        page.evaluate(CONTROL_JS, [element_id, undo, event])
+        timed.append(page.evaluate(CONTROL_JS, [element_id, value, event, "timed"]))
+        page.evaluate(CONTROL_JS, [element_id, undo, event, None])
+    cpu = marked_cpu(browser.stop_tracing(), "timed")
     keys = ("handled_ms", "work_ms", "painted_ms")
     middle = {key: statistics.median(float(t[key]) for t in timed) for key in keys}
-    return {**timed[-1], **middle, "tries": [round(float(t["painted_ms"]), 1) for t in timed]}
+    return {
+        **timed[-1],
+        **middle,
+        "cpu_ms": statistics.median(cpu),
+        "tries": [round(float(t["painted_ms"]), 1) for t in timed],
+    }
