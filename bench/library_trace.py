@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,11 +36,26 @@ def _events(raw: bytes) -> list[dict[str, Any]]:
     return events
 
 
-def _main_thread(events: list[dict[str, Any]]) -> tuple[int, int]:
-    """The page's main thread: the renderer main thread with the most slices."""
+def _main_thread(events: list[dict[str, Any]], probe: Callable[[dict[str, Any]], bool]) -> tuple[int, int]:
+    """The probed page's main thread: the renderer main thread with the most ``probe`` events
+    (the trace holds every page of the browser, and another one may be busier)."""
     names = {(e["pid"], e["tid"]) for e in events if e.get("name") == "thread_name" and _is_main(e)}
-    counts = Counter((e["pid"], e["tid"]) for e in events if e.get("ph") == "X" and (e["pid"], e["tid"]) in names)
+    counts = Counter((e["pid"], e["tid"]) for e in events if (e["pid"], e["tid"]) in names and probe(e))
     return counts.most_common(1)[0][0]
+
+
+def _calls(function: str) -> Callable[[dict[str, Any]], bool]:
+    def probe(event: dict[str, Any]) -> bool:
+        return (
+            event.get("name") == "FunctionCall"
+            and event.get("args", {}).get("data", {}).get("functionName") == function
+        )
+
+    return probe
+
+
+def _stamps(event: dict[str, Any]) -> bool:
+    return event.get("name") == "TimeStamp"
 
 
 def _is_main(event: dict[str, Any]) -> bool:
@@ -60,7 +76,7 @@ def _slices(events: list[dict[str, Any]], thread: tuple[int, int], name: str, fu
 def scroll_cpu(raw: bytes, frames: int) -> dict[str, Any]:
     """CPU ms of each scroll step (the probe's ``tick``), and the main thread's CPU ms per frame."""
     events = _events(raw)
-    thread = _main_thread(events)
+    thread = _main_thread(events, _calls("tick"))
     ticks = [s.cpu for s in _slices(events, thread, "FunctionCall", "tick")]
     tasks = sum(s.cpu for s in _slices(events, thread, TASK))
     return {"work": ticks, "frame_ms": tasks / max(frames, 1)}
@@ -70,7 +86,7 @@ def marked_cpu(raw: bytes, mark: str) -> list[float]:
     """Main-thread CPU ms between each ``<mark>:start`` and ``<mark>:end`` time stamp (tasks that
     straddle an edge count pro rata)."""
     events = _events(raw)
-    thread = _main_thread(events)
+    thread = _main_thread(events, _stamps)
     stamps = sorted(
         (float(e["ts"]), str(e.get("args", {}).get("data", {}).get("message", "")))
         for e in events
