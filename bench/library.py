@@ -30,8 +30,8 @@ from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "py")]
 
-from bench.library_data import PRO_MODEL, seed_library  # noqa: E402
-from bench.library_probes import SCROLL_JS, TILE_SHAPE_JS, control, percentile, spread  # noqa: E402
+from bench.library_data import seed_library  # noqa: E402
+from bench.library_probes import SCROLL_JS, TILE_SHAPE_JS, controls, percentile, spread  # noqa: E402
 from bench.library_report import report  # noqa: E402
 from bench.library_trace import CATEGORIES, scroll_cpu  # noqa: E402
 from bench.server import serving  # noqa: E402
@@ -48,16 +48,20 @@ ARGS = [
 VIEWPORT: ViewportSize = {"width": 1400, "height": 900}
 MB = 1_000_000
 OLDEST = "seed00000"  # the last tile of "Newest first"
-SEARCHES = ("number 4", "harbor", "number 42", "tag:night", "fox")
 
 
 def count_text(size: int) -> str:
     return f"document.getElementById('library-count')?.textContent === '{size} videos'"
 
 
-def open_app(browser: Browser, base_url: str, size: int) -> tuple[Page, list[dict[str, Any]], dict[str, Any]]:
+def open_app(
+    browser: Browser, base_url: str, size: int, init_script: str = ""
+) -> tuple[Page, list[dict[str, Any]], dict[str, Any]]:
     """The app on its Library, seeded with ``size`` jobs; with the stored jobs and their posters."""
-    page = browser.new_context(viewport=VIEWPORT).new_page()
+    context = browser.new_context(viewport=VIEWPORT)
+    if init_script:
+        context.add_init_script(init_script)
+    page = context.new_page()
     page.goto(base_url + "?demo=1")
     page.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=120_000)
     jobs, posters = seed_library(page, base_url, size)
@@ -133,31 +137,6 @@ def round_ratios(app: list[dict[str, Any]], plain: list[dict[str, Any]], key: st
     return [ratio(percentile(work(a), 0.95), percentile(work(p), 0.95)) for a, p in zip(app, plain, strict=True)]
 
 
-def controls(browser: Browser, page: Page, tries: int) -> dict[str, Any]:
-    searches = [(SEARCHES[i % len(SEARCHES)], "") for i in range(tries)]
-    search = control(browser, page, searches, "library-search", "input")
-    model = control(browser, page, [(PRO_MODEL, "")] * tries, "library-model", "change")
-    resort = control(browser, page, [("date_asc", "date_desc")] * tries, "library-sort", "change")
-    return {
-        "search_cpu_ms": round(search["cpu_ms"], 1),
-        "filter_cpu_ms": round(model["cpu_ms"], 1),
-        "sort_cpu_ms": round(resort["cpu_ms"], 1),
-        "search_ms": round(search["work_ms"], 1),
-        "search_handler_ms": round(search["handled_ms"], 1),
-        "search_painted_ms": round(search["painted_ms"], 1),
-        "search_tries_ms": search["tries"],
-        "search_result": str(search["count"]),
-        "filter_ms": round(model["work_ms"], 1),
-        "filter_painted_ms": round(model["painted_ms"], 1),
-        "filter_tries_ms": model["tries"],
-        "filter_result": str(model["count"]),
-        "sort_ms": round(resort["work_ms"], 1),
-        "sort_painted_ms": round(resort["painted_ms"], 1),
-        "sort_tries_ms": resort["tries"],
-        "sort_first": str(resort["first"]),
-    }
-
-
 def measure(browser: Browser, base_url: str, size: int, args: argparse.Namespace) -> dict[str, Any]:
     app, jobs, posters = open_app(browser, base_url, size)
     plain = open_plain(browser, base_url, jobs, posters)
@@ -171,8 +150,9 @@ def measure(browser: Browser, base_url: str, size: int, args: argparse.Namespace
     result["cpu_frame_ratio"] = ratio(result["cpu_frame_ms"], result["plain_cpu_frame_ms"])
     result["same_tile_dom"] = app_tile["shape"] == plain_tile["shape"] and app_tile["job"] == plain_tile["job"]
     result["grid"] = {"app": [app_tile["width"], app_tile["top"]], "plain": [plain_tile["width"], plain_tile["top"]]}
-    app.bring_to_front()
-    result.update(controls(browser, app, args.tries))
+    for page, prefix in ((app, ""), (plain, "plain_")):
+        page.bring_to_front()
+        result.update(controls(browser, page, args.tries, prefix))
     if not result["same_tile_dom"]:
         print(f"  tile DOM differs at {size}:\n    app   {app_tile}\n    plain {plain_tile}", file=sys.stderr)
     app.context.close()

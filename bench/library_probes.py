@@ -19,7 +19,10 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page
 
+from bench.library_data import PRO_MODEL
 from bench.library_trace import CATEGORIES, marked_cpu
+
+SEARCHES = ("number 4", "harbor", "number 42", "tag:night", "fox")
 
 SCROLL_JS = """async (step) => {
     const deltas = [], work = [], handler = [];
@@ -135,3 +138,26 @@ def control(
         "cpu_ms": statistics.median(cpu),
         "tries": [round(float(t["painted_ms"]), 1) for t in timed],
     }
+
+
+def controls(browser: Browser, page: Page, tries: int, prefix: str = "") -> dict[str, Any]:
+    """Search, model filter and sort, ``tries`` timed changes each; figures keyed ``<prefix><control>_*``."""
+    changes = {
+        "search": ([(SEARCHES[i % len(SEARCHES)], "") for i in range(tries)], "library-search", "input"),
+        "filter": ([(PRO_MODEL, "")] * tries, "library-model", "change"),
+        "sort": ([("date_asc", "date_desc")] * tries, "library-sort", "change"),
+    }
+    figures: dict[str, Any] = {}
+    for name, (values, element_id, event) in changes.items():
+        answer = control(browser, page, values, element_id, event)
+        key = prefix + name
+        figures[f"{key}_cpu_ms"] = round(answer["cpu_ms"], 1)
+        figures[f"{key}_ms"] = round(answer["work_ms"], 1)
+        figures[f"{key}_handler_ms"] = round(answer["handled_ms"], 1)
+        figures[f"{key}_painted_ms"] = round(answer["painted_ms"], 1)
+        figures[f"{key}_tries_ms"] = answer["tries"]
+        if name == "sort":
+            figures[f"{key}_first"] = str(answer["first"])
+        else:
+            figures[f"{key}_result"] = str(answer["count"])
+    return figures

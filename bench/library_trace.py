@@ -30,13 +30,13 @@ class Slice:
     cpu: float
 
 
-def _events(raw: bytes) -> list[dict[str, Any]]:
+def events(raw: bytes) -> list[dict[str, Any]]:
     loaded = json.loads(raw)
     events: list[dict[str, Any]] = loaded["traceEvents"] if isinstance(loaded, dict) else loaded
     return events
 
 
-def _main_thread(events: list[dict[str, Any]], probe: Callable[[dict[str, Any]], bool]) -> tuple[int, int]:
+def main_thread(events: list[dict[str, Any]], probe: Callable[[dict[str, Any]], bool]) -> tuple[int, int]:
     """The probed page's main thread: the renderer main thread with the most ``probe`` events
     (the trace holds every page of the browser, and another one may be busier)."""
     names = {(e["pid"], e["tid"]) for e in events if e.get("name") == "thread_name" and _is_main(e)}
@@ -44,7 +44,7 @@ def _main_thread(events: list[dict[str, Any]], probe: Callable[[dict[str, Any]],
     return counts.most_common(1)[0][0]
 
 
-def _calls(function: str) -> Callable[[dict[str, Any]], bool]:
+def calls(function: str) -> Callable[[dict[str, Any]], bool]:
     def probe(event: dict[str, Any]) -> bool:
         return (
             event.get("name") == "FunctionCall"
@@ -54,7 +54,7 @@ def _calls(function: str) -> Callable[[dict[str, Any]], bool]:
     return probe
 
 
-def _stamps(event: dict[str, Any]) -> bool:
+def stamps(event: dict[str, Any]) -> bool:
     return event.get("name") == "TimeStamp"
 
 
@@ -62,7 +62,7 @@ def _is_main(event: dict[str, Any]) -> bool:
     return bool(event.get("args", {}).get("name") == "CrRendererMain")
 
 
-def _slices(events: list[dict[str, Any]], thread: tuple[int, int], name: str, function: str = "") -> list[Slice]:
+def slices(events: list[dict[str, Any]], thread: tuple[int, int], name: str, function: str = "") -> list[Slice]:
     found = []
     for e in events:
         if e.get("ph") != "X" or e.get("name") != name or (e["pid"], e["tid"]) != thread:
@@ -75,28 +75,33 @@ def _slices(events: list[dict[str, Any]], thread: tuple[int, int], name: str, fu
 
 def scroll_cpu(raw: bytes, frames: int) -> dict[str, Any]:
     """CPU ms of each scroll step (the probe's ``tick``), and the main thread's CPU ms per frame."""
-    events = _events(raw)
-    thread = _main_thread(events, _calls("tick"))
-    ticks = [s.cpu for s in _slices(events, thread, "FunctionCall", "tick")]
-    tasks = sum(s.cpu for s in _slices(events, thread, TASK))
+    listed = events(raw)
+    thread = main_thread(listed, calls("tick"))
+    ticks = [s.cpu for s in slices(listed, thread, "FunctionCall", "tick")]
+    tasks = sum(s.cpu for s in slices(listed, thread, TASK))
     return {"work": ticks, "frame_ms": tasks / max(frames, 1)}
+
+
+def marked_windows(listed: list[dict[str, Any]], thread: tuple[int, int], mark: str) -> list[tuple[float, float]]:
+    """(start, end) trace times of each ``<mark>:start`` ... ``<mark>:end`` pair of time stamps."""
+    found = sorted(
+        (float(e["ts"]), str(e.get("args", {}).get("data", {}).get("message", "")))
+        for e in listed
+        if e.get("name") == "TimeStamp" and (e["pid"], e["tid"]) == thread
+    )
+    starts = [ts for ts, message in found if message == f"{mark}:start"]
+    ends = [ts for ts, message in found if message == f"{mark}:end"]
+    return list(zip(starts, ends, strict=True))
 
 
 def marked_cpu(raw: bytes, mark: str) -> list[float]:
     """Main-thread CPU ms between each ``<mark>:start`` and ``<mark>:end`` time stamp (tasks that
     straddle an edge count pro rata)."""
-    events = _events(raw)
-    thread = _main_thread(events, _stamps)
-    stamps = sorted(
-        (float(e["ts"]), str(e.get("args", {}).get("data", {}).get("message", "")))
-        for e in events
-        if e.get("name") == "TimeStamp" and (e["pid"], e["tid"]) == thread
-    )
-    starts = [ts for ts, message in stamps if message == f"{mark}:start"]
-    ends = [ts for ts, message in stamps if message == f"{mark}:end"]
-    tasks = _slices(events, thread, TASK)
+    listed = events(raw)
+    thread = main_thread(listed, stamps)
+    tasks = slices(listed, thread, TASK)
     spans = []
-    for start, end in zip(starts, ends, strict=True):
+    for start, end in marked_windows(listed, thread, mark):
         total = 0.0
         for task in tasks:
             task_end = task.start + task.wall * MS

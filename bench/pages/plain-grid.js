@@ -229,11 +229,6 @@
     render();
   }
 
-  // The app's order for "Newest first": created_at descending, ties by id.
-  function newestFirst(a, b) {
-    return b.created_at - a.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  }
-
   /** Show `jobs` (job records as the app stores them); `sources` maps a thumbnail asset id
    *  to [url, headers] it is fetched from, once, as the app reads its blob once. */
   async function load(jobs, sources) {
@@ -241,13 +236,31 @@
       const response = await fetch(url, { headers });
       posters.set(assetId, URL.createObjectURL(await response.blob()));
     }
-    items = jobs.filter((job) => job.status === "succeeded").sort(newestFirst);
-    document.getElementById("library-count").textContent = `${items.length} videos`;
-    for (const model of [...new Set(items.map((job) => job.model))].sort()) {
-      document.getElementById("library-model").append(el("option", { value: model }, model));
+    entries = window.plainQuery.index(jobs.filter((job) => job.status === "succeeded"));
+    for (const model of [...new Set(entries.map((entry) => entry.job.model))].sort()) {
+      controls.model.append(el("option", { value: model }, model));
     }
+    requery();
+  }
+
+  // Search, model filter and sort: query, count, then every tile of the window re-bound.
+  const controls = {
+    search: document.getElementById("library-search"),
+    model: document.getElementById("library-model"),
+    sort: document.getElementById("library-sort"),
+  };
+  let entries = [];
+  function requery() {
+    items = window.plainQuery.run(entries, { text: controls.search.value, model: controls.model.value,
+                                             sort: controls.sort.value });
+    const total = entries.length;
+    document.getElementById("library-count").textContent =
+      `${items.length} ${items.length === 1 ? "video" : "videos"}` + (items.length !== total ? ` of ${total}` : "");
     resized();
   }
+  controls.search.addEventListener("input", requery);
+  controls.model.addEventListener("change", requery);
+  controls.sort.addEventListener("change", requery);
 
   window.addEventListener("scroll", render, { passive: true });
   window.addEventListener("resize", resized, { passive: true });
