@@ -10,10 +10,12 @@ per animation frame, alternating (app, plain, plain, app, ...) so that load on t
 machine falls on both alike. The probes are the same for both (bench/library_probes.py):
 work per scroll frame (the grid's handler plus the browser's style and layout),
 p50/p95/max, the ratio app/plain at p95 (goal <= 1.5), and the interval between frames
-beside it. For the app it then times search, model filter and sort from the change until
-the next frame is painted (median of several tries; goal < 50 ms). Prints the figures,
-then one JSON line: per size the app's figures and the plain grid's, plus flat
-``*_<size>`` summary keys::
+beside it; each pass is traced too, for the same work in main-thread CPU time, which load
+on the machine does not inflate (bench/library_trace.py). Then it times search, model
+filter and sort on both, from the change until the next frame is painted (median of
+several tries; goal < 50 ms for the app). Prints the figures, then one JSON line: per size
+the app's figures and the plain grid's (``plain_*``), plus flat ``*_<size>`` summary keys
+(see bench/README.md)::
 
     .venv/bin/python bench/library.py [--sizes 1000 5000] [--step 120] [--rounds 2] [--tries 5]
 """
