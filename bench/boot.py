@@ -42,6 +42,7 @@ new MutationObserver((records) => {
     if (!(key in window.__bootMarks)) window.__bootMarks[key] = performance.now();
   }
 }).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-ready', 'data-hydrated']});
+addEventListener('py:progress', ({detail}) => performance.mark('sora:pyscript ' + detail));
 """
 TIMEOUT_MS = 120_000
 
@@ -52,6 +53,7 @@ class Samples:
     ready: list[float] = field(default_factory=list)
     hydrated: list[float] = field(default_factory=list)
     transferred: list[int] = field(default_factory=list)
+    steps: dict[str, list[float]] = field(default_factory=dict)  # the app's ``sora:`` marks
 
 
 def measure_load(page: Page, url: str, *, app: bool) -> dict[str, Any]:
@@ -66,33 +68,43 @@ def measure_load(page: Page, url: str, *, app: bool) -> dict[str, Any]:
           const nav = performance.getEntriesByType('navigation')[0];
           const resources = performance.getEntriesByType('resource');
           const bytes = resources.reduce((sum, r) => sum + r.transferSize, nav ? nav.transferSize : 0);
-          return {paint: paint ? paint.startTime : null, marks: window.__bootMarks, bytes};
+          const steps = Object.fromEntries(performance.getEntriesByType('mark')
+            .filter((m) => m.name.startsWith('sora:')).map((m) => [m.name.slice(5), m.startTime]));
+          return {paint: paint ? paint.startTime : null, marks: window.__bootMarks, bytes, steps};
         }"""
     )
     return result
 
 
-def run(url: str, runs: int, *, app: bool) -> tuple[Samples, Samples]:
-    cold, warm = Samples(), Samples()
+def run(targets: dict[str, tuple[str, bool]], runs: int) -> dict[str, tuple[Samples, Samples]]:
+    """Cold and warm samples per target (``name -> (url, is_app)``), the targets taken in turn
+    within each run so a change of load on the machine hits them alike."""
+    samples = {name: (Samples(), Samples()) for name in targets}
     with sync_playwright() as playwright:
         for _ in range(runs):
-            with tempfile.TemporaryDirectory() as profile:
-                context = playwright.chromium.launch_persistent_context(
-                    profile, executable_path=CHROMIUM, args=ARGS, headless=True
-                )
-                context.add_init_script(MARKERS_SCRIPT)
-                page = context.new_page()
-                for samples in (cold, warm):
-                    result = measure_load(page, url, app=app)
-                    marks = result["marks"]
-                    if result["paint"] is not None:
-                        samples.paint.append(result["paint"])
-                    samples.ready.append(marks["data-ready=true"])
-                    if app:
-                        samples.hydrated.append(marks["data-hydrated=true"])
-                    samples.transferred.append(int(result["bytes"]))
-                context.close()
-    return cold, warm
+            for name, (url, app) in targets.items():
+                with tempfile.TemporaryDirectory() as profile:
+                    context = playwright.chromium.launch_persistent_context(
+                        profile, executable_path=CHROMIUM, args=ARGS, headless=True
+                    )
+                    context.add_init_script(MARKERS_SCRIPT)
+                    page = context.new_page()
+                    for sample in samples[name]:
+                        _record(sample, measure_load(page, url, app=app), app=app)
+                    context.close()
+    return samples
+
+
+def _record(samples: Samples, result: dict[str, Any], *, app: bool) -> None:
+    marks = result["marks"]
+    if result["paint"] is not None:
+        samples.paint.append(result["paint"])
+    samples.ready.append(marks["data-ready=true"])
+    if app:
+        samples.hydrated.append(marks["data-hydrated=true"])
+    samples.transferred.append(int(result["bytes"]))
+    for step, at in (result.get("steps") or {}).items():
+        samples.steps.setdefault(step, []).append(float(at))
 
 
 def median(values: list[float] | list[int]) -> float:
@@ -105,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     vendor.ensure(("runtime",), quiet=True)
     with serving() as base:
-        bare_cold, bare_warm = run(base + "bench/pages/bare-pyodide.html", args.runs, app=False)
-        app_cold, app_warm = run(base, args.runs, app=True)
+        measured = run({"bare": (base + "bench/pages/bare-pyodide.html", False), "app": (base, True)}, args.runs)
+    (bare_cold, bare_warm), (app_cold, app_warm) = measured["bare"], measured["app"]
     figures = {
         "runs": args.runs,
         "shell_paint_ms": median(app_cold.paint),
@@ -132,6 +144,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  bare Pyodide ready       cold {figures['bare_cold_ms']:>8}   warm {figures['bare_warm_ms']:>8}")
     print(f"  ratio ready / bare       cold {figures['ratio_cold']:>8}   warm {figures['ratio_warm']:>8}")
     print(f"  bytes transferred        cold {figures['bytes_cold']:>8}   warm {figures['bytes_warm']:>8}")
+    for name in sorted(app_cold.steps, key=lambda n: median(app_cold.steps[n])):
+        cold_at, warm_at = median(app_cold.steps[name]), median(app_warm.steps.get(name, []))
+        figures[f"step_{name.replace('-', '_')}_cold_ms"] = cold_at
+        figures[f"step_{name.replace('-', '_')}_warm_ms"] = warm_at
+        print(f"  step {name:<20} cold {cold_at:>8}   warm {warm_at:>8}")
     print(json.dumps(figures))
     return 0
 

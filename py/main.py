@@ -2,6 +2,7 @@
 
 import js
 
+js.performance.mark("sora:main-started")
 try:
     from app.page import start
     from app.services.tasks import spawn

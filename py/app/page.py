@@ -20,6 +20,7 @@ from app.browser.console import warn
 from app.browser.dom import Scope
 from app.browser.media_urls import MediaUrls
 from app.browser.page_location import current_query, origin, path_and_hash, replace_url
+from app.browser.perf import mark
 from app.core.errors import AppError
 from app.core.messages import describe
 from app.core.provider_directory import ProviderDirectory
@@ -60,6 +61,7 @@ async def _build_controller(store: Store[AppState], directory: ProviderDirectory
     from app.browser.runtime import load_deferred_wheels
 
     wheel_urls = await load_deferred_wheels()
+    mark("wheels-loaded")
     from app.browser.crypto import WebCryptoCipher
     from app.browser.fetch import FetchTransport
     from app.browser.files import ExportFolder
@@ -76,7 +78,9 @@ async def _build_controller(store: Store[AppState], directory: ProviderDirectory
     from app.services.ports import SystemClock
     from app.services.vault_service import VaultService
 
+    mark("modules-imported")
     database = await Database.open()
+    mark("database-open")
     clock = SystemClock()
 
     async def hard_reset() -> None:
@@ -110,6 +114,7 @@ async def _hydrate(ctx: UiContext) -> None:
     """Build the controller, load the records, hand the controller to the waiting intents."""
     controller, wheel_urls = await _build_controller(ctx.store, ctx.providers)
     await controller.hydrate()
+    mark("records-read")
     ctx.intents.attach(controller)
     from app.browser.relay_probe import relay_available
     from app.ui.job_watch import watch_jobs
@@ -212,6 +217,7 @@ def _open_welcome(ctx: UiContext) -> None:
 
 async def start() -> None:
     """Draw the app, mark it ready, then load the records."""
+    mark("python-started")
     store: Store[AppState] = Store(AppState(page_origin=origin()))
     intents = Intents()
     media = MediaUrls(lambda asset_id: intents.do(lambda c: c.job_store.blob(asset_id)))
@@ -223,6 +229,7 @@ async def start() -> None:
         show_failure(str(exc))
         return
     reveal_app()
+    mark("shell-drawn")
     try:
         await _hydrate(ctx)
     except Exception as exc:
