@@ -219,6 +219,7 @@ def build_server(
     server = server_class((host.strip("[]"), port), AppHandler)
     server.simulator = Simulator(sim_config)
     server.app_wheel = AppWheel()
+    server.app_wheel.warm_up()
     server.host_policy = access.HostPolicy.for_bind(host, int(server.server_address[1]), allowed_hosts)
     server.relay = relay_handler
     return server

@@ -33,6 +33,7 @@ LOCK_PATH = ROOT / "tools" / "vendor.lock.json"
 VENDOR_DIR = ROOT / "vendor"
 DEFAULT_NPM_REGISTRY = "https://registry.npmjs.org/"
 DOWNLOAD_TIMEOUT_S = 120
+COMPILED = "compiled"  # vendor/wheels/compiled/: the same wheels with bytecode (tools/bytecode.py)
 
 
 class VendorError(RuntimeError):
@@ -127,6 +128,7 @@ def _group_current(lock: Lock, group: str) -> bool:
     if group == "runtime":
         wheels_dir = VENDOR_DIR / "wheels"
         pins_ok = pins_ok and (wheels_dir / "index.json").is_file()
+        pins_ok = pins_ok and all((wheels_dir / name).is_file() for name in _indexed(wheels_dir))
         pins_ok = pins_ok and all((wheels_dir / w.filename).is_file() for w in lock.wheels)
     return pins_ok
 
@@ -211,9 +213,35 @@ def vendor_wheel(pin: WheelPin, target: dict[str, str], wheels_dir: Path) -> Non
         shutil.move(str(fetched), wheels_dir / pin.filename)
 
 
+def _indexed(wheels_dir: Path) -> list[str]:
+    try:
+        return [str(name) for name in json.loads((wheels_dir / "index.json").read_text())["wheels"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def _bytecode_missing(wheels_dir: Path) -> bool:
+    """True when the index lists a wheel without bytecode that Node could now compile."""
+    from tools import bytecode
+
+    plain = [name for name in _indexed(wheels_dir) if not name.startswith(f"{COMPILED}/")]
+    return bool(plain) and bytecode.can_compile()
+
+
 def write_wheel_index(lock: Lock, wheels_dir: Path) -> None:
-    """``vendor/wheels/index.json``: the wheels the page loads after its first screen."""
-    index = {"wheels": [w.filename for w in lock.wheels]}
+    """``vendor/wheels/index.json``: the wheels the page loads after its first screen, with
+    bytecode made in advance (in ``compiled/``) where ``tools/bytecode.py`` can make it."""
+    from tools import bytecode
+
+    compiled = bytecode.compiled_paths([wheels_dir / w.filename for w in lock.wheels])
+    names: list[str] = []
+    for wheel in lock.wheels:
+        made = compiled[wheels_dir / wheel.filename]
+        if made != wheels_dir / wheel.filename:
+            (wheels_dir / COMPILED).mkdir(exist_ok=True)
+            shutil.copyfile(made, wheels_dir / COMPILED / wheel.filename)
+        names.append(f"{COMPILED}/{wheel.filename}" if made != wheels_dir / wheel.filename else wheel.filename)
+    index = {"wheels": names}
     (wheels_dir / "index.json").write_text(json.dumps(index, indent=2) + "\n")
 
 
@@ -228,6 +256,8 @@ def ensure(groups: tuple[str, ...] = ("runtime",), *, force: bool = False, quiet
     VENDOR_DIR.mkdir(exist_ok=True)
     for group in groups:
         if not force and _group_current(lock, group):
+            if group == "runtime" and _bytecode_missing(VENDOR_DIR / "wheels"):
+                write_wheel_index(lock, VENDOR_DIR / "wheels")
             if not quiet:
                 print(f"vendor: {group} files are up to date")
             continue

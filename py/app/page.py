@@ -1,14 +1,18 @@
 """Composition root of the page: build the adapters, services and views, then start.
 
 The only module (with the worker's entry) that names concrete providers and browser
-adapters. Order matters for start-up time: the shell and the current view are drawn
-and the page is marked ready first; pydantic, IndexedDB and the records follow right
-after, and intents sent meanwhile wait for them (:class:`~app.services.intents.Intents`).
+adapters. Until Python is ready the page is already usable: ``static/early.js`` draws
+New Render's prompt and pickers and the navigation from a snapshot. Here pydantic,
+IndexedDB and the records are loaded, what the user did on the early page is applied
+on top of the saved draft, and the real views replace the early ones in one turn, so
+no keystroke is lost and nothing opens late over the user's work.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import time
 import traceback
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
@@ -17,17 +21,20 @@ from urllib.parse import parse_qs
 from app.browser.boot_screen import mark_hydrated, reveal_app, show_failure
 from app.browser.console import error as console_error
 from app.browser.console import warn
-from app.browser.dom import Scope
+from app.browser.dom import Scope, by_id
+from app.browser.early_page import early_input, finish_early, forget_snapshot, give_back_focus, remember_snapshot
 from app.browser.media_urls import MediaUrls
 from app.browser.page_location import current_query, origin, path_and_hash, replace_url
 from app.browser.perf import mark
+from app.core.early import EarlyInput, snapshot
 from app.core.errors import AppError
 from app.core.messages import describe
-from app.core.provider_directory import ProviderDirectory
+from app.core.provider_directory import ProviderDirectory, day_of
 from app.core.providers import registry
 from app.core.state import AppState, Phase
 from app.core.store import Store
 from app.core.vault_status import VaultState
+from app.services.early_adoption import adopt_early_input
 from app.services.intents import Intents
 from app.services.tasks import spawn
 from app.ui.context import UiContext
@@ -36,6 +43,7 @@ from app.ui.toasts import error_toast, toast
 
 if TYPE_CHECKING:
     from app.services.controller import Controller
+    from app.services.ports import Poller
 
 WORKER_START_ATTEMPTS = 4
 _page_scope = Scope()  # listeners that live as long as the page
@@ -87,6 +95,7 @@ async def _build_controller(store: Store[AppState], directory: ProviderDirectory
         database.close()
         await delete_database()
         forget_look()
+        forget_snapshot()
         restart_at_path()
 
     names = {p.provider_id: p.label for p in directory.providers}
@@ -110,12 +119,34 @@ async def _build_controller(store: Store[AppState], directory: ProviderDirectory
     return controller, wheel_urls
 
 
-async def _hydrate(ctx: UiContext) -> None:
-    """Build the controller, load the records, hand the controller to the waiting intents."""
+async def _hydrate(ctx: UiContext) -> tuple[Controller, list[str], EarlyInput]:
+    """Build the controller, load the records, take over the early page, draw the views."""
     controller, wheel_urls = await _build_controller(ctx.store, ctx.providers)
     await controller.hydrate()
     mark("records-read")
     ctx.intents.attach(controller)
+    try:
+        await adopt_early_input(controller, early_input())
+    except AppError as exc:  # the prompt is applied first; a refused choice is said, not fatal
+        error_toast(describe(exc))
+    late = early_input()  # typed while the choices were applied: same turn as the swap below
+    draft = ctx.store.state.draft
+    if late.prompt is not None and late.prompt != draft.prompt:
+        ctx.store.update(draft=dataclasses.replace(draft, prompt=late.prompt))
+        run_task(controller.compose.change(prompt=late.prompt))
+    Shell(ctx).start()
+    finish_early()
+    reveal_app()
+    prompt = by_id("prompt") if ctx.store.state.location.route.value == "new" else None
+    if prompt is not None:
+        give_back_focus(prompt, late)
+    mark("shell-drawn")
+    _keep_snapshot(ctx)
+    return controller, wheel_urls, late
+
+
+def _after_hydrate(ctx: UiContext, controller: Controller, wheel_urls: list[str], early: EarlyInput) -> None:
+    """Start the queue and answer how the page was opened (sign-in callback, ?demo=1, early choice)."""
     from app.browser.relay_probe import relay_available
     from app.ui.job_watch import watch_jobs
 
@@ -125,16 +156,33 @@ async def _hydrate(ctx: UiContext) -> None:
     query = parse_qs(current_query())
     settings = controller.settings
     if "code" in query and controller.keys.sign_in_pending():
-        await _finish_sign_in(ctx, controller, query["code"][0])
+        spawn(_finish_sign_in(ctx, controller, query["code"][0]))
     elif "demo" in query and not settings.welcome_done:
-        await controller.set_demo_mode(True)
+        run_task(controller.set_demo_mode(True))
         replace_url(path_and_hash())
-    elif not settings.welcome_done:
-        _open_welcome(ctx)
+    elif early.choice.startswith("sign-in:"):
+        from app.ui.welcome import sign_in
+
+        sign_in(ctx, early.choice.removeprefix("sign-in:"))
     elif any(v.state is VaultState.LOCKED for v in ctx.store.state.vaults.values()):
         from app.ui.unlock import UnlockDialog
 
         UnlockDialog(ctx).open()
+
+
+def _keep_snapshot(ctx: UiContext) -> None:
+    """Keep the early page's snapshot in step with the settings, the draft and the models."""
+
+    def write(state: AppState) -> None:
+        today = day_of(time.time())
+        remember_snapshot(snapshot(ctx.providers, state.catalogues, state.settings, state.draft, today))
+
+    def changed(state: AppState, old: AppState) -> None:
+        if (state.settings, state.draft, state.catalogues) != (old.settings, old.draft, old.catalogues):
+            write(state)
+
+    ctx.store.subscribe(changed)
+    write(ctx.store.state)
 
 
 async def _finish_sign_in(ctx: UiContext, controller: Controller, code: str) -> None:
@@ -155,22 +203,31 @@ async def _probe_relay(ctx: UiContext, probe: Callable[[], Awaitable[bool]]) -> 
 
 
 async def _start_queue(ctx: UiContext, controller: Controller, wheel_urls: list[str]) -> None:
-    """Wait for the poller role, start the worker, resume every job."""
+    """Take the poller role and resume every job; the worker starts when a job needs it."""
     from app.browser.connectivity import is_online, watch_online
-    from app.browser.poller_link import WorkerPoller
     from app.browser.tabs import poller_role
-    from app.core.poll_messages import from_message
     from app.core.state import PollerRole
+    from app.services.lazy_poller import LazyPoller
 
     queue = controller.queue
     online = watch_online(_page_scope, queue.set_online)
     ctx.store.update(online=online)
     await poller_role(on_waiting=lambda: ctx.store.update(poller_role=PollerRole.FOLLOWING))
+    lazy = LazyPoller(lambda: _start_worker(ctx, queue.deliver, wheel_urls), online=is_online())
+    await queue.become_poller(lazy, online=is_online())
+
+
+async def _start_worker(ctx: UiContext, deliver: Callable[[Any], None], wheel_urls: list[str]) -> Poller | None:
+    """Start the polling worker (a few tries, waiting for the network); ``None`` when it cannot."""
+    from app.browser.poller_link import WorkerPoller
+    from app.core.poll_messages import from_message
+    from app.core.state import PollerRole
+
     ctx.store.update(poller_role=PollerRole.STARTING)
 
     def on_message(data: Any) -> None:
         try:
-            queue.deliver(from_message(data))
+            deliver(from_message(data))
         except (ValueError, TypeError, KeyError) as exc:
             console_error(f"polling worker: unreadable message ({exc})")
 
@@ -179,17 +236,18 @@ async def _start_queue(ctx: UiContext, controller: Controller, wheel_urls: list[
         try:
             poller = poller or await WorkerPoller.create(on_message)
             await poller.connect(wheel_urls)
-            break
+            mark("worker-ready")
+            ctx.store.update(poller_role=PollerRole.POLLING)
+            return poller
         except Exception as exc:
             reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
             warn(f"polling worker: could not start ({reason})")
             if attempt == WORKER_START_ATTEMPTS - 1:
                 ctx.store.update(poller_role=PollerRole.UNAVAILABLE, poller_error=reason)
-                return
+                return None
             await _until_online(ctx.store)
             await asyncio.sleep(2.0 * (attempt + 1))
-    assert poller is not None
-    await queue.become_poller(poller, online=is_online())
+    return None
 
 
 async def _until_online(store: Store[AppState]) -> None:
@@ -209,33 +267,20 @@ async def _until_online(store: Store[AppState]) -> None:
         unsubscribe()
 
 
-def _open_welcome(ctx: UiContext) -> None:
-    from app.ui.welcome import WelcomeDialog
-
-    WelcomeDialog(ctx, on_demo=lambda: ctx.intents.do(lambda c: c.set_demo_mode(True))).open()
-
-
 async def start() -> None:
-    """Draw the app, mark it ready, then load the records."""
+    """Load the records, take over the early page, draw the app, then start the queue."""
     mark("python-started")
     store: Store[AppState] = Store(AppState(page_origin=origin()))
     intents = Intents()
     media = MediaUrls(lambda asset_id: intents.do(lambda c: c.job_store.blob(asset_id)))
     ctx = UiContext(store=store, intents=intents, media=media, providers=registry.directory(), run=run_task)
     try:
-        Shell(ctx).start()
-    except Exception as exc:
-        console_error("".join(traceback.format_exception(exc)))
-        show_failure(str(exc))
-        return
-    reveal_app()
-    mark("shell-drawn")
-    try:
-        await _hydrate(ctx)
-    except Exception as exc:
+        controller, wheel_urls, early = await _hydrate(ctx)
+    except Exception as exc:  # the early page stays, with what was typed on it
         console_error("".join(traceback.format_exception(exc)))
         intents.fail(exc if isinstance(exc, AppError) else AppError(f"The app could not start: {exc}"))
         store.update(phase=Phase.FAILED, boot_error=str(exc))
         show_failure(describe(exc).detail if isinstance(exc, AppError) else str(exc))
         return
+    _after_hydrate(ctx, controller, wheel_urls, early)
     mark_hydrated()

@@ -8,10 +8,11 @@ from playwright.sync_api import Locator, Page, expect
 
 
 def close_welcome(page: Page) -> None:
-    dialog = page.get_by_role("dialog", name="Welcome to Sora Renderer")
+    """Close any dialog left open (the welcome itself is a card on New Render, never a dialog)."""
+    dialog = page.locator("dialog[open]")
     if dialog.count():
         page.keyboard.press("Escape")
-        expect(dialog).to_be_hidden()
+        expect(dialog).to_have_count(0)
 
 
 def go(page: Page, name: str) -> None:

@@ -86,7 +86,7 @@ def test_sign_in_with_openrouter_then_render_with_the_billed_cost(app: Page, app
 
 def test_a_code_without_a_pending_sign_in_is_ignored(page: Page, app_server: str, watch: PageWatch) -> None:
     open_app(page, app_server, route="?code=not-ours")
-    expect(page.get_by_role("dialog", name="Welcome to Sora Renderer")).to_be_visible()  # nothing exchanged
+    expect(page.get_by_role("region", name="Welcome to Sora Renderer")).to_be_visible()  # nothing exchanged
     expect(page.get_by_role("status").filter(has_text="Signed in")).to_have_count(0)
 
 

@@ -295,5 +295,5 @@ def test_storage_overview_and_hard_reset(app: Page) -> None:
     expect(go_button).to_be_disabled()
     dialog.get_by_label("Type RESET to confirm").fill("RESET")
     go_button.click()
-    expect(app.get_by_role("dialog", name="Welcome to Sora Renderer")).to_be_visible(timeout=BOOT_TIMEOUT_MS)
+    expect(app.get_by_role("region", name="Welcome to Sora Renderer")).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     assert "key:" not in idb_dump(app)

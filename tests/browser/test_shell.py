@@ -14,18 +14,22 @@ NAV = {"New Render": "#/new", "Queue": "#/queue", "Library": "#/library", "Setti
 
 def test_boot_is_local_only_and_shows_the_welcome(app: Page, watch: PageWatch) -> None:
     # The page booted (fixture), asked nothing of any other host (watch), and greets a first-time user.
-    dialog = app.get_by_role("dialog", name="Welcome to Sora Renderer")
-    expect(dialog).to_be_visible()
-    expect(dialog.get_by_role("button", name=re.compile("Try demo mode"))).to_be_visible()
-    expect(dialog.get_by_role("button", name=re.compile("Sign in with OpenRouter"))).to_be_visible()
-    expect(dialog.get_by_role("button", name=re.compile("Paste an API key"))).to_be_visible()
-    expect(dialog).to_contain_text("OpenRouter, Gemini, OpenAI-compatible")
+    welcome = app.get_by_role("region", name="Welcome to Sora Renderer")
+    expect(welcome).to_be_visible()
+    expect(welcome.get_by_role("button", name=re.compile("Try demo mode"))).to_be_visible()
+    expect(welcome.get_by_role("button", name=re.compile("Sign in with OpenRouter"))).to_be_visible()
+    expect(welcome.get_by_role("button", name=re.compile("Paste an API key"))).to_be_visible()
+    expect(welcome).to_contain_text("OpenRouter, Gemini, OpenAI-compatible")
     assert any("/vendor/pyodide/pyodide.asm.wasm" in url for url in watch.requests)
 
 
-def test_welcome_dialog_takes_focus_and_escape_closes_it(app: Page) -> None:
-    dialog = app.get_by_role("dialog", name="Welcome to Sora Renderer")
-    assert app.evaluate("document.activeElement.closest('dialog') !== null")
+def test_welcome_is_a_card_that_takes_no_focus_and_its_key_dialog_closes_with_escape(app: Page) -> None:
+    expect(app.locator("dialog[open]")).to_have_count(0)  # nothing opens by itself over the page
+    assert app.evaluate("document.activeElement.closest('dialog') === null")
+    app.get_by_role("region", name="Welcome to Sora Renderer").get_by_role("button", name="Paste an API key").click()
+    dialog = app.get_by_role("dialog", name="Paste your API key")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_label("Provider")).to_have_value("openrouter")
     app.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
 
@@ -113,7 +117,7 @@ def test_no_cross_origin_isolation_is_needed(demo_app: Page) -> None:
 
 
 def test_pages_pass_axe(app: Page) -> None:
-    assert axe_violations(app) == []  # the welcome dialog over the New Render view
+    assert axe_violations(app) == []  # the welcome card on the New Render view
     app.keyboard.press("Escape")
     for name in NAV:
         app.get_by_role("link", name=name, exact=True).click()

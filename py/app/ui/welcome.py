@@ -1,91 +1,93 @@
-"""First-run welcome: choose between your own key and demo mode."""
+"""First-run welcome: a card at the top of New Render (never a dialog that opens by itself).
+
+It is already on the early page before Python runs (``index.html``), so it never appears
+late over a user who has started typing; it stays until a way to start is chosen: demo
+mode, a provider's sign-in, or a pasted key (that one opens a dialog, on request).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
-from app.browser.dom import Node, h
+from app.browser.dom import Node, Scope, h, set_attrs
 from app.browser.page_location import callback_url, go_to, push_url
 from app.core.routes import Location, Route, href
+from app.core.state import AppState
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog, dialog_body
-from app.ui.icons import icon
 from app.ui.key_form import KeyForm, security_note
 from app.ui.toasts import toast
 
+LEAD = (
+    "Render videos from text or images, see the price first, and keep every result in this browser. "
+    "Your keys and videos never leave this device except to the API you choose."
+)
 
-class WelcomeDialog:
-    """Shown until the user picks a way to start; Escape closes it for this visit."""
 
-    def __init__(self, ctx: UiContext, *, on_demo: Callable[[], Awaitable[Any]]) -> None:
+def sign_in(ctx: UiContext, provider_id: str) -> None:
+    """Leave for the provider's sign-in page (it comes back with ``?code=``)."""
+
+    async def leave() -> None:
+        url = await ctx.intents.do(lambda c: c.keys.start_sign_in(provider_id, callback_url()))
+        go_to(url)
+
+    ctx.run(leave())
+
+
+class WelcomeCard:
+    """The ways to start, shown while ``welcome_done`` is false."""
+
+    def __init__(self, ctx: UiContext, scope: Scope) -> None:
         self.ctx = ctx
-        self._on_demo = on_demo
-        self.dialog = Dialog("welcome-title")
-
-    def _choice(self, title: str, text: str, icon_name: str, handler: Callable[[Any], None]) -> Node:
-        return h(
-            "button",
-            {"type": "button", "class_": "choice", "on_click": handler},
-            h("span", {"class_": "row"}, icon(icon_name), h("span", {"class_": "choice-title"}, title)),
-            h("span", {"class_": "choice-text"}, text),
-            scope=self.dialog.scope,
-        )
-
-    def open(self) -> None:
-        signs_in = [p for p in self.ctx.providers.providers if p.sign_in]
-        choices = [
-            self._choice(
-                "Try demo mode",
-                "Every provider simulated in this app: no key, no cost, real playable videos.",
-                "spark",
-                self._demo,
-            ),
+        self.scope = scope
+        buttons = [
+            self._button("Try demo mode", self._demo, primary=True),
             *[
-                self._choice(
-                    f"Sign in with {p.label}",
-                    f"One {p.label} account gives you its video models; the app keeps the key it gets, encrypted.",
-                    "key",
-                    self._sign_in(p.provider_id),
-                )
-                for p in signs_in
+                self._button(f"Sign in with {p.label}", self._sign_in(p.provider_id))
+                for p in ctx.providers.providers
+                if p.sign_in
             ],
-            self._choice(
-                "Paste an API key",
-                "A key of " + ", ".join(p.label for p in self.ctx.providers.providers) + ", encrypted in this browser.",
-                "key",
-                self._key,
-            ),
+            self._button("Paste an API key", self._key),
         ]
-        self.dialog.open(
-            dialog_body(
-                "welcome-title",
-                "Welcome to Sora Renderer",
-                h(
-                    "p",
-                    None,
-                    "Render videos from text or images, see the price first, and keep every result in "
-                    "this browser. Your keys and videos never leave this device except to the API you choose.",
-                ),
-                h("div", {"class_": "choice-list"}, choices),
-            )
+        self.node: Node = h(
+            "section",
+            {"class_": "card stack welcome-card", "id": "welcome", "aria_labelledby": "welcome-title"},
+            h("h2", {"id": "welcome-title"}, "Welcome to Sora Renderer"),
+            h("p", None, LEAD),
+            h("div", {"class_": "row"}, buttons),
+            h(
+                "p",
+                {"class_": "small muted"},
+                "Demo mode simulates every provider in this app: no key, no cost, real playable videos. Keys are "
+                "encrypted in this browser: " + ", ".join(p.label for p in ctx.providers.providers) + ".",
+            ),
         )
+
+    def update(self, state: AppState) -> None:
+        set_attrs(self.node, hidden=state.settings is None or state.settings.welcome_done)
+
+    def _button(self, label: str, handler: Any, *, primary: bool = False) -> Node:
+        kind = "btn primary" if primary else "btn"
+        return h("button", {"type": "button", "class_": kind, "on_click": handler}, label, scope=self.scope)
 
     def _demo(self, _event: Any) -> None:
-        self.dialog.close()
-        self.ctx.run(self._on_demo())
+        self.ctx.run(self.ctx.intents.do(lambda c: c.set_demo_mode(True)))
 
-    def _sign_in(self, provider_id: str) -> Callable[[Any], None]:
-        def go(_event: Any) -> None:
-            async def leave() -> None:
-                url = await self.ctx.intents.do(lambda c: c.keys.start_sign_in(provider_id, callback_url()))
-                go_to(url)
-
-            self.ctx.run(leave())
-
-        return go
+    def _sign_in(self, provider_id: str) -> Any:
+        return lambda _event: sign_in(self.ctx, provider_id)
 
     def _key(self, _event: Any) -> None:
+        KeyDialog(self.ctx).open()
+
+
+class KeyDialog:
+    """Paste a key for any provider; saved, it leads to Settings."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        self.ctx = ctx
+        self.dialog = Dialog("key-dialog-title")
+
+    def open(self) -> None:
         scope = self.dialog.scope
         picker = h(
             "select",
@@ -107,9 +109,10 @@ class WelcomeDialog:
             form.input.focus()
 
         scope.on(picker, "change", lambda _e: show(str(picker.value)))
-        self.dialog.element.replaceChildren(
+        picker.value = self.ctx.provider_id()
+        self.dialog.open(
             dialog_body(
-                "welcome-title",
+                "key-dialog-title",
                 "Paste your API key",
                 h(
                     "p",
@@ -120,24 +123,9 @@ class WelcomeDialog:
                 h("div", {"class_": "field"}, h("label", {"for_": "welcome-provider"}, "Provider"), picker),
                 area,
                 security_note(),
-            ),
-            h(
-                "div",
-                {"class_": "dialog-actions"},
-                h(
-                    "button",
-                    {"type": "button", "class_": "btn ghost", "on_click": lambda _e: self.open_again()},
-                    "Back",
-                    scope=scope,
-                ),
-            ),
+            )
         )
         show(self.ctx.provider_id())
-
-    def open_again(self) -> None:
-        self.dialog.element.close()
-        self.dialog = Dialog("welcome-title")
-        self.open()
 
     def _saved(self, provider_id: str) -> None:
         self.dialog.close()

@@ -26,6 +26,7 @@ from app.ui.compose.pickers import Pickers
 from app.ui.safety import SafetyDialog
 from app.ui.toasts import toast
 from app.ui.views.base import View, view_header
+from app.ui.welcome import WelcomeCard
 
 PROMPT_TIPS = (
     "Say what the camera sees: subject, setting, time of day, light.",
@@ -136,10 +137,12 @@ class NewRenderView(View):
                 ),
             ),
         )
+        self.welcome = WelcomeCard(self.ctx, s)
         self.root = h(
             "section",
             {"class_": "stack"},
             view_header("New Render", "Describe a video, pick its model, shape and length, see the price, render."),
+            self.welcome.node,
             h("div", {"class_": "grid-2"}, compose, controls),
         )
         state = self.ctx.store.state
@@ -149,6 +152,7 @@ class NewRenderView(View):
 
     # -- state → DOM -------------------------------------------------------------------
     def update(self, state: AppState, old: AppState) -> None:
+        self.welcome.update(state)
         draft = state.draft
         provider = self.ctx.provider(state)
         model = model_of(provider, draft.model)

@@ -1,0 +1,55 @@
+"""The early page of ``index.html`` (``static/early.js``): read what the user did before
+Python was ready, remove it once the real views are drawn, keep its snapshot current."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import js
+
+from app.browser.console import warn
+from app.browser.ffi import is_null
+from app.core.early import SNAPSHOT_KEY, EarlyInput, read_input
+
+
+def _bridge() -> Any:
+    bridge = getattr(js.window, "soraEarly", None)
+    return None if bridge is None or is_null(bridge) else bridge
+
+
+def early_input() -> EarlyInput:
+    """What was typed and chosen on the early page (nothing when it is gone or never ran)."""
+    bridge = _bridge()
+    if bridge is None:
+        return EarlyInput()
+    raw = bridge.state().to_py()
+    return read_input(raw if isinstance(raw, dict) else {})
+
+
+def finish_early() -> None:
+    """Remove the early page (the real views are drawn in the same turn)."""
+    bridge = _bridge()
+    if bridge is not None:
+        bridge.finish()
+
+
+def give_back_focus(element: Any, early: EarlyInput) -> None:
+    """Put the focus and the caret where they were in the early prompt."""
+    if not early.focused:
+        return
+    element.focus()
+    start, end = early.selection
+    element.setSelectionRange(start, end)
+
+
+def remember_snapshot(snapshot: dict[str, Any]) -> None:
+    """Store what the next visit's early page draws (storage full or blocked: it uses the defaults)."""
+    try:
+        js.localStorage.setItem(SNAPSHOT_KEY, json.dumps(snapshot, separators=(",", ":")))
+    except Exception as exc:  # a full or blocked storage must not break the app
+        warn(f"the early page snapshot was not saved ({exc})")
+
+
+def forget_snapshot() -> None:
+    js.localStorage.removeItem(SNAPSHOT_KEY)
