@@ -10,7 +10,6 @@ no keystroke is lost and nothing opens late over the user's work.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import time
 import traceback
@@ -20,12 +19,19 @@ from urllib.parse import parse_qs
 
 from app.browser.boot_screen import mark_hydrated, reveal_app, show_failure
 from app.browser.console import error as console_error
-from app.browser.console import warn
-from app.browser.dom import Scope, by_id
-from app.browser.early_page import early_input, finish_early, forget_snapshot, give_back_focus, remember_snapshot
+from app.browser.dom import by_id
+from app.browser.early_page import (
+    early_input,
+    finish_early,
+    forget_snapshot,
+    give_back_focus,
+    jobs_were_running,
+    remember_snapshot,
+)
 from app.browser.media_urls import MediaUrls
 from app.browser.page_location import current_query, origin, path_and_hash, replace_url
 from app.browser.perf import mark
+from app.browser.poller_start import EarlyWorker, start_queue
 from app.core.early import EarlyInput, snapshot
 from app.core.errors import AppError
 from app.core.messages import describe
@@ -43,10 +49,6 @@ from app.ui.toasts import error_toast, toast
 
 if TYPE_CHECKING:
     from app.services.controller import Controller
-    from app.services.ports import Poller
-
-WORKER_START_ATTEMPTS = 4
-_page_scope = Scope()  # listeners that live as long as the page
 
 
 def run_task(awaitable: Awaitable[Any]) -> None:
@@ -145,13 +147,15 @@ async def _hydrate(ctx: UiContext) -> tuple[Controller, list[str], EarlyInput]:
     return controller, wheel_urls, late
 
 
-def _after_hydrate(ctx: UiContext, controller: Controller, wheel_urls: list[str], early: EarlyInput) -> None:
+def _after_hydrate(
+    ctx: UiContext, controller: Controller, wheel_urls: list[str], early: EarlyInput, worker: EarlyWorker | None
+) -> None:
     """Start the queue and answer how the page was opened (sign-in callback, ?demo=1, early choice)."""
     from app.browser.relay_probe import relay_available
     from app.ui.job_watch import watch_jobs
 
     watch_jobs(ctx.store)
-    spawn(_start_queue(ctx, controller, wheel_urls))
+    spawn(start_queue(ctx.store, controller, wheel_urls, worker))
     spawn(_probe_relay(ctx, relay_available))
     query = parse_qs(current_query())
     settings = controller.settings
@@ -173,12 +177,26 @@ def _after_hydrate(ctx: UiContext, controller: Controller, wheel_urls: list[str]
 def _keep_snapshot(ctx: UiContext) -> None:
     """Keep the early page's snapshot in step with the settings, the draft and the models."""
 
+    shown: list[object] = [None]
+
     def write(state: AppState) -> None:
+        from app.core.jobs import needs_polling  # pydantic is loaded by now
+
+        polling = any(needs_polling(job) for job in state.jobs.values())
+        key = (state.settings, state.draft, state.catalogues, polling)
+        if key == shown[0]:
+            return  # progress ticks change jobs, not what the early page shows
+        shown[0] = key
         today = day_of(time.time())
-        remember_snapshot(snapshot(ctx.providers, state.catalogues, state.settings, state.draft, today))
+        data = snapshot(ctx.providers, state.catalogues, state.settings, state.draft, today, polling=polling)
+        remember_snapshot(data)
 
     def changed(state: AppState, old: AppState) -> None:
-        if (state.settings, state.draft, state.catalogues) != (old.settings, old.draft, old.catalogues):
+        if state.jobs is not old.jobs or (state.settings, state.draft, state.catalogues) != (
+            old.settings,
+            old.draft,
+            old.catalogues,
+        ):
             write(state)
 
     ctx.store.subscribe(changed)
@@ -202,74 +220,10 @@ async def _probe_relay(ctx: UiContext, probe: Callable[[], Awaitable[bool]]) -> 
     ctx.store.update(relay_available=await probe())
 
 
-async def _start_queue(ctx: UiContext, controller: Controller, wheel_urls: list[str]) -> None:
-    """Take the poller role and resume every job; the worker starts when a job needs it."""
-    from app.browser.connectivity import is_online, watch_online
-    from app.browser.tabs import poller_role
-    from app.core.state import PollerRole
-    from app.services.lazy_poller import LazyPoller
-
-    queue = controller.queue
-    online = watch_online(_page_scope, queue.set_online)
-    ctx.store.update(online=online)
-    await poller_role(on_waiting=lambda: ctx.store.update(poller_role=PollerRole.FOLLOWING))
-    lazy = LazyPoller(lambda: _start_worker(ctx, queue.deliver, wheel_urls), online=is_online())
-    await queue.become_poller(lazy, online=is_online())
-
-
-async def _start_worker(ctx: UiContext, deliver: Callable[[Any], None], wheel_urls: list[str]) -> Poller | None:
-    """Start the polling worker (a few tries, waiting for the network); ``None`` when it cannot."""
-    from app.browser.poller_link import WorkerPoller
-    from app.core.poll_messages import from_message
-    from app.core.state import PollerRole
-
-    ctx.store.update(poller_role=PollerRole.STARTING)
-
-    def on_message(data: Any) -> None:
-        try:
-            deliver(from_message(data))
-        except (ValueError, TypeError, KeyError) as exc:
-            console_error(f"polling worker: unreadable message ({exc})")
-
-    poller: WorkerPoller | None = None
-    for attempt in range(WORKER_START_ATTEMPTS):
-        try:
-            poller = poller or await WorkerPoller.create(on_message)
-            await poller.connect(wheel_urls)
-            mark("worker-ready")
-            ctx.store.update(poller_role=PollerRole.POLLING)
-            return poller
-        except Exception as exc:
-            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-            warn(f"polling worker: could not start ({reason})")
-            if attempt == WORKER_START_ATTEMPTS - 1:
-                ctx.store.update(poller_role=PollerRole.UNAVAILABLE, poller_error=reason)
-                return None
-            await _until_online(ctx.store)
-            await asyncio.sleep(2.0 * (attempt + 1))
-    return None
-
-
-async def _until_online(store: Store[AppState]) -> None:
-    """Wait for the browser's ``online`` event (at once when already online)."""
-    if store.state.online:
-        return
-    back: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-    def changed(state: AppState, _old: AppState) -> None:
-        if state.online and not back.done():
-            back.set_result(None)
-
-    unsubscribe = store.subscribe(changed)
-    try:
-        await back
-    finally:
-        unsubscribe()
-
-
 async def start() -> None:
     """Load the records, take over the early page, draw the app, then start the queue."""
     mark("python-started")
+    early_worker = EarlyWorker() if jobs_were_running() else None  # before anything else: it boots in parallel
     store: Store[AppState] = Store(AppState(page_origin=origin()))
     intents = Intents()
     media = MediaUrls(lambda asset_id: intents.do(lambda c: c.job_store.blob(asset_id)))
@@ -282,5 +236,5 @@ async def start() -> None:
         store.update(phase=Phase.FAILED, boot_error=str(exc))
         show_failure(describe(exc).detail if isinstance(exc, AppError) else str(exc))
         return
-    _after_hydrate(ctx, controller, wheel_urls, early)
+    _after_hydrate(ctx, controller, wheel_urls, early, early_worker)
     mark_hydrated()

@@ -217,13 +217,13 @@ def test_cancel_stops_and_deletes_the_remote_job(openai_app: Page) -> None:
 
 
 def test_offline_pauses_and_online_resumes(openai_app: Page, context: BrowserContext, watch: PageWatch) -> None:
-    title = f"Offline for a bit {token()} [sim:duration=8]"
+    title = f"Offline for a bit {token()} [sim:duration=30]"  # outlasts the worker's first start
     start_render(openai_app, title)
     go(openai_app, "Queue")
     expect(job_card(openai_app, title).locator(".tag")).to_have_text("Rendering", timeout=DONE_MS)  # the worker polls
     context.set_offline(True)
     expect(openai_app.locator(".queue-status")).to_contain_text("You are offline")
-    openai_app.wait_for_timeout(9000)  # the job is done on the API by now, but nobody may ask
+    openai_app.wait_for_timeout(9000)  # nobody may ask the API while offline
     expect(job_card(openai_app, title).locator(".tag")).to_have_text("Rendering")
     context.set_offline(False)
     expect(openai_app.locator(".queue-status")).to_be_hidden()

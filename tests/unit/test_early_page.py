@@ -6,7 +6,7 @@ import datetime
 import json
 
 from app.core.compose import Draft
-from app.core.early import MAX_SECONDS_CHOICES, SNAPSHOT_VERSION, read_input, snapshot
+from app.core.early import MAX_SECONDS_CHOICES, SNAPSHOT_VERSION, read_input, says_polling, snapshot
 from app.core.providers import registry
 from app.core.settings import Settings
 from tools import early_defaults
@@ -103,3 +103,10 @@ def test_index_html_carries_the_current_first_visit_defaults() -> None:
         "index.html is out of date: run `python3 -m tools.early_defaults`"
     )
     assert "</script>" not in early_defaults.defaults_json().replace("<\\/", "")
+
+
+def test_running_jobs_are_remembered_so_the_next_start_boots_the_worker_at_once() -> None:
+    directory = registry.directory()
+    assert says_polling(snapshot(directory, {}, None, Draft(), TODAY, polling=True))
+    assert not says_polling(snapshot(directory, {}, None, Draft(), TODAY))
+    assert not says_polling({"v": 99, "polling": True}) and not says_polling("polling") and not says_polling(None)

@@ -10,7 +10,7 @@ import js
 
 from app.browser.console import warn
 from app.browser.ffi import is_null
-from app.core.early import SNAPSHOT_KEY, EarlyInput, read_input
+from app.core.early import SNAPSHOT_KEY, EarlyInput, read_input, says_polling
 
 
 def _bridge() -> Any:
@@ -49,6 +49,15 @@ def remember_snapshot(snapshot: dict[str, Any]) -> None:
         js.localStorage.setItem(SNAPSHOT_KEY, json.dumps(snapshot, separators=(",", ":")))
     except Exception as exc:  # a full or blocked storage must not break the app
         warn(f"the early page snapshot was not saved ({exc})")
+
+
+def jobs_were_running() -> bool:
+    """Read synchronously at start: the last snapshot said jobs were being polled."""
+    try:
+        text = js.localStorage.getItem(SNAPSHOT_KEY)
+        return not is_null(text) and says_polling(json.loads(str(text)))
+    except Exception:  # blocked storage or a damaged snapshot: start the worker when needed
+        return False
 
 
 def forget_snapshot() -> None:

@@ -39,8 +39,11 @@ def snapshot(
     settings: Settings | None,
     draft: Draft,
     today: datetime.date,
+    *,
+    polling: bool = False,
 ) -> dict[str, Any]:
-    """The JSON-ready picture of the form that ``static/early.js`` draws before Python runs."""
+    """The JSON-ready picture of the form that ``static/early.js`` draws before Python runs;
+    ``polling``: jobs were running (the next start boots the polling worker at once)."""
     chosen = settings.provider_id if settings is not None else ""
     active = chosen if directory.knows(chosen) else directory.default_id
     providers = []
@@ -65,6 +68,7 @@ def snapshot(
         "v": SNAPSHOT_VERSION,
         "welcome_done": bool(settings and settings.welcome_done),
         "demo": bool(settings and settings.demo_mode),
+        "polling": polling,
         "provider": active,
         "providers": providers,
         "draft": {
@@ -98,6 +102,11 @@ class EarlyInput:
 def _text(raw: Mapping[str, Any], name: str) -> str | None:
     value = raw.get(name)
     return value if isinstance(value, str) else None
+
+
+def says_polling(raw: object) -> bool:
+    """Whether a stored snapshot says jobs were running when the page was last open."""
+    return isinstance(raw, dict) and raw.get("v") == SNAPSHOT_VERSION and raw.get("polling") is True
 
 
 def read_input(raw: Mapping[str, Any]) -> EarlyInput:

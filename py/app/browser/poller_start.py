@@ -1,0 +1,131 @@
+"""Taking the poller role and starting the polling worker (a second Pyodide).
+
+The worker starts when a job needs polling (:class:`~app.services.lazy_poller.LazyPoller`),
+or with the page when the last visit left jobs running (:class:`EarlyWorker`), so that
+polling resumes about when the page is ready rather than a whole Pyodide boot later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from app.browser.console import error as console_error
+from app.browser.console import warn
+from app.browser.dom import Scope
+from app.browser.perf import mark
+from app.core.state import AppState
+from app.core.store import Store
+from app.services.tasks import spawn
+
+if TYPE_CHECKING:
+    from app.services.controller import Controller
+    from app.services.ports import Poller
+
+WORKER_START_ATTEMPTS = 4
+_page_scope = Scope()  # the online/offline listeners live as long as the page
+
+
+async def start_queue(
+    store: Store[AppState], controller: Controller, wheel_urls: list[str], early: EarlyWorker | None
+) -> None:
+    """Take the poller role and resume every job; the worker starts when a job needs it."""
+    from app.browser.connectivity import is_online, watch_online
+    from app.browser.tabs import poller_role
+    from app.core.state import PollerRole
+    from app.services.lazy_poller import LazyPoller
+
+    queue = controller.queue
+    online = watch_online(_page_scope, queue.set_online)
+    store.update(online=online)
+    await poller_role(on_waiting=lambda: store.update(poller_role=PollerRole.FOLLOWING))
+    if early is not None:
+        early.deliver = queue.deliver
+    lazy = LazyPoller(lambda: _start_worker(store, queue.deliver, wheel_urls, early), online=is_online())
+    await queue.become_poller(lazy, online=is_online())
+
+
+class EarlyWorker:
+    """The polling worker started with the page when jobs were running at the last visit, so
+    that polling resumes about when the page is ready, not a whole Pyodide boot later."""
+
+    def __init__(self) -> None:
+        self.deliver: Callable[[Any], None] = lambda _event: None  # the queue's, once it exists
+        self.started = spawn(self._start())
+
+    async def _start(self) -> Poller:
+        from app.browser.poller_link import WorkerPoller
+        from app.browser.runtime import wheel_urls
+
+        urls = await wheel_urls()
+        poller = await WorkerPoller.create(_reader(lambda event: self.deliver(event)))
+        await poller.connect(urls)
+        return poller
+
+
+def _reader(deliver: Callable[[Any], None]) -> Callable[[Any], None]:
+    """The worker's messages, parsed (an unreadable one is reported, never fatal)."""
+    from app.core.poll_messages import from_message
+
+    def on_message(data: Any) -> None:
+        try:
+            deliver(from_message(data))
+        except (ValueError, TypeError, KeyError) as exc:
+            console_error(f"polling worker: unreadable message ({exc})")
+
+    return on_message
+
+
+async def _start_worker(
+    store: Store[AppState], deliver: Callable[[Any], None], wheel_urls: list[str], early: EarlyWorker | None
+) -> Poller | None:
+    """Start the polling worker (a few tries, waiting for the network); ``None`` when it cannot."""
+    from app.browser.poller_link import WorkerPoller
+    from app.core.state import PollerRole
+
+    store.update(poller_role=PollerRole.STARTING)
+    if early is not None:
+        try:
+            started = await early.started
+            mark("worker-ready")
+            store.update(poller_role=PollerRole.POLLING)
+            return started
+        except Exception as exc:  # started again below, the usual way
+            warn(f"polling worker: the early start failed ({exc})")
+    on_message = _reader(deliver)
+
+    poller: WorkerPoller | None = None
+    for attempt in range(WORKER_START_ATTEMPTS):
+        try:
+            poller = poller or await WorkerPoller.create(on_message)
+            await poller.connect(wheel_urls)
+            mark("worker-ready")
+            store.update(poller_role=PollerRole.POLLING)
+            return poller
+        except Exception as exc:
+            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+            warn(f"polling worker: could not start ({reason})")
+            if attempt == WORKER_START_ATTEMPTS - 1:
+                store.update(poller_role=PollerRole.UNAVAILABLE, poller_error=reason)
+                return None
+            await _until_online(store)
+            await asyncio.sleep(2.0 * (attempt + 1))
+    return None
+
+
+async def _until_online(store: Store[AppState]) -> None:
+    """Wait for the browser's ``online`` event (at once when already online)."""
+    if store.state.online:
+        return
+    back: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def changed(state: AppState, _old: AppState) -> None:
+        if state.online and not back.done():
+            back.set_result(None)
+
+    unsubscribe = store.subscribe(changed)
+    try:
+        await back
+    finally:
+        unsubscribe()
