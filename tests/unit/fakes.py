@@ -20,7 +20,13 @@ class MemoryRecords:
 
     def __init__(self) -> None:
         self.stores: dict[str, dict[str, Any]] = {}
-        self.key_paths: dict[str, str] = {"settings": "id", "vault": "id", "jobs": "id", "assets": "id"}
+        self.key_paths: dict[str, str] = {
+            "settings": "id",
+            "vault": "id",
+            "jobs": "id",
+            "assets": "id",
+            "presets": "id",
+        }
         self.fail_next_write = False
 
     async def get(self, store: str, key: str) -> Any:

@@ -25,12 +25,17 @@ from app.core.settings import Settings
 from app.core.state import AppState, Phase
 from app.core.store import Store
 from app.core.vault_status import VaultState
+from app.services.bundle_export import ExportService
+from app.services.bundle_import import ImportOutcome, ImportService
+from app.services.bundle_keys import BundleKeySealer
 from app.services.compose_intents import ComposeIntents
 from app.services.job_book import JobBook
 from app.services.job_store import JobStore
 from app.services.key_service import KeyService
 from app.services.library_service import LibraryService
 from app.services.ports import (
+    BlobBytes,
+    Cipher,
     Clock,
     FolderWriter,
     FrameGrabber,
@@ -61,6 +66,9 @@ class Controller:
         *,
         records: RecordStore,
         vault: VaultService,
+        cipher: Cipher,
+        blob_bytes: BlobBytes,
+        app_version: str,
         directory: ProviderDirectory,
         codecs: Mapping[str, VideoProvider],
         transport: Transport,
@@ -85,8 +93,8 @@ class Controller:
         self._hard_reset = hard_reset
         self.hub = ProviderHub(store, directory, codecs, transport, vault, records, clock)
         self.job_store = JobStore(records)
-        channel = tab_channel(lambda job_id: run(self.queue.changed_elsewhere(job_id)))
-        self.book = JobBook(store, self.job_store, channel)
+        self.channel = tab_channel(lambda job_id: run(self.queue.changed_elsewhere(job_id)))
+        self.book = JobBook(store, self.job_store, self.channel)
         self.render = RenderService(self.book, images, clock)
         self.queue = QueueService(
             self.book,
@@ -111,6 +119,9 @@ class Controller:
             after_submit=self.queue.submitted,
         )
         self.library = LibraryService(self.book, self.queue, self.render, frames, clock, self.hub)
+        sealer = BundleKeySealer(cipher)
+        self.exports = ExportService(store, records, vault, sealer, blob_bytes, clock, app_version=app_version)
+        self.imports = ImportService(store, records, vault, sealer, blob_bytes, clock, after=self._imported)
 
     # -- state ----------------------------------------------------------------------
     @property
@@ -243,6 +254,23 @@ class Controller:
         granted = await self.storage_info.request_persist()
         await self.refresh_storage()
         return granted
+
+    async def _imported(self, outcome: ImportOutcome) -> None:
+        """Show what an import wrote: settings, jobs (following the unfinished ones), keys."""
+        if outcome.settings_replaced:
+            settings, _ = await self.settings_service.load()
+            self.store.update(settings=settings)
+        jobs, _broken = await self.job_store.load_all()
+        self.store.update(jobs={job.id: job for job in jobs})
+        for job_id in outcome.job_ids:
+            self.channel.publish(job_id)
+            job = self.store.state.jobs.get(job_id)
+            if job is not None and not job.status.terminal:
+                await self.queue.changed_elsewhere(job_id)  # followed unless already
+        if outcome.keys:
+            self.store.update(vaults=self.vault.statuses(), key_checks={})
+            self._keys_changed()
+        await self.refresh_storage()
 
     async def hard_reset(self) -> None:
         """Delete every store (the keys included) and forget everything held in memory."""

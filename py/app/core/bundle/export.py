@@ -40,7 +40,7 @@ from app.core.stores import ASSETS, JOBS
 
 Record = dict[str, Any]
 NEVER_EXPORTED = frozenset({"blobs", "keys", "vault", "meta"})  # binary, device-bound or browser handles
-_EXTENSIONS = {
+FILE_EXTENSIONS = {  # the file types the app stores, and only those are imported
     "video/mp4": "mp4",
     "video/webm": "webm",
     "video/quicktime": "mov",
@@ -53,7 +53,7 @@ _EXTENSIONS = {
 
 def file_path(asset_id: str, mime: str) -> str:
     """Where an asset's Blob goes in the bundle: ``files/<asset_id>.<ext>``."""
-    return f"{FILES_FOLDER}{asset_id}.{_EXTENSIONS.get(mime.split(';')[0].strip().lower(), 'bin')}"
+    return f"{FILES_FOLDER}{asset_id}.{FILE_EXTENSIONS.get(mime.split(';')[0].strip().lower(), 'bin')}"
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,8 @@ from typing import Any, Literal
 from app.core.bundle.manifest import EncryptedKeys
 from app.core.bundle.names import same_name_key
 from app.core.bundle.validate import Bundle, BundleFile, Record
-from app.core.stores import ASSETS, JOBS, SETTINGS
+from app.core.stores import ASSETS, JOBS, PRESETS, SETTINGS
 
-PRESETS = "presets"
 SENSITIVE_SETTINGS = ("providers", "provider_id", "demo_mode")  # where the API keys would be sent
 
 Action = Literal["add", "merge", "skip"]
