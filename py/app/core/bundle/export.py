@@ -15,6 +15,7 @@ records given (stable across exports of the same library).
 from __future__ import annotations
 
 import json
+import time
 import zlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -215,3 +216,10 @@ def _resolve(
         else:
             resolved.append(data)
     return resolved
+
+
+def bundle_name(now: float, *, utc_offset_s: int = 0, videos: int | None = None) -> str:
+    """``sora-renderer-2026-11-18-1430.zip``, or ``sora-renderer-3-videos-….zip`` for a selection."""
+    stamp = time.strftime("%Y-%m-%d-%H%M", time.gmtime(now + utc_offset_s))
+    what = "" if videos is None else f"{videos}-video{'s' if videos != 1 else ''}-"
+    return f"sora-renderer-{what}{stamp}.zip"
