@@ -93,7 +93,7 @@ class ImportDialog:
     def _render_plan(self) -> None:
         plan = self.preview.plan(replace_settings=bool(self.settings_box.checked))
         rows = [(r.label, r.added, r.merged, r.skipped) for r in summary_rows(plan)]
-        replace_children(self.table, data_table("What the import does", ("", "Added", "Merged", "Skipped"), rows))
+        replace_children(self.table, data_table("What the import does", ("What", "Added", "Merged", "Skipped"), rows))
         warnings = [w for w in plan.warnings if "encrypted API key" not in w]
         replace_children(self.warnings, [h("p", {"class_": "notice warn"}, w) for w in warnings])
         lines, more = detail_lines(plan, self.preview.titles)
@@ -104,7 +104,7 @@ class ImportDialog:
                 h(
                     "details",
                     {"class_": "advanced"},
-                    h("summary", None, f"Why {len(lines) + more} are merged or skipped"),
+                    h("summary", None, f"Details: {len(lines) + more} item(s) and why"),
                     h("ul", {"class_": "small"}, items),
                 ),
             )
@@ -119,11 +119,14 @@ class ImportDialog:
         if self.preview.bundle.keys is None:
             return
         if self.opened is not None:
-            rows = [(d.provider_id, d.origin, "added" if d.add else "skipped", d.reason) for d in self.opened.decisions]
+            rows = [
+                (self._provider_name(d.provider_id), d.origin, "added" if d.add else "skipped", d.reason)
+                for d in self.opened.decisions
+            ]
             replace_children(
                 self.keys_area,
                 h("h3", None, "API keys"),
-                data_table("The bundle's API keys", ("Provider", "Bound to", "", "Why"), rows),
+                data_table("The bundle's API keys", ("Provider", "Bound to", "Result", "Why"), rows),
             )
             return
         passphrase = Field(
@@ -139,6 +142,10 @@ class ImportDialog:
         replace_children(
             self.keys_area, h("h3", None, "API keys"), passphrase.node, h("div", {"class_": "row"}, unlock)
         )
+
+    def _provider_name(self, provider_id: str) -> str:
+        providers = self.ctx.providers
+        return providers.get(provider_id).name if providers.knows(provider_id) else provider_id
 
     def _enter(self, event: Any, passphrase: Field) -> None:
         if str(event.key) == "Enter":
