@@ -257,3 +257,33 @@ def test_without_a_file_picker_the_bundle_is_a_download_without_keys(
         manifest = archive.read("manifest.json").decode()
     assert key not in manifest and json.loads(manifest).get("keys") is None
     expect(page.locator("#backup-result")).to_contain_text("Exported 0 renders")
+
+
+def test_a_library_selection_exports_alone_and_imports_back_as_nothing_new(
+    page: Page, app_server: str, watch: PageWatch, tmp_path: Path
+) -> None:
+    page.add_init_script(PICKER_JS)
+    open_app(page, app_server, route="?demo=1")
+    close_welcome(page)
+    _library(page, app_server)
+    go(page, "Library")
+    tiles = page.locator(".tile")
+    tiles.nth(0).click()
+    tiles.nth(1).click(modifiers=["Shift"])
+    expect(page.locator(".bulk-count")).to_have_text("2 selected")
+    page.get_by_role("toolbar", name="Selected videos").get_by_role("button", name="Export bundle…").click()
+    expect(page.get_by_role("status").filter(has_text="Exported 2 renders, 6 files")).to_be_visible(timeout=60_000)
+    found = page.evaluate(READ_OPFS_JS)
+    name, data = str(found[0]), base64.b64decode(found[1])
+    assert re.fullmatch(r"sora-renderer-2-videos-\d{4}-\d\d-\d\d-\d{4}\.zip", name)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["scope"] == "selection" and set(manifest["stores"]) == {"jobs", "assets"}
+    assert sorted(j["prompt"] for j in manifest["stores"]["jobs"]) == ["Mossy forest at dawn", "Neon city in the rain"]
+    bundle = tmp_path / name
+    bundle.write_bytes(data)
+    _choose_bundle(page, bundle)
+    dialog = page.get_by_role("dialog", name="Import this bundle?")
+    expect(dialog.locator("#import-facts")).to_contain_text("a selection of the library")
+    expect(dialog.get_by_role("button", name="Nothing to import")).to_be_disabled()
+    dialog.get_by_role("button", name="Cancel").click()
