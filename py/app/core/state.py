@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from app.core.bundle.progress import BackupProgress
     from app.core.job_record import JobRecord
     from app.core.key_check_result import KeyCheckResult
+    from app.core.preset_record import PresetRecord
     from app.core.settings import Settings
     from app.core.storage_report import StorageReport
 
@@ -80,3 +81,4 @@ class AppState:
     progress_samples: Mapping[str, tuple[Sample, ...]] = field(default_factory=dict)  # job id -> ETA readings
     boot_error: str = ""
     backup: BackupProgress | None = None  # the export or import under way
+    presets: tuple[PresetRecord, ...] = ()  # by name

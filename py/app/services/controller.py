@@ -18,6 +18,7 @@ from app.core.compose import fresh_draft, with_model
 from app.core.downloads import file_name
 from app.core.errors import InputError, StorageError
 from app.core.job_record import JobRecord, JobStatus
+from app.core.presets import applied
 from app.core.provider_directory import ProviderDirectory, day_of
 from app.core.providers.base import VideoProvider
 from app.core.routes import Location, Route
@@ -46,6 +47,7 @@ from app.services.ports import (
     TabChannel,
     Transport,
 )
+from app.services.preset_service import PresetService
 from app.services.provider_hub import ProviderHub
 from app.services.queue_service import QueueService
 from app.services.render_service import RenderService
@@ -119,6 +121,7 @@ class Controller:
             after_submit=self.queue.submitted,
         )
         self.library = LibraryService(self.book, self.queue, self.render, frames, clock, self.hub)
+        self.presets = PresetService(store, records, clock)
         sealer = BundleKeySealer(cipher)
         self.exports = ExportService(store, records, vault, sealer, blob_bytes, clock, app_version=app_version)
         self.imports = ImportService(store, records, vault, sealer, blob_bytes, clock, after=self._imported)
@@ -141,6 +144,7 @@ class Controller:
         self.store.update(vaults=self.vault.statuses(), vault_loaded=True, jobs={job.id: job for job in jobs})
         await self.hub.load_catalogues()
         await self.compose.load()
+        await self.presets.load()
         self.store.update(phase=Phase.READY)
         if self._configured(self.hub.active_id):  # never ask a provider the user has not set up
             spawn(self.hub.refresh_catalogue(self.hub.active_id))
@@ -195,6 +199,16 @@ class Controller:
             switched = fresh_draft(provider, day_of(self.clock.now()), prompt=draft.prompt)
         fields = {f.name: getattr(switched, f.name) for f in dataclasses.fields(switched) if f.name != "prompt"}
         await self.compose.change(**fields)
+
+    async def apply_preset(self, preset_id: str) -> None:
+        """Fill New Render from a preset: its provider (when known), prompt and choices, as the model allows."""
+        preset = self.presets.get(preset_id)
+        if preset.provider_id and preset.provider_id != self.hub.active_id and self.directory.knows(preset.provider_id):
+            await self.choose_provider(preset.provider_id)
+        before, provider = self.store.state.draft, self.hub.active()
+        draft = applied(before, preset)
+        model = draft.model if provider.model(draft.model) is not None else before.model  # a model since gone
+        await self.compose.change(**dataclasses.asdict(with_model(provider, draft, model)))
 
     # -- jobs ------------------------------------------------------------------------------
     async def edit_job(self, job_id: str) -> None:
@@ -262,6 +276,7 @@ class Controller:
             self.store.update(settings=settings)
         jobs, _broken = await self.job_store.load_all()
         self.store.update(jobs={job.id: job for job in jobs})
+        await self.presets.load()
         for job_id in outcome.job_ids:
             self.channel.publish(job_id)
             job = self.store.state.jobs.get(job_id)
