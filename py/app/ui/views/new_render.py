@@ -23,6 +23,7 @@ from app.core.state import AppState, Phase
 from app.core.vault_status import VaultState
 from app.ui.compose.image_slot import ImageSlot
 from app.ui.compose.pickers import Pickers
+from app.ui.compose.presets import PresetBar
 from app.ui.safety import SafetyDialog
 from app.ui.toasts import toast
 from app.ui.views.base import View, view_header
@@ -72,6 +73,7 @@ class NewRenderView(View):
         self.images = h("div", {"class_": "stack images", "id": "images"})
         s.on(document_node(), "paste", self._on_paste)
         self.pickers = Pickers(s, change=self._change, set_model=self._set_model)
+        self.presets = PresetBar(self.ctx, s, prompt=lambda: str(self.prompt.value))
         self.estimate = h(
             "p",
             {
@@ -109,6 +111,7 @@ class NewRenderView(View):
                 ),
             ),
             self.images,
+            self.presets.node,
         )
         controls = h(
             "div",
@@ -157,6 +160,7 @@ class NewRenderView(View):
             self.prompt.value = draft.prompt  # changed elsewhere (restored draft, re-run with tweaks)
         self._count()
         self._render_providers(state)
+        self.presets.update(state)
         advanced = bool(state.settings and state.settings.show_advanced)
         today = _today()
         self.pickers.render(provider, draft, advanced=advanced, today=today)
