@@ -23,9 +23,12 @@ NONE = ""
 
 
 class PresetBar:
-    def __init__(self, ctx: UiContext, scope: Scope, *, prompt: Callable[[], str]) -> None:
+    def __init__(
+        self, ctx: UiContext, scope: Scope, *, prompt: Callable[[], str], drop_typing: Callable[[], None]
+    ) -> None:
         self.ctx = ctx
         self._prompt = prompt  # the prompt as typed (its draft is saved a moment later)
+        self._drop_typing = drop_typing  # forget that pending save: the preset's prompt replaces it
         self.select = h("select", {"id": "preset", "name": "preset", "aria_describedby": "preset-hint"})
         scope.on(self.select, "change", lambda _e: self._enable())
         self.apply_btn = button("Apply", self._on_apply, scope, kind="small", id="preset-apply")
@@ -85,6 +88,7 @@ class PresetBar:
     def _on_apply(self, _event: Any) -> None:
         preset = self._picked()
         if preset is not None:
+            self._drop_typing()
             self.ctx.run(self._do(lambda c: c.apply_preset(preset.id), f"Applied the preset “{preset.name}”."))
 
     def _on_save(self, _event: Any) -> None:

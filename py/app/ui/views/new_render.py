@@ -73,7 +73,7 @@ class NewRenderView(View):
         self.images = h("div", {"class_": "stack images", "id": "images"})
         s.on(document_node(), "paste", self._on_paste)
         self.pickers = Pickers(s, change=self._change, set_model=self._set_model)
-        self.presets = PresetBar(self.ctx, s, prompt=lambda: str(self.prompt.value))
+        self.presets = PresetBar(self.ctx, s, prompt=lambda: str(self.prompt.value), drop_typing=self._drop_typing)
         self.estimate = h(
             "p",
             {
@@ -300,6 +300,11 @@ class NewRenderView(View):
             self._save_timer.cancel()
         self._save_timer = self.scope.after(SAVE_DELAY_MS, self._save_prompt)
 
+    def _drop_typing(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.cancel()
+            self._save_timer = None
+
     def close(self) -> None:
         if self._save_timer is not None:  # leaving before the draft was saved: save it now
             self._save_timer.cancel()
@@ -320,9 +325,7 @@ class NewRenderView(View):
         state = self.ctx.store.state
         if state.submitting:
             return
-        if self._save_timer is not None:
-            self._save_timer.cancel()
-            self._save_timer = None
+        self._drop_typing()
         prompt = str(self.prompt.value)
         provider = self.ctx.provider(state)
         model = model_of(provider, state.draft.model)
