@@ -19,7 +19,9 @@ from app.core.preset_record import PresetRecord
 
 MAX_NAME = 80
 IMAGE_FITS = frozenset(get_args(ImageFit))
-PRESET_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Draft) if f.name != "prompt")
+# Not the prompt (kept apart) nor a link to a clip being continued (a fact of this form, not a choice).
+_NOT_KEPT = ("prompt", "continues")
+PRESET_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Draft) if f.name not in _NOT_KEPT)
 _TYPES: Mapping[str, tuple[type, ...]] = {
     f.name: ((bool, type(None)) if f.name == "audio" else (type(f.default),)) for f in dataclasses.fields(Draft)
 }

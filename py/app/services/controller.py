@@ -29,7 +29,8 @@ from app.core.vault_status import VaultState
 from app.services.bundle_export import ExportService
 from app.services.bundle_import import ImportOutcome, ImportService
 from app.services.bundle_keys import BundleKeySealer
-from app.services.compose_intents import ComposeIntents
+from app.services.clip_continuer import ClipContinuer
+from app.services.compose_intents import FIRST_FRAME, ComposeIntents
 from app.services.job_book import JobBook
 from app.services.job_store import JobStore
 from app.services.key_service import KeyService
@@ -121,6 +122,7 @@ class Controller:
             after_submit=self.queue.submitted,
         )
         self.library = LibraryService(self.book, self.queue, self.render, frames, clock, self.hub)
+        self.continuer = ClipContinuer(self.book, frames, self.hub)
         self.presets = PresetService(store, records, clock)
         sealer = BundleKeySealer(cipher)
         self.exports = ExportService(store, records, vault, sealer, blob_bytes, clock, app_version=app_version)
@@ -216,8 +218,7 @@ class Controller:
         job = self.store.state.jobs.get(job_id)
         if job is None:
             return
-        if job.provider_id != self.hub.active_id and self.directory.knows(job.provider_id):
-            await self.change_settings(provider_id=job.provider_id)
+        await self._use_provider_of(job)
         images: dict[str, tuple[Any, str]] = {}
         slots = {**({"first_frame": job.image_asset_id} if job.image_asset_id else {}), **job.image_assets}
         for slot, asset_id in slots.items():
@@ -227,6 +228,17 @@ class Controller:
                 images[slot] = (blob, asset.name if asset else "reference image")
         await self.compose.prefill(job, images)
         await self.navigate(Location(Route.NEW))
+
+    async def continue_clip(self, job_id: str) -> None:
+        """Open New Render to continue a finished clip: its settings and prompt, its last frame first."""
+        job, frame, name = await self.continuer.last_frame(job_id)
+        await self._use_provider_of(job)
+        await self.compose.prefill(job, {FIRST_FRAME: (frame, name)}, continues=job.id)
+        await self.navigate(Location(Route.NEW))
+
+    async def _use_provider_of(self, job: JobRecord) -> None:
+        if job.provider_id != self.hub.active_id and self.directory.knows(job.provider_id):
+            await self.change_settings(provider_id=job.provider_id)
 
     async def purge_failed_jobs(self) -> int:
         """Forget failed, blocked and canceled jobs (and their reference images)."""

@@ -13,7 +13,7 @@ Transport          HTTP                             ``browser.fetch.FetchTranspo
 Cipher             AES-GCM, PBKDF2                  ``browser.crypto.WebCryptoCipher``
 StorageInfo        ``navigator.storage``            ``browser.storage_info``
 ImageProcessor     decode, crop, re-encode images   ``browser.images.CanvasImages``
-FrameGrabber       a poster from a video's frame    ``browser.thumbnails.VideoFrames``
+FrameGrabber       a video's first/last frame       ``browser.thumbnails.VideoFrames``
 FolderWriter       a folder on this computer        ``browser.files.ExportFolder``
 ByteSource         a File or Blob read by ranges    ``browser.byte_ranges.BlobSource``
 BlobBytes          stored Blobs read, Blobs joined  ``browser.byte_ranges.BrowserBlobBytes``
@@ -161,6 +161,10 @@ class FrameGrabber(Protocol):
 
     async def first_frame(self, video: Any) -> tuple[Any, int]:
         """A poster image of ``video`` (a Blob): ``(image Blob, size in bytes)``."""
+        ...
+
+    async def last_frame(self, video: Any) -> tuple[Any, int]:
+        """The last frame of ``video`` at its full size, as a PNG: ``(image Blob, size in bytes)``."""
         ...
 
 
