@@ -72,6 +72,7 @@ async def _build_controller(store: Store[AppState], directory: ProviderDirectory
 
     wheel_urls = await load_deferred_wheels()
     mark("wheels-loaded")
+    from app.browser.byte_ranges import BrowserBlobBytes
     from app.browser.crypto import WebCryptoCipher
     from app.browser.fetch import FetchTransport
     from app.browser.files import ExportFolder
@@ -92,6 +93,7 @@ async def _build_controller(store: Store[AppState], directory: ProviderDirectory
     database = await Database.open()
     mark("database-open")
     clock = SystemClock()
+    cipher = WebCryptoCipher()
 
     async def hard_reset() -> None:
         database.close()
@@ -104,7 +106,10 @@ async def _build_controller(store: Store[AppState], directory: ProviderDirectory
     controller = Controller(
         store,
         records=database,
-        vault=VaultService(database, WebCryptoCipher(), clock, names),
+        vault=VaultService(database, cipher, clock, names),
+        cipher=cipher,
+        blob_bytes=BrowserBlobBytes(),
+        app_version=_app_version(),
         directory=directory,
         codecs=codecs(),
         transport=FetchTransport(),
@@ -119,6 +124,16 @@ async def _build_controller(store: Store[AppState], directory: ProviderDirectory
         run=run_task,
     )
     return controller, wheel_urls
+
+
+def _app_version() -> str:
+    """The app wheel's version (written into export bundles)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("sora-renderer-app")
+    except PackageNotFoundError:
+        return "0.1.0"
 
 
 async def _hydrate(ctx: UiContext) -> tuple[Controller, list[str], EarlyInput]:

@@ -15,13 +15,12 @@ from typing import Any
 
 from app.core.bundle.digest import Digest, digest_of
 from app.core.bundle.export import ExportPlan, build_export, select_export
-from app.core.bundle.plan import PRESETS
 from app.core.bundle.ranges import RangeRead
 from app.core.bundle.validate import Record, RecordValidator, model_record
 from app.core.bundle.zip_write import ContentRef, Part, ZipEntrySpec, plan_zip
 from app.core.job_record import AssetRecord, JobRecord
 from app.core.settings import Settings
-from app.core.stores import ASSETS, JOBS, SETTINGS
+from app.core.stores import ASSETS, JOBS, PRESETS, SETTINGS
 
 NOW = 1_767_225_600.0  # 2026-01-01 00:00:00 UTC
 

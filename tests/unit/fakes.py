@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import copy
+import struct
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +22,13 @@ class MemoryRecords:
 
     def __init__(self) -> None:
         self.stores: dict[str, dict[str, Any]] = {}
-        self.key_paths: dict[str, str] = {"settings": "id", "vault": "id", "jobs": "id", "assets": "id"}
+        self.key_paths: dict[str, str] = {
+            "settings": "id",
+            "vault": "id",
+            "jobs": "id",
+            "assets": "id",
+            "presets": "id",
+        }
         self.fail_next_write = False
 
     async def get(self, store: str, key: str) -> Any:
@@ -92,3 +100,29 @@ class BytesBlobs:
     def from_base64(self, data: str, mime: str) -> tuple[Any, int]:
         raw = base64.b64decode(data)
         return raw, len(raw)
+
+
+def png_bytes(width: int, height: int, tag: bytes = b"") -> bytes:
+    """A PNG header of ``width`` × ``height`` (what the image checks read), ``tag`` appended to tell images apart."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk + struct.pack(">I", zlib.crc32(chunk)) + tag
+
+
+class StillFrames:
+    """A FrameGrabber that 'draws' fixed images, keeping the videos it was given."""
+
+    def __init__(self, last: bytes = b"", *, fail: bool = False) -> None:
+        self.videos: list[object] = []
+        self.last = last or png_bytes(1280, 720, b"last-frame")
+        self.fail = fail
+
+    async def first_frame(self, video: object) -> tuple[bytes, int]:
+        self.videos.append(video)
+        return b"RIFF....WEBPposter", 18
+
+    async def last_frame(self, video: object) -> tuple[bytes, int]:
+        self.videos.append(video)
+        if self.fail:
+            raise RuntimeError("unreadable")
+        return self.last, len(self.last)

@@ -15,9 +15,9 @@ from app.core.bundle.export import BlobPart, build_export, file_path, select_exp
 from app.core.bundle.file_check import check_files
 from app.core.bundle.limits import Limits
 from app.core.bundle.manifest import MANIFEST_NAME, EncryptedKeys
-from app.core.bundle.plan import PRESETS, LocalState, plan_import
+from app.core.bundle.plan import LocalState, plan_import
 from app.core.bundle.validate import Bundle, open_bundle
-from app.core.stores import ASSETS, JOBS, SETTINGS
+from app.core.stores import ASSETS, JOBS, PRESETS, SETTINGS
 from tests.unit.bundle_kit import (
     NOW,
     VALIDATORS,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from app.core.bundle.export import select_export
 from app.core.bundle.manifest import EncryptedKeys
-from app.core.bundle.plan import PRESETS, ImportPlan, LocalState, PlanItem, Tally, plan_import
+from app.core.bundle.plan import ImportPlan, LocalState, PlanItem, Tally, plan_import
 from app.core.bundle.validate import Bundle, open_bundle
 from app.core.settings import ProviderSettings, Settings
-from app.core.stores import ASSETS, JOBS, SETTINGS
+from app.core.stores import ASSETS, JOBS, PRESETS, SETTINGS
 from tests.unit.bundle_kit import NOW, VALIDATORS, Library, bundle_bytes, job, library, preset, reader
 
 KEYS = EncryptedKeys(

@@ -5,18 +5,8 @@ from __future__ import annotations
 from app.core.job_record import JobStatus
 from app.services.library_service import LibraryService, clean_tags
 from tests.unit.aio import run
+from tests.unit.fakes import StillFrames
 from tests.unit.queue_harness import ClockAdapter, Rig
-
-
-class StillFrames:
-    """A frame grabber that 'draws' a fixed poster, counting the videos it was given."""
-
-    def __init__(self) -> None:
-        self.videos: list[object] = []
-
-    async def first_frame(self, video: object) -> tuple[bytes, int]:
-        self.videos.append(video)
-        return b"RIFF....WEBPposter", 18
 
 
 def _library(rig: Rig, frames: StillFrames | None = None) -> LibraryService:

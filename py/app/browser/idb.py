@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from typing import Any
 
 import js
-from pyodide.ffi import JsProxy, create_proxy
+from pyodide.ffi import JsException, JsProxy, create_proxy
 
 from app.browser.ffi import await_events, is_null, js_object, py_value
 from app.core.errors import StorageError, StorageQuotaError
@@ -22,6 +23,7 @@ from app.core.stores import DB_NAME, DB_VERSION, SCHEMA
 from app.services.ports import Delete, Op, Put
 
 TRANSACTION_TIMEOUT_S = 30.0
+BLOB_BYTES_PER_S = 10_000_000  # a slow disk's pace for the Blobs a transaction copies in (an import)
 
 
 def _storage_error(error: Any, action: str) -> StorageError:
@@ -34,6 +36,15 @@ def _storage_error(error: Any, action: str) -> StorageError:
 
 def _to_js_value(value: Any) -> Any:
     return js_object(value) if isinstance(value, dict | list) else value
+
+
+def _timeout_s(ops: Sequence[Op]) -> float:
+    """Long enough for the Blobs the transaction writes (a GB-sized import is one transaction)."""
+    blob_bytes = 0
+    for op in ops:
+        size = getattr(op.value, "size", None) if isinstance(op, Put) and isinstance(op.value, JsProxy) else None
+        blob_bytes += int(size) if isinstance(size, int | float) else 0
+    return TRANSACTION_TIMEOUT_S + blob_bytes / BLOB_BYTES_PER_S
 
 
 class Database:
@@ -150,7 +161,12 @@ class Database:
             transaction.abort()
             done.cancel()
             raise _storage_error(getattr(exc, "js_error", None), "Saving") from exc
-        await asyncio.wait_for(done, TRANSACTION_TIMEOUT_S)
+        try:
+            await asyncio.wait_for(done, _timeout_s(ops))
+        except TimeoutError:
+            with suppress(JsException):  # too late once it commits: then it completes on its own
+                transaction.abort()
+            raise StorageError("Saving took too long and was given up.") from None
 
     async def put(self, store: str, value: Any, key: str | None = None) -> None:
         await self.write([Put(store, value, key)])

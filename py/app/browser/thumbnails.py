@@ -1,8 +1,10 @@
-"""Posters drawn from a stored video's first frame, when the API gave no thumbnail.
+"""Frames drawn from a stored video: posters (the API gave no thumbnail) and last frames.
 
-The video is loaded from its ``blob:`` URL in a detached element, seeked a little
-past the start (the very first frame is often black), drawn into a canvas at poster
-size and encoded as WebP. One at a time, in the background.
+The video is loaded from its ``blob:`` URL in a detached element, seeked, drawn into a
+canvas and encoded. A poster is taken a little past the start (the very first frame is
+often black) at poster size, as WebP; a last frame (continue this clip) is taken just
+before the end at the video's own size, as lossless PNG, since it becomes the first
+frame of the next render.
 """
 
 from __future__ import annotations
@@ -16,11 +18,25 @@ from app.browser.media_urls import object_url, revoke
 
 POSTER_WIDTH = 480
 SEEK_S = 0.5
+END_MARGIN_S = 0.05  # seeking to the exact end shows nothing in some browsers
 TIMEOUT_S = 20.0
 
 
-async def first_frame(url: str) -> tuple[Any, int]:
-    """A WebP poster of the video at ``url``: (Blob, size in bytes)."""
+async def _encode(canvas: Any, mime: str, quality: float) -> Any:
+    blob_future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+
+    def done(blob: Any) -> None:
+        if not blob_future.done():
+            blob_future.set_result(blob)
+
+    from pyodide.ffi import create_once_callable
+
+    canvas.toBlob(create_once_callable(done), mime, quality)
+    return await asyncio.wait_for(blob_future, TIMEOUT_S)
+
+
+async def draw_frame(url: str, *, at_end: bool, width: int | None, mime: str) -> tuple[Any, int]:
+    """The frame of the video at ``url`` near its start (or end), ``width`` wide (its own when None)."""
     video = h("video", {"muted": True, "preload": "auto", "playsinline": True})
     video.muted = True
     try:
@@ -28,34 +44,40 @@ async def first_frame(url: str) -> tuple[Any, int]:
         video.src = url
         await asyncio.wait_for(loaded, TIMEOUT_S)
         seeked = await_events(video, ["seeked"], ["error"], lambda _e: None, lambda _e: RuntimeError("cannot seek"))
-        video.currentTime = min(SEEK_S, float(video.duration or 0) / 2)
+        duration = float(video.duration or 0)
+        video.currentTime = max(0.0, duration - END_MARGIN_S) if at_end else min(SEEK_S, duration / 2)
         await asyncio.wait_for(seeked, TIMEOUT_S)
-        width = POSTER_WIDTH
-        height = max(1, round(width * int(video.videoHeight) / max(int(video.videoWidth), 1)))
-        canvas = h("canvas", {"width": str(width), "height": str(height)})
-        canvas.getContext("2d").drawImage(video, 0, 0, width, height)
-        blob_future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-
-        def done(blob: Any) -> None:
-            if not blob_future.done():
-                blob_future.set_result(blob)
-
-        from pyodide.ffi import create_once_callable
-
-        canvas.toBlob(create_once_callable(done), "image/webp", 0.82)
-        blob = await asyncio.wait_for(blob_future, TIMEOUT_S)
+        natural_w, natural_h = max(int(video.videoWidth), 1), max(int(video.videoHeight), 1)
+        out_w = width or natural_w
+        out_h = natural_h if width is None else max(1, round(out_w * natural_h / natural_w))
+        canvas = h("canvas", {"width": str(out_w), "height": str(out_h)})
+        canvas.getContext("2d").drawImage(video, 0, 0, out_w, out_h)
+        blob = await _encode(canvas, mime, 0.82)
         return blob, int(blob.size)
     finally:
         video.removeAttribute("src")
         video.load()
 
 
+async def first_frame(url: str) -> tuple[Any, int]:
+    """A WebP poster of the video at ``url``: (Blob, size in bytes)."""
+    return await draw_frame(url, at_end=False, width=POSTER_WIDTH, mime="image/webp")
+
+
 class VideoFrames:
     """The :class:`~app.services.ports.FrameGrabber` of the page."""
 
-    async def first_frame(self, video: Any) -> tuple[Any, int]:
+    async def _of(self, video: Any, *, at_end: bool) -> tuple[Any, int]:
         url = object_url(video)
         try:
+            if at_end:
+                return await draw_frame(url, at_end=True, width=None, mime="image/png")
             return await first_frame(url)
         finally:
             revoke(url)
+
+    async def first_frame(self, video: Any) -> tuple[Any, int]:
+        return await self._of(video, at_end=False)
+
+    async def last_frame(self, video: Any) -> tuple[Any, int]:
+        return await self._of(video, at_end=True)

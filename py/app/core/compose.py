@@ -85,6 +85,7 @@ class Draft:
     seed: str = ""  # as typed; a whole number or empty
     negative_prompt: str = ""
     image_fit: ImageFit = "cover"
+    continues: str = ""  # the local id of the clip whose last frame is the first frame (continue this clip)
 
 
 def draft_of(job: JobRecord) -> Draft:
@@ -100,6 +101,7 @@ def draft_of(job: JobRecord) -> Draft:
         seed="" if job.seed is None else str(job.seed),
         negative_prompt=job.negative_prompt,
         image_fit=job.image_fit or "cover",
+        continues=job.continues or "",
     )
 
 

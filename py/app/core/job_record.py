@@ -73,6 +73,7 @@ class JobRecord(BaseModel):
     remixed_from: str | None = None  # the remote id of the source video
     retry_of: str | None = None  # the local id of the job this one repeats
     extends: str | None = None  # the local id of the video this one continues (extend)
+    continues: str | None = None  # the local id of the clip whose last frame is this one's first frame
     archived_at: float | None = None
 
     @field_serializer("rate_usd", "estimate_usd", "estimate_high_usd", "billed_usd")

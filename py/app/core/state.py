@@ -18,8 +18,10 @@ from app.core.routes import Location, Route
 from app.core.vault_status import VaultStatus
 
 if TYPE_CHECKING:
+    from app.core.bundle.progress import BackupProgress
     from app.core.job_record import JobRecord
     from app.core.key_check_result import KeyCheckResult
+    from app.core.preset_record import PresetRecord
     from app.core.settings import Settings
     from app.core.storage_report import StorageReport
 
@@ -78,3 +80,5 @@ class AppState:
     transfers: Mapping[str, tuple[int, int | None]] = field(default_factory=dict)  # job id -> (bytes, total)
     progress_samples: Mapping[str, tuple[Sample, ...]] = field(default_factory=dict)  # job id -> ETA readings
     boot_error: str = ""
+    backup: BackupProgress | None = None  # the export or import under way
+    presets: tuple[PresetRecord, ...] = ()  # by name

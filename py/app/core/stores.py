@@ -16,6 +16,7 @@ JOBS = "jobs"  # job records
 ASSETS = "assets"  # file records (what a Blob is, whose it is)
 BLOBS = "blobs"  # the files themselves, keyed by asset id
 META = "meta"  # small things: the New Render draft, the export folder handle
+PRESETS = "presets"  # named prompts with their settings (they travel in export bundles)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ SCHEMA: tuple[tuple[int, tuple[StoreSpec, ...]], ...] = (
             StoreSpec(META),
         ),
     ),
+    (2, (StoreSpec(PRESETS, "id"),)),
 )
 DB_NAME = "sora-renderer"
 DB_VERSION = SCHEMA[-1][0]

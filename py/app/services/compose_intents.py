@@ -141,6 +141,12 @@ class ComposeIntents:
         )
         self._field_errors({field: ""})
         await self._prepare(slot)
+        await self._unlink(slot)
+
+    async def _unlink(self, slot: str) -> None:
+        """A first frame chosen or removed by hand is no longer the continued clip's last frame."""
+        if slot == FIRST_FRAME and self.store.state.draft.continues:
+            await self.change(continues="")
 
     async def _prepare(self, slot: str) -> None:
         source = self._sources[slot]
@@ -164,6 +170,7 @@ class ComposeIntents:
         self.store.update(draft_images={k: v for k, v in self.store.state.draft_images.items() if k != slot})
         keys = [image_key(slot)] + ([LEGACY_IMAGE_KEY] if slot == FIRST_FRAME else [])
         await self._records.write([op for key in keys for op in (Delete(BLOBS, key), Delete(META, key))])
+        await self._unlink(slot)
 
     def image_set(self) -> ImageSet:
         """The images of the form that the chosen model takes."""
@@ -208,9 +215,16 @@ class ComposeIntents:
         await self._after_submit(job)
         return job
 
-    async def prefill(self, job: JobRecord, images: dict[str, tuple[Any, str]]) -> None:
-        """Put a past job's parameters (and images: slot -> (Blob, name)) into the form, to edit and send."""
+    async def prefill(
+        self, job: JobRecord, images: dict[str, tuple[Any, str]], *, continues: str | None = None
+    ) -> None:
+        """Put a past job's parameters (and images: slot -> (Blob, name)) into the form, to edit and send.
+
+        ``continues``: the clip whose last frame is the first frame given (continue this clip).
+        """
         draft = draft_of(job)
+        if continues is not None:
+            draft = dataclasses.replace(draft, continues=continues)
         self.store.update(draft=draft, form_errors={})
         await self._save_draft(draft)
         for slot in list(self.store.state.draft_images):
@@ -218,6 +232,8 @@ class ComposeIntents:
                 await self.clear_image(slot)
         for slot, (blob, name) in images.items():
             await self.set_image(slot, blob, name)
+        if draft.continues and self.store.state.draft.continues != draft.continues:
+            await self.change(continues=draft.continues)  # setting the images unlinked it
 
 
 def _reference_order(slot: str) -> int:

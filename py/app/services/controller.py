@@ -18,6 +18,7 @@ from app.core.compose import fresh_draft, with_model
 from app.core.downloads import file_name
 from app.core.errors import InputError, StorageError
 from app.core.job_record import JobRecord, JobStatus
+from app.core.presets import applied
 from app.core.provider_directory import ProviderDirectory, day_of
 from app.core.providers.base import VideoProvider
 from app.core.routes import Location, Route
@@ -25,12 +26,18 @@ from app.core.settings import Settings
 from app.core.state import AppState, Phase
 from app.core.store import Store
 from app.core.vault_status import VaultState
-from app.services.compose_intents import ComposeIntents
+from app.services.bundle_export import ExportService
+from app.services.bundle_import import ImportOutcome, ImportService
+from app.services.bundle_keys import BundleKeySealer
+from app.services.clip_continuer import ClipContinuer
+from app.services.compose_intents import FIRST_FRAME, ComposeIntents
 from app.services.job_book import JobBook
 from app.services.job_store import JobStore
 from app.services.key_service import KeyService
 from app.services.library_service import LibraryService
 from app.services.ports import (
+    BlobBytes,
+    Cipher,
     Clock,
     FolderWriter,
     FrameGrabber,
@@ -41,6 +48,7 @@ from app.services.ports import (
     TabChannel,
     Transport,
 )
+from app.services.preset_service import PresetService
 from app.services.provider_hub import ProviderHub
 from app.services.queue_service import QueueService
 from app.services.render_service import RenderService
@@ -61,6 +69,9 @@ class Controller:
         *,
         records: RecordStore,
         vault: VaultService,
+        cipher: Cipher,
+        blob_bytes: BlobBytes,
+        app_version: str,
         directory: ProviderDirectory,
         codecs: Mapping[str, VideoProvider],
         transport: Transport,
@@ -85,8 +96,8 @@ class Controller:
         self._hard_reset = hard_reset
         self.hub = ProviderHub(store, directory, codecs, transport, vault, records, clock)
         self.job_store = JobStore(records)
-        channel = tab_channel(lambda job_id: run(self.queue.changed_elsewhere(job_id)))
-        self.book = JobBook(store, self.job_store, channel)
+        self.channel = tab_channel(lambda job_id: run(self.queue.changed_elsewhere(job_id)))
+        self.book = JobBook(store, self.job_store, self.channel)
         self.render = RenderService(self.book, images, clock)
         self.queue = QueueService(
             self.book,
@@ -111,6 +122,11 @@ class Controller:
             after_submit=self.queue.submitted,
         )
         self.library = LibraryService(self.book, self.queue, self.render, frames, clock, self.hub)
+        self.continuer = ClipContinuer(self.book, frames, self.hub)
+        self.presets = PresetService(store, records, clock)
+        sealer = BundleKeySealer(cipher)
+        self.exports = ExportService(store, records, vault, sealer, blob_bytes, clock, app_version=app_version)
+        self.imports = ImportService(store, records, vault, sealer, blob_bytes, clock, after=self._imported)
 
     # -- state ----------------------------------------------------------------------
     @property
@@ -130,6 +146,7 @@ class Controller:
         self.store.update(vaults=self.vault.statuses(), vault_loaded=True, jobs={job.id: job for job in jobs})
         await self.hub.load_catalogues()
         await self.compose.load()
+        await self.presets.load()
         self.store.update(phase=Phase.READY)
         if self._configured(self.hub.active_id):  # never ask a provider the user has not set up
             spawn(self.hub.refresh_catalogue(self.hub.active_id))
@@ -185,14 +202,23 @@ class Controller:
         fields = {f.name: getattr(switched, f.name) for f in dataclasses.fields(switched) if f.name != "prompt"}
         await self.compose.change(**fields)
 
+    async def apply_preset(self, preset_id: str) -> None:
+        """Fill New Render from a preset: its provider (when known), prompt and choices, as the model allows."""
+        preset = self.presets.get(preset_id)
+        if preset.provider_id and preset.provider_id != self.hub.active_id and self.directory.knows(preset.provider_id):
+            await self.choose_provider(preset.provider_id)
+        before, provider = self.store.state.draft, self.hub.active()
+        draft = applied(before, preset)
+        model = draft.model if provider.model(draft.model) is not None else before.model  # a model since gone
+        await self.compose.change(**dataclasses.asdict(with_model(provider, draft, model)))
+
     # -- jobs ------------------------------------------------------------------------------
     async def edit_job(self, job_id: str) -> None:
         """Open New Render with a past job's parameters and images, to change and send."""
         job = self.store.state.jobs.get(job_id)
         if job is None:
             return
-        if job.provider_id != self.hub.active_id and self.directory.knows(job.provider_id):
-            await self.change_settings(provider_id=job.provider_id)
+        await self._use_provider_of(job)
         images: dict[str, tuple[Any, str]] = {}
         slots = {**({"first_frame": job.image_asset_id} if job.image_asset_id else {}), **job.image_assets}
         for slot, asset_id in slots.items():
@@ -202,6 +228,17 @@ class Controller:
                 images[slot] = (blob, asset.name if asset else "reference image")
         await self.compose.prefill(job, images)
         await self.navigate(Location(Route.NEW))
+
+    async def continue_clip(self, job_id: str) -> None:
+        """Open New Render to continue a finished clip: its settings and prompt, its last frame first."""
+        job, frame, name = await self.continuer.last_frame(job_id)
+        await self._use_provider_of(job)
+        await self.compose.prefill(job, {FIRST_FRAME: (frame, name)}, continues=job.id)
+        await self.navigate(Location(Route.NEW))
+
+    async def _use_provider_of(self, job: JobRecord) -> None:
+        if job.provider_id != self.hub.active_id and self.directory.knows(job.provider_id):
+            await self.change_settings(provider_id=job.provider_id)
 
     async def purge_failed_jobs(self) -> int:
         """Forget failed, blocked and canceled jobs (and their reference images)."""
@@ -243,6 +280,24 @@ class Controller:
         granted = await self.storage_info.request_persist()
         await self.refresh_storage()
         return granted
+
+    async def _imported(self, outcome: ImportOutcome) -> None:
+        """Show what an import wrote: settings, jobs (following the unfinished ones), keys."""
+        if outcome.settings_replaced:
+            settings, _ = await self.settings_service.load()
+            self.store.update(settings=settings)
+        jobs, _broken = await self.job_store.load_all()
+        self.store.update(jobs={job.id: job for job in jobs})
+        await self.presets.load()
+        for job_id in outcome.job_ids:
+            self.channel.publish(job_id)
+            job = self.store.state.jobs.get(job_id)
+            if job is not None and not job.status.terminal:
+                await self.queue.changed_elsewhere(job_id)  # followed unless already
+        if outcome.keys:
+            self.store.update(vaults=self.vault.statuses(), key_checks={})
+            self._keys_changed()
+        await self.refresh_storage()
 
     async def hard_reset(self) -> None:
         """Delete every store (the keys included) and forget everything held in memory."""

@@ -13,8 +13,11 @@ Transport          HTTP                             ``browser.fetch.FetchTranspo
 Cipher             AES-GCM, PBKDF2                  ``browser.crypto.WebCryptoCipher``
 StorageInfo        ``navigator.storage``            ``browser.storage_info``
 ImageProcessor     decode, crop, re-encode images   ``browser.images.CanvasImages``
-FrameGrabber       a poster from a video's frame    ``browser.thumbnails.VideoFrames``
+FrameGrabber       a video's first/last frame       ``browser.thumbnails.VideoFrames``
 FolderWriter       a folder on this computer        ``browser.files.ExportFolder``
+ByteSource         a File or Blob read by ranges    ``browser.byte_ranges.BlobSource``
+BlobBytes          stored Blobs read, Blobs joined  ``browser.byte_ranges.BrowserBlobBytes``
+BundleTarget       where an export bundle is saved  ``browser.bundle_target`` (file or download)
 Blobs              Blobs of inline (base64) files   ``browser.blobs.BrowserBlobs``
 Poller             the polling worker               ``browser.poller_link.WorkerPoller``
 JobClients         a job's provider, key and client  ``services.provider_hub.ProviderHub``
@@ -160,6 +163,10 @@ class FrameGrabber(Protocol):
         """A poster image of ``video`` (a Blob): ``(image Blob, size in bytes)``."""
         ...
 
+    async def last_frame(self, video: Any) -> tuple[Any, int]:
+        """The last frame of ``video`` at its full size, as a PNG: ``(image Blob, size in bytes)``."""
+        ...
+
 
 class Blobs(Protocol):
     """Binary data made in the browser without a round trip through the page."""
@@ -177,6 +184,50 @@ class FolderWriter(Protocol):
     async def write(self, blob: Any, name: str, *, choose: bool = False) -> str | None:
         """Write ``blob`` as ``name`` (asking for a folder the first time, or with ``choose``);
         the folder's name, or ``None`` when the user cancelled."""
+        ...
+
+
+class ByteSource(Protocol):
+    """A File or Blob read by byte ranges, never whole: a bundle to import, a stored video."""
+
+    @property
+    def size(self) -> int: ...
+
+    async def read(self, offset: int, length: int) -> bytes:
+        """Those bytes; fewer only when the file ended or changed (the caller refuses it then)."""
+        ...
+
+    def slice(self, offset: int, length: int, mime: str) -> Any:
+        """A Blob of those bytes that refers to them: nothing is read or copied."""
+        ...
+
+
+class BlobBytes(Protocol):
+    """Stored Blobs read in ranges, and Blobs assembled from parts."""
+
+    def open(self, blob: Any) -> ByteSource: ...
+
+    def join(self, parts: Sequence[Any], mime: str) -> Any:
+        """One Blob of ``parts`` (bytes or Blobs) in order: bytes are copied in, Blobs referenced."""
+        ...
+
+
+class BundleTarget(Protocol):
+    """Where an export bundle goes, written part by part in order: a file the user chose, or a download."""
+
+    @property
+    def name(self) -> str: ...
+
+    async def write(self, part: Any) -> None:
+        """Append ``part``: bytes, or a Blob (streamed by the browser, never read into Python)."""
+        ...
+
+    async def close(self) -> None:
+        """Finish: only now does the file appear (or the download start)."""
+        ...
+
+    async def abort(self) -> None:
+        """Give up: no file is left behind and no download starts."""
         ...
 
 

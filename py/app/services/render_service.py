@@ -149,6 +149,7 @@ class RenderService:
             price_basis=price.basis,
             retry_of=retry_of,
             extends=extends.id if extends is not None else None,
+            continues=(draft.continues or None) if first else None,
             tags=extends.tags if extends is not None else (),
             folder=extends.folder if extends is not None else "",
         )

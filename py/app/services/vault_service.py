@@ -107,20 +107,27 @@ class VaultService:
     # -- one key ----------------------------------------------------------------------------
     async def save_key(self, provider_id: str, origin: str, text: str) -> VaultOverview:
         """Validate and store a key for ``provider_id``, bound to ``origin``, in the vault's mode."""
-        key, bound = normalize_key(text), origin_of(origin)
+        return await self.save_keys([(provider_id, origin, text)])
+
+    async def save_keys(self, keys: Iterable[tuple[str, str, str]], *, along: Iterable[Op] = ()) -> VaultOverview:
+        """Store ``(provider id, origin, key)`` triples, and ``along`` (an import's records), in one write."""
+        triples = [(p, origin_of(o), normalize_key(t)) for p, o, t in keys]
         async with self._busy:
-            ring, drops, keys = self._ring, self._drops, None
+            ring, drops, device = self._ring, self._drops, None
             if ring.mode == "passphrase" or (ring.mode == "device" and ring.wrapping is not None):
                 protection = self._protection(ring)
             else:  # an empty vault, or one whose device key is gone: a fresh device key
                 protection = await self._sealer.new_device()
-                keys = Put(KEYS, protection.wrapping, DEVICE_KEY_ID)
-            record = await self._sealer.seal(provider_id, bound, key, protection, ring.records.get(provider_id))
+                device = Put(KEYS, protection.wrapping, DEVICE_KEY_ID)
             new = ring.copy()
-            new.records[provider_id], new.plain[provider_id], new.wrapping = record, key, protection.wrapping
-            new.problems.pop(provider_id, None)
-            new.unbound = None if new.unbound == provider_id else new.unbound
-            await self._commit(new, drops, put=[provider_id], keys=keys)
+            for provider_id, bound, key in triples:
+                previous = ring.records.get(provider_id)
+                new.records[provider_id] = await self._sealer.seal(provider_id, bound, key, protection, previous)
+                new.plain[provider_id] = key
+                new.problems.pop(provider_id, None)
+                new.unbound = None if new.unbound == provider_id else new.unbound
+            new.wrapping = protection.wrapping
+            await self._commit(new, drops, put=[p for p, _, _ in triples], keys=device, along=along)
             return self.overview()
 
     async def rebind(self, provider_id: str, new_origin: str) -> VaultOverview:
@@ -273,9 +280,11 @@ class VaultService:
         put: Iterable[str] = (),
         delete: Iterable[str] = (),
         keys: Op | None = None,
+        along: Iterable[Op] = (),
     ) -> None:
-        """Write ``new`` (plus what a failed migration still owes) in one transaction, then keep it."""
-        ops: list[Op] = [Put(VAULT, new.records[p].model_dump(mode="json")) for p in sorted({*put, *new.unsaved})]
+        """Write ``new`` (plus what a failed migration still owes, and ``along``) in one transaction, then keep it."""
+        ops: list[Op] = list(along)
+        ops += [Put(VAULT, new.records[p].model_dump(mode="json")) for p in sorted({*put, *new.unsaved})]
         ops += [Delete(VAULT, record_id(p)) for p in delete]
         ops += [keys] if keys is not None else []
         if new.legacy_stored and new.unbound is None:  # the v1 key was rewritten or wiped

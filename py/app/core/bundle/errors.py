@@ -88,3 +88,11 @@ class Refusal:
     @property
     def message(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+
+class BundleRefusedError(AppError):
+    """An import that did not happen because the bundle is unusable; nothing was written."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(f"This bundle cannot be imported; nothing was changed. {refusal.message}")
+        self.problems = refusal.problems

@@ -15,6 +15,7 @@ records given (stable across exports of the same library).
 from __future__ import annotations
 
 import json
+import time
 import zlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ from app.core.stores import ASSETS, JOBS
 
 Record = dict[str, Any]
 NEVER_EXPORTED = frozenset({"blobs", "keys", "vault", "meta"})  # binary, device-bound or browser handles
-_EXTENSIONS = {
+FILE_EXTENSIONS = {  # the file types the app stores, and only those are imported
     "video/mp4": "mp4",
     "video/webm": "webm",
     "video/quicktime": "mov",
@@ -53,7 +54,7 @@ _EXTENSIONS = {
 
 def file_path(asset_id: str, mime: str) -> str:
     """Where an asset's Blob goes in the bundle: ``files/<asset_id>.<ext>``."""
-    return f"{FILES_FOLDER}{asset_id}.{_EXTENSIONS.get(mime.split(';')[0].strip().lower(), 'bin')}"
+    return f"{FILES_FOLDER}{asset_id}.{FILE_EXTENSIONS.get(mime.split(';')[0].strip().lower(), 'bin')}"
 
 
 @dataclass(frozen=True)
@@ -215,3 +216,10 @@ def _resolve(
         else:
             resolved.append(data)
     return resolved
+
+
+def bundle_name(now: float, *, utc_offset_s: int = 0, videos: int | None = None) -> str:
+    """``sora-renderer-2026-11-18-1430.zip``, or ``sora-renderer-3-videos-….zip`` for a selection."""
+    stamp = time.strftime("%Y-%m-%d-%H%M", time.gmtime(now + utc_offset_s))
+    what = "" if videos is None else f"{videos}-video{'s' if videos != 1 else ''}-"
+    return f"sora-renderer-{what}{stamp}.zip"

@@ -23,9 +23,8 @@ from typing import Any, Literal
 from app.core.bundle.manifest import EncryptedKeys
 from app.core.bundle.names import same_name_key
 from app.core.bundle.validate import Bundle, BundleFile, Record
-from app.core.stores import ASSETS, JOBS, SETTINGS
+from app.core.stores import ASSETS, JOBS, PRESETS, SETTINGS
 
-PRESETS = "presets"
 SENSITIVE_SETTINGS = ("providers", "provider_id", "demo_mode")  # where the API keys would be sent
 
 Action = Literal["add", "merge", "skip"]
@@ -164,9 +163,10 @@ class _Planner:
                 changed = sorted(k for k in set(mine) | set(record) if mine.get(k) != record.get(k))
                 self.decide(SETTINGS, record, "merge", "replaces yours; changes " + ", ".join(changed))
             if replace and (mine is None or any(mine.get(k) != record.get(k) for k in SENSITIVE_SETTINGS)):
+                demo = "on" if record.get("demo_mode") else "off"
                 self.warnings.append(
                     f"The imported settings send API requests to {_addresses(record)} "
-                    f"(provider {record.get('provider_id')!r}, demo mode {record.get('demo_mode')!r}). Your keys "
+                    f"(chosen provider: {record.get('provider_id')}; demo mode {demo}). Your keys "
                     "stay bound to the endpoints they were saved for: the app asks before sending one elsewhere. "
                     "Import settings only from a bundle you made."
                 )

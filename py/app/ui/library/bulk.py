@@ -1,4 +1,4 @@
-"""What the library does to several videos at once: download, tag, folder, delete.
+"""What the library does to several videos at once: download, export, tag, folder, delete.
 
 The bar shows while something is selected; deleting asks first (optionally on the API
 too). The view supplies the selection (in display order) and clears it when told.
@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from app.browser import files
 from app.browser.dom import Node, Scope, h, set_text
+from app.core.errors import AppError
+from app.core.messages import describe
 from app.ui.context import UiContext
 from app.ui.library import file_actions
 from app.ui.library.prompts import ask_text, confirm
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 
 ACTIONS = (
     ("download", "Download", ""),
+    ("export", "Export bundle…", ""),
     ("tag", "Add tags", ""),
     ("folder", "Move to folder", ""),
     ("delete", "Delete", "danger-quiet"),
@@ -68,6 +71,8 @@ class BulkActions:
                 self._clear()
             elif action == "download":
                 self.ctx.run(file_actions.download(self.ctx.intents, jobs))
+            elif action == "export":
+                self.ctx.run(self._exported(ids))
             elif action == "delete":
                 self.confirm_delete(ids)
             elif action == "tag":
@@ -91,6 +96,17 @@ class BulkActions:
                 )
 
         return handler
+
+    async def _exported(self, ids: list[str]) -> None:
+        """A bundle of these videos with their files (importable elsewhere); no keys, no settings."""
+        from app.ui.backup_export import export_bundle, export_words  # with pydantic, after the first screen
+
+        try:
+            report = await export_bundle(self.ctx.intents, job_ids=ids)
+        except AppError as exc:
+            toast(f"The export did not finish; no bundle was saved. {describe(exc).detail or exc}", kind="error")
+            return
+        toast("Export cancelled: nothing was saved." if report is None else export_words(report))
 
     async def _tagged(self, ids: list[str], tags: str) -> None:
         count = await self.ctx.intents.do(lambda c: c.library.add_tags(ids, tags))

@@ -23,6 +23,7 @@ from app.core.state import AppState, Phase
 from app.core.vault_status import VaultState
 from app.ui.compose.image_slot import ImageSlot
 from app.ui.compose.pickers import Pickers
+from app.ui.compose.presets import PresetBar
 from app.ui.safety import SafetyDialog
 from app.ui.toasts import toast
 from app.ui.views.base import View, view_header
@@ -73,6 +74,7 @@ class NewRenderView(View):
         self.images = h("div", {"class_": "stack images", "id": "images"})
         s.on(document_node(), "paste", self._on_paste)
         self.pickers = Pickers(s, change=self._change, set_model=self._set_model)
+        self.presets = PresetBar(self.ctx, s, prompt=lambda: str(self.prompt.value), drop_typing=self._drop_typing)
         self.estimate = h(
             "p",
             {
@@ -110,6 +112,7 @@ class NewRenderView(View):
                 ),
             ),
             self.images,
+            self.presets.node,
         )
         controls = h(
             "div",
@@ -161,6 +164,7 @@ class NewRenderView(View):
             self.prompt.value = draft.prompt  # changed elsewhere (restored draft, re-run with tweaks)
         self._count()
         self._render_providers(state)
+        self.presets.update(state)
         advanced = bool(state.settings and state.settings.show_advanced)
         today = _today()
         self.pickers.render(provider, draft, advanced=advanced, today=today)
@@ -300,6 +304,11 @@ class NewRenderView(View):
             self._save_timer.cancel()
         self._save_timer = self.scope.after(SAVE_DELAY_MS, self._save_prompt)
 
+    def _drop_typing(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.cancel()
+            self._save_timer = None
+
     def close(self) -> None:
         if self._save_timer is not None:  # leaving before the draft was saved: save it now
             self._save_timer.cancel()
@@ -320,9 +329,7 @@ class NewRenderView(View):
         state = self.ctx.store.state
         if state.submitting:
             return
-        if self._save_timer is not None:
-            self._save_timer.cancel()
-            self._save_timer = None
+        self._drop_typing()
         prompt = str(self.prompt.value)
         provider = self.ctx.provider(state)
         model = model_of(provider, state.draft.model)

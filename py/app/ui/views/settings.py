@@ -1,9 +1,10 @@
-"""Settings: providers (keys, endpoints), demo mode, the key vault, preferences, prices, storage."""
+"""Settings: providers (keys, endpoints), demo mode, the key vault, preferences, prices, backup, storage."""
 
 from __future__ import annotations
 
 from app.browser.dom import Node, h
 from app.core.state import AppState
+from app.ui.settings.backup_section import BackupSection
 from app.ui.settings.demo_section import DemoSection
 from app.ui.settings.prefs_section import PrefsSection
 from app.ui.settings.prices_section import PricesSection
@@ -24,6 +25,7 @@ class SettingsView(View):
             VaultSection(self.ctx, self.scope),
             PrefsSection(self.ctx, self.scope),
             PricesSection(self.ctx, self.scope),
+            BackupSection(self.ctx, self.scope),
             StorageSection(self.ctx, self.scope),
         ]
         providers = h(

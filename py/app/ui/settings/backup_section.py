@@ -1,0 +1,232 @@
+"""Backup: export everything to one bundle (keys only if asked, encrypted), import a bundle.
+
+Progress comes from the store (``state.backup``): a bar with its value for assistive
+technology, the figures beside it, and a polite announcement when a step starts or the
+whole thing ends (not at every tick). A refused bundle lists every problem in an alert.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.browser.byte_ranges import BlobSource
+from app.browser.dom import Node, Scope, announce, h, replace_children, set_attrs, set_text
+from app.core.bundle.errors import BundleRefusedError
+from app.core.errors import AppError, InputError
+from app.core.messages import describe
+from app.core.state import AppState
+from app.ui.context import UiContext
+from app.ui.forms import Field, button, text_input
+from app.ui.settings.section import Section, card
+
+MAX_PROBLEMS_SHOWN = 12
+
+
+def _check_box(field_id: str, label: str, hint: str) -> tuple[Node, Node]:
+    box = h("input", {"type": "checkbox", "id": field_id, "aria_describedby": f"{field_id}-hint"})
+    row = h(
+        "div",
+        {"class_": "check-row"},
+        box,
+        h(
+            "div",
+            None,
+            h("label", {"for_": field_id}, label),
+            h("p", {"id": f"{field_id}-hint", "class_": "field-hint"}, hint),
+        ),
+    )
+    return box, row
+
+
+class BackupSection(Section):
+    def __init__(self, ctx: UiContext, scope: Scope) -> None:
+        super().__init__(ctx, scope)
+        self.include_keys, keys_row = _check_box(
+            "backup-keys",
+            "Include my API keys, encrypted with a passphrase",
+            "Without this, no key leaves this browser. With it, the keys are encrypted (AES-GCM, with a key "
+            "derived from your passphrase by PBKDF2-SHA-256, 600,000 rounds) and never written in plain text.",
+        )
+        scope.on(self.include_keys, "change", self._on_keys_toggled)
+        self.passphrase = Field(
+            "backup-passphrase",
+            "Passphrase for the keys",
+            text_input("bundle_passphrase", kind="password"),
+            hint="At least 8 characters. Importing the keys asks for it; it is not stored anywhere.",
+        )
+        self.confirm = Field(
+            "backup-passphrase-confirm",
+            "Repeat the passphrase",
+            text_input("bundle_passphrase_confirm", kind="password"),
+        )
+        self.key_fields = h(
+            "div",
+            {"class_": "stack", "id": "backup-key-fields", "hidden": True},
+            self.passphrase.node,
+            self.confirm.node,
+        )
+        self.export_btn = button("Export everything…", self._on_export, scope, kind="primary", id="backup-export")
+        self.file_input = h(
+            "input",
+            {
+                "type": "file",
+                "id": "backup-file",
+                "accept": ".zip,application/zip",
+                "class_": "sr-only",
+                "tabindex": "-1",
+            },
+        )
+        scope.on(self.file_input, "change", self._on_file)
+        self.import_btn = button("Import a bundle…", lambda _e: self.file_input.click(), scope, id="backup-import")
+        self.bar_fill = h("div", {"class_": "progress-fill"})
+        self.bar = h(
+            "div",
+            {"class_": "progress", "role": "progressbar", "id": "backup-bar", "aria_labelledby": "backup-step",
+             "aria_valuemin": "0", "aria_valuemax": "100"},
+            self.bar_fill,
+        )  # fmt: skip
+        self.step = h("p", {"id": "backup-step", "class_": "small backup-step"})
+        self.progress = h("div", {"class_": "stack backup-progress", "hidden": True}, self.step, self.bar)
+        self.result = h("p", {"id": "backup-result", "class_": "small", "hidden": True})
+        self.problems = h("div", {"id": "backup-problems", "class_": "notice danger", "role": "alert", "hidden": True})
+        self.node = card(
+            "backup",
+            "Backup",
+            h(
+                "p",
+                {"class_": "muted small"},
+                "One ZIP file with everything this app keeps in this browser: settings, every render with its "
+                "request, the library's titles, tags and folders, presets, and every stored video and image. "
+                "Import it here after a reset, or in another browser. The spend ledger follows from the renders.",
+            ),
+            h("h3", None, "Export"),
+            keys_row,
+            self.key_fields,
+            h("div", {"class_": "row"}, self.export_btn),
+            h("h3", None, "Import"),
+            h(
+                "p",
+                {"class_": "muted small"},
+                "The whole bundle is checked before anything is written; you see what it adds, merges and skips, "
+                "and then it is written all at once, or not at all.",
+            ),
+            h(
+                "div",
+                {"class_": "row"},
+                self.import_btn,
+                h("label", {"for_": "backup-file", "class_": "sr-only"}, "Bundle file"),
+                self.file_input,
+            ),
+            self.progress,
+            self.result,
+            self.problems,
+        )
+
+    # -- progress ---------------------------------------------------------------------------
+    def update(self, state: AppState, old: AppState) -> None:
+        if state.backup == old.backup:
+            return
+        running = state.backup is not None
+        self.progress.hidden = not running
+        self.export_btn.disabled = running
+        self.import_btn.disabled = running
+        if state.backup is None:
+            return
+        fraction = state.backup.fraction
+        set_text(self.step, state.backup.text)
+        if fraction is None:
+            set_attrs(self.bar, aria_valuenow=None, aria_valuetext=state.backup.text)
+            self.bar_fill.style.width = "100%"
+            self.bar.classList.add("indeterminate")
+        else:
+            percent = round(fraction * 100)
+            set_attrs(self.bar, aria_valuenow=str(percent), aria_valuetext=state.backup.text)
+            self.bar_fill.style.width = f"{max(percent, 2)}%"
+            self.bar.classList.remove("indeterminate")
+        if old.backup is None or old.backup.step != state.backup.step:
+            announce(state.backup.text)
+
+    def _show_result(self, text: str) -> None:
+        self.problems.hidden = True
+        set_text(self.result, text)
+        self.result.hidden = False
+        announce(text)
+
+    def _show_problems(self, title: str, problems: list[str]) -> None:
+        self.result.hidden = True
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        more = len(problems) - len(shown)
+        replace_children(
+            self.problems,
+            h(
+                "div",
+                {"class_": "stack backup-problem-list"},
+                h("strong", None, title),
+                h("ul", None, [h("li", None, p) for p in shown], h("li", None, f"…and {more} more.") if more else None),
+            ),
+        )
+        self.problems.hidden = False
+
+    # -- export -----------------------------------------------------------------------------
+    def _on_keys_toggled(self, _event: Any) -> None:
+        self.key_fields.hidden = not self.include_keys.checked
+        if self.include_keys.checked:
+            self.passphrase.control.focus()
+
+    def _on_export(self, _event: Any) -> None:
+        self.passphrase.clear()
+        self.confirm.clear()
+        passphrase: str | None = None
+        if self.include_keys.checked:
+            passphrase = self.passphrase.value  # its length is checked by the export, before the picker
+            if self.confirm.value != passphrase:
+                self.confirm.show_error("The two passphrases are not the same.")
+                self.confirm.control.focus()
+                return
+        self.ctx.run(self._export(passphrase))
+
+    async def _export(self, passphrase: str | None) -> None:
+        from app.ui.backup_export import export_bundle, export_words  # with pydantic, after the first screen
+
+        try:
+            report = await export_bundle(self.ctx.intents, passphrase=passphrase)
+        except InputError as exc:
+            field = self.passphrase if exc.field.startswith("bundle_passphrase") else None
+            if field is not None:
+                field.show_error(exc.message)
+            else:
+                self._show_problems("The export did not start.", [exc.message])
+            return
+        except AppError as exc:
+            self._show_problems("The export did not finish; no bundle was saved.", [describe(exc).detail or str(exc)])
+            return
+        if report is None:
+            self._show_result("Export cancelled: nothing was saved.")
+            return
+        self._show_result(export_words(report))
+
+    # -- import -----------------------------------------------------------------------------
+    def _on_file(self, _event: Any) -> None:
+        files = self.file_input.files
+        if not files.length:
+            return
+        file = files.item(0)
+        self.file_input.value = ""  # the same file can be chosen again
+        self.ctx.run(self._open(file))
+
+    async def _open(self, file: Any) -> None:
+        from app.ui.settings.import_dialog import ImportDialog  # with pydantic, after the first screen
+
+        name = str(file.name)
+        source = BlobSource(file)
+        try:
+            preview = await self.ctx.intents.do(lambda c: c.imports.open(source, name))
+        except BundleRefusedError as exc:
+            self._show_problems(f"“{name}” cannot be imported. Nothing was changed.", [str(p) for p in exc.problems])
+            announce(f"{name} cannot be imported: {len(exc.problems)} problem(s) found. Nothing was changed.")
+            return
+        except AppError as exc:
+            self._show_problems(f"“{name}” could not be read. Nothing was changed.", [describe(exc).detail or str(exc)])
+            return
+        self.problems.hidden = True
+        ImportDialog(self.ctx, preview, on_done=self._show_result).open()
