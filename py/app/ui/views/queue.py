@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from app.services.controller import Controller
 
 TICK_MS = 1000
-ROLE_TEXT = {
-    PollerRole.STARTING: "Starting the background poller…",
+ROLE_TEXT = {  # silent while all is well (starting, polling): each card says what its job is doing
+    PollerRole.STARTING: "",
     PollerRole.POLLING: "",
     PollerRole.FOLLOWING: "Another open tab is following your renders; this one shows what it stores.",
 }
@@ -132,11 +132,12 @@ class QueueView(View):
         if not state.online:
             text = "You are offline: checking is paused and resumes when the connection is back."
         elif state.poller_role is PollerRole.UNAVAILABLE:
-            text = f"The background poller could not start ({state.poller_error}). Reload the page to try again."
+            text = (
+                f"Your renders cannot be checked from this tab: the background poller did not start "
+                f"({state.poller_error}). Nothing is lost; reload the page to try again."
+            )
         else:
             text = ROLE_TEXT.get(state.poller_role, "")
-            if state.poller_role is PollerRole.STARTING and not any(not j.status.terminal for j in state.jobs.values()):
-                text = ""
         set_text(self.status, text)
         self.status.hidden = not text
 
