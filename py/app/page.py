@@ -117,9 +117,11 @@ async def _hydrate(ctx: UiContext) -> None:
     mark("records-read")
     ctx.intents.attach(controller)
     from app.browser.relay_probe import relay_available
+    from app.ui.idle_watch import watch_idle
     from app.ui.job_watch import watch_jobs
 
     watch_jobs(ctx.store)
+    watch_idle(ctx, _page_scope)
     spawn(_start_queue(ctx, controller, wheel_urls))
     spawn(_probe_relay(ctx, relay_available))
     query = parse_qs(current_query())
