@@ -9,9 +9,12 @@ import uuid
 
 from playwright.sync_api import Page, Route, expect
 
-from tests.browser.helpers import go, job_card, start_render
+from app.core.queue_cards import LOCKED_NOTE, LOCKED_TEXT
+from tests.browser.conftest import PageWatch, choose_provider, open_app
+from tests.browser.helpers import go, job_card, save_key, start_render, use_endpoint
 
 DONE_MS = 45_000
+PASSPHRASE = "correct horse battery"
 RLO, PDF, NUL, BEL, ESC = "\u202e", "\u202c", "\x00", "\x07", "\x1b"
 # Every character the page must never show: C0/C1 controls (but tab and newline) and bidi controls.
 HOSTILE_JS = r"/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/"
@@ -91,3 +94,48 @@ def test_a_hostile_api_error_message_is_shown_neutralised_in_the_toast_and_the_c
     expect(card.locator(".job-error")).to_contain_text(clean)
     expect(card.locator(".job-error p").first).to_have_attribute("dir", "auto")
     assert hostile_in_page(openai_app) == []
+
+
+def test_an_idle_passphrase_vault_locks_itself_and_pauses_polling_until_unlocked(
+    page: Page, app_server: str, watch: PageWatch
+) -> None:
+    page.clock.install()  # the page's clock runs as usual, and can jump: five idle minutes pass at once
+    open_app(page, app_server)
+    app = page
+    use_endpoint(app, app_server + "sim/v1")
+    save_key(app, f"sk-test-{uuid.uuid4().hex}")
+    app.get_by_label("New passphrase").fill(PASSPHRASE)
+    app.get_by_label("Repeat the passphrase").fill(PASSPHRASE)
+    app.get_by_role("button", name="Set passphrase").click()
+    expect(app.locator("#vault-status")).to_contain_text("unlocked for this visit")
+    app.locator("#lock-after").select_option("5")
+    choose_provider(app, "openai-videos")
+    title = f"Idle harbour {uuid.uuid4().hex[:6]} [sim:duration=40]"
+    start_render(app, title)
+    go(app, "Queue")
+    card = job_card(app, title)
+    expect(app.locator(".queue-status")).to_be_hidden(timeout=DONE_MS)  # the worker has started
+    expect(card.locator(".tag")).to_have_text("Rendering", timeout=DONE_MS)  # and polls it
+
+    def polls() -> int:
+        return sum(1 for u in watch.requests if "/sim/v1/videos/video_" in u)
+
+    assert polls() > 0, "the worker's requests are seen by the page watch"
+
+    app.clock.fast_forward("06:00")
+    app.evaluate("document.dispatchEvent(new Event('visibilitychange'))")  # the tab is looked at again
+    expect(app.get_by_role("status").filter(has_text="locked itself after 5 minutes")).to_be_visible()
+    expect(app.locator(".queue-status")).to_have_text(LOCKED_TEXT)
+    expect(card.locator(".job-note")).to_have_text(LOCKED_NOTE)
+    polls_at_lock = polls()
+    app.wait_for_timeout(5000)  # the worker polled every 2.5 s or so; now it must be quiet
+    assert polls() == polls_at_lock
+
+    go(app, "Settings")
+    expect(app.locator("#vault-status")).to_contain_text("locked with your passphrase")
+    app.get_by_label("Passphrase", exact=True).fill(PASSPHRASE)
+    app.get_by_role("button", name="Unlock", exact=True).click()
+    go(app, "Queue")
+    expect(app.locator(".queue-status")).to_be_hidden()
+    expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS * 2)
+    assert polls() > polls_at_lock
