@@ -10,8 +10,8 @@ import uuid
 from playwright.sync_api import Page, Route, expect
 
 from app.core.queue_cards import LOCKED_NOTE, LOCKED_TEXT
-from tests.browser.conftest import PageWatch, choose_provider, open_app
-from tests.browser.helpers import go, job_card, save_key, start_render, use_endpoint
+from tests.browser.conftest import BOOT_TIMEOUT_MS, PageWatch, choose_provider, open_app
+from tests.browser.helpers import close_welcome, go, job_card, save_key, start_render, use_endpoint
 
 DONE_MS = 45_000
 PASSPHRASE = "correct horse battery"
@@ -139,3 +139,26 @@ def test_an_idle_passphrase_vault_locks_itself_and_pauses_polling_until_unlocked
     expect(app.locator(".queue-status")).to_be_hidden()
     expect(card.locator(".tag")).to_have_text("Ready", timeout=DONE_MS * 2)
     assert polls() > polls_at_lock
+
+
+MOVE_RECORD_JS = """async ([id, origin]) => {
+    const db = await new Promise((ok, ko) => { const r = indexedDB.open('sora-renderer');
+                                               r.onsuccess = () => ok(r.result); r.onerror = ko; });
+    const store = db.transaction('vault', 'readwrite').objectStore('vault');
+    const record = await new Promise((ok) => { const r = store.get(id); r.onsuccess = () => ok(r.result); });
+    record.origin = origin;
+    await new Promise((ok) => { const r = store.put(record); r.onsuccess = ok; });
+    db.close();
+}"""
+
+
+def test_webcrypto_binds_the_key_to_its_origin_a_moved_record_does_not_open(app: Page) -> None:
+    close_welcome(app)
+    go(app, "Settings")
+    save_key(app, f"sk-test-{uuid.uuid4().hex}")
+    app.evaluate(MOVE_RECORD_JS, ["key:openai-videos", "https://attacker.example"])  # as malware or an extension could
+    app.reload()
+    app.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
+    status = app.locator("#key-status-openai-videos")
+    expect(status).to_contain_text("changed outside the app")  # AES-GCM refused the other additional data
+    expect(status).not_to_contain_text("attacker.example")
