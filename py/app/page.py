@@ -31,7 +31,7 @@ from app.browser.early_page import (
 from app.browser.media_urls import MediaUrls
 from app.browser.page_location import current_query, origin, path_and_hash, replace_url
 from app.browser.perf import mark
-from app.browser.poller_start import EarlyWorker, start_queue
+from app.browser.poller_start import PAGE_SCOPE, EarlyWorker, start_queue
 from app.core.early import EarlyInput, snapshot
 from app.core.errors import AppError
 from app.core.messages import describe
@@ -167,9 +167,11 @@ def _after_hydrate(
 ) -> None:
     """Start the queue and answer how the page was opened (sign-in callback, ?demo=1, early choice)."""
     from app.browser.relay_probe import relay_available
+    from app.ui.idle_watch import watch_idle
     from app.ui.job_watch import watch_jobs
 
     watch_jobs(ctx.store)
+    watch_idle(ctx, PAGE_SCOPE)
     spawn(start_queue(ctx.store, controller, wheel_urls, worker))
     spawn(_probe_relay(ctx, relay_available))
     query = parse_qs(current_query())

@@ -42,7 +42,7 @@ def save_key(page: Page, key: str, *, provider: str = "openai-videos") -> None:
     expect(card.locator(f"#key-status-{provider}")).to_contain_text(re.compile(r"Saved.*: .*…"))
 
 
-def start_render(page: Page, prompt: str, *, first: bool = True) -> None:
+def start_render(page: Page, prompt: str, *, first: bool = True, expect_started: bool = True) -> None:
     """Fill the prompt on New Render and send it (acknowledging the safety note the first time)."""
     if page.locator("#app").get_attribute("data-route") != "new":
         page.get_by_role("link", name="New Render", exact=True).click()
@@ -50,7 +50,8 @@ def start_render(page: Page, prompt: str, *, first: bool = True) -> None:
     page.get_by_role("button", name="Render", exact=True).click()
     if first:
         page.get_by_role("dialog", name="Before you render").get_by_role("button", name="I understand, render").click()
-    expect(page.get_by_role("status").filter(has_text="Render started")).to_be_visible()
+    if expect_started:
+        expect(page.get_by_role("status").filter(has_text="Render started")).to_be_visible()
 
 
 def job_card(page: Page, title: str) -> Locator:

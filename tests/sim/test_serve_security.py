@@ -170,3 +170,12 @@ def test_request_logs_redact_query_values(app: str, caplog: pytest.LogCaptureFix
     assert "SECRET" not in caplog.text
     assert "GET /sim/v1/models?key=…&… 200" in caplog.text  # a bare item may be the secret itself
     assert "GET /nothing?token=… 404" in caplog.text
+
+
+def test_the_page_policy_allows_scripts_from_this_origin_only_and_eval_only_as_pyscript_needs() -> None:
+    directives = dict(d.strip().split(" ", 1) for d in _meta_policy().split(";"))
+    # 'unsafe-eval': PyScript builds its hooks with Function(); see docs/security.md before adding anything.
+    assert directives["script-src"].split() == ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"]
+    assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
+    assert directives["form-action"] == "'none'" and directives["frame-src"] == "'none'"
+    assert "unsafe-inline" not in _meta_policy()

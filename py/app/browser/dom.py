@@ -1,9 +1,11 @@
 """Building and updating DOM nodes from Python, safely and with owned event proxies.
 
 User text only ever becomes a Text node or an attribute value, never HTML: there is no
-``innerHTML`` anywhere in the app. Every event-listener proxy belongs to a
-:class:`Scope`, so a view that goes away releases its proxies (Pyodide leaks them
-otherwise).
+``innerHTML`` anywhere in the app. Every string written here goes through
+:func:`~app.core.safe_text.shown` first, so control characters and bidi overrides in a
+prompt or an API message cannot disguise it (one place, so no view can forget it).
+Every event-listener proxy belongs to a :class:`Scope`, so a view that goes away
+releases its proxies (Pyodide leaks them otherwise).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from typing import Any
 
 import js
 from pyodide.ffi import create_proxy, jsnull
+
+from app.core.safe_text import shown
 
 Node = Any  # a JS DOM node (JsProxy)
 Child = Node | str | int | float | None | Iterable["Child"]
@@ -129,7 +133,7 @@ def _append_children(parent: Node, children: Iterable[Child]) -> None:
         if child is None or child is False:
             continue
         if isinstance(child, str):
-            parent.appendChild(document.createTextNode(child))
+            parent.appendChild(document.createTextNode(shown(child)))
         elif isinstance(child, int | float):
             parent.appendChild(document.createTextNode(str(child)))
         elif isinstance(child, list | tuple):
@@ -152,7 +156,7 @@ def _set_attr(element: Node, name: str, value: Any) -> None:
     elif value is True:
         element.setAttribute(name, "" if name in _BOOL_ATTRS else "true")
     else:
-        element.setAttribute(name, str(value))
+        element.setAttribute(name, shown(str(value)))
 
 
 def h(tag: str, attrs: dict[str, Any] | None = None, *children: Child, scope: Scope | None = None) -> Node:
@@ -191,6 +195,7 @@ def set_attrs(element: Node, **attrs: Any) -> None:
 
 def set_text(element: Node, text: str) -> None:
     """Replace an element's content with plain text (never parsed as HTML)."""
+    text = shown(text)
     if element.textContent != text:
         element.textContent = text
 
@@ -229,7 +234,7 @@ def active_element() -> Node | None:
 
 
 def text_node(text: str) -> Node:
-    return js.document.createTextNode(text)
+    return js.document.createTextNode(shown(text))
 
 
 def focus(element: Node, *, scroll: bool = True) -> None:
@@ -264,4 +269,4 @@ def announce(text: str) -> None:
     """Say ``text`` through the page's polite live region (screen readers)."""
     region = by_id("announcer")
     region.textContent = ""
-    region.textContent = text
+    region.textContent = shown(text)

@@ -5,7 +5,8 @@ has a dozen fields: bound attribute by attribute, a new row of tiles cost severa
 milliseconds of a scroll frame. A :class:`Patch` names its slots once (node, kind,
 name); a :class:`PatchBatch` sends the values of many patches as one JSON string, and a
 few lines of JS write those that differ from what the page shows. User text stays text:
-``textContent`` and ``setAttribute``, never HTML.
+``textContent`` and ``setAttribute``, never HTML, and goes through
+:func:`~app.core.safe_text.shown` like every string :mod:`app.browser.dom` writes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pyodide.ffi import to_js
 
 from app.browser.dom import Node
 from app.browser.ffi import js_object
+from app.core.safe_text import shown
 
 Value = str | bool | None
 
@@ -29,6 +31,9 @@ class Slot(StrEnum):
     PROP = "prop"  # node[name] = value (checked, hidden, ...)
     STYLE = "style"  # node.style[name] = value
     CLASS = "class"  # node.classList.toggle(name, value)
+
+
+_TEXT_KINDS = frozenset({Slot.TEXT, Slot.ATTR})  # what a reader sees as words (styles and flags are ours)
 
 
 def _applier() -> Any:
@@ -43,6 +48,7 @@ class Patch:
 
     def __init__(self, slots: Sequence[tuple[Node, Slot, str]]) -> None:
         self.size = len(slots)
+        self.text_slots = tuple(i for i, (_node, kind, _name) in enumerate(slots) if kind in _TEXT_KINDS)
         self.target = js_object(
             {
                 "nodes": [node for node, _kind, _name in slots],
@@ -63,8 +69,12 @@ class PatchBatch:
     def add(self, patch: Patch, values: Sequence[Value]) -> None:
         if len(values) != patch.size:
             raise ValueError(f"a patch of {patch.size} slots got {len(values)} values")
+        row = list(values)
+        for i in patch.text_slots:
+            if isinstance(value := row[i], str):
+                row[i] = shown(value)
         self._targets.append(patch.target)
-        self._rows.append(values)
+        self._rows.append(row)
 
     def flush(self) -> None:
         """Write everything added since the last flush."""

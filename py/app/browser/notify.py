@@ -7,6 +7,7 @@ from typing import Any
 import js
 
 from app.browser.ffi import is_null, js_object
+from app.core.safe_text import shown
 
 
 def supported() -> bool:
@@ -26,4 +27,5 @@ def notify_if_hidden(title: str, body: str, tag: str) -> Any:
     """Show a notification when the page is in the background and the user allowed it."""
     if not supported() or str(js.Notification.permission) != "granted" or not js.document.hidden:
         return None
-    return js.Notification.new(title, js_object({"body": body, "tag": tag, "icon": "static/icons/icon.svg"}))
+    options = {"body": shown(body), "tag": tag, "icon": "static/icons/icon.svg"}
+    return js.Notification.new(shown(title), js_object(options))

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from app.services.ports import Poller
 
 WORKER_START_ATTEMPTS = 4
-_page_scope = Scope()  # the online/offline listeners live as long as the page
+PAGE_SCOPE = Scope()  # listeners that live as long as the page (online/offline, idle lock)
 
 
 async def start_queue(
@@ -37,7 +37,7 @@ async def start_queue(
     from app.services.lazy_poller import LazyPoller
 
     queue = controller.queue
-    online = watch_online(_page_scope, queue.set_online)
+    online = watch_online(PAGE_SCOPE, queue.set_online)
     store.update(online=online)
     await poller_role(on_waiting=lambda: store.update(poller_role=PollerRole.FOLLOWING))
     if early is not None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.core.errors import ContentError
 from app.core.job_status import variant_kind
+from app.core.safe_text import file_part
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
@@ -47,9 +48,10 @@ def checked_type(variant: str, content_type: str, size: int) -> str:
 
 def file_name(job: JobRecord, mime: str, variant: str = "video") -> str:
     """A safe, recognisable file name: ``sora-2_forest-at-dawn_1a2b3c.mp4``."""
-    words = re.sub(r"[^a-z0-9]+", "-", job.display_title.lower()).strip("-")[:40].rstrip("-") or "video"
-    suffix = "" if variant == REQUIRED_VARIANT else f"_{variant}"
-    return f"{job.model}_{words}_{job.id[:6]}{suffix}.{EXTENSIONS.get(mime, 'bin')}"
+    words = file_part(job.display_title) or "video"
+    model = file_part(job.model) or "model"  # a model id comes from the API: no path, no bidi override
+    suffix = "" if variant == REQUIRED_VARIANT else f"_{file_part(variant)}"
+    return f"{model}_{words}_{file_part(job.id, 6)}{suffix}.{EXTENSIONS.get(mime, 'bin')}"
 
 
 PART_BYTES = 32 << 20

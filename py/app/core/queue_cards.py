@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from app.core.costs import cost_text
 from app.core.eta import Sample, eta_seconds, format_duration
 from app.core.job_status import JobPhase, JobStatus
+from app.core.vault_status import VaultState, VaultStatus
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
@@ -160,3 +161,26 @@ def split_queue(jobs: Mapping[str, JobRecord], *, show_archived: bool) -> tuple[
         reverse=True,
     )
     return active, done
+
+
+LOCKED_TEXT = "The key vault is locked: checking your renders is paused until you unlock it in Settings."
+LOCKED_NOTE = "Paused: the key vault is locked. Unlock it in Settings to go on checking this render."
+
+
+def _locked(vaults: Mapping[str, VaultStatus]) -> bool:
+    return any(v.state is VaultState.LOCKED for v in vaults.values())
+
+
+def _needs_key(job: JobRecord) -> bool:
+    return not job.status.terminal and not job.demo
+
+
+def paused_by_lock(jobs: Mapping[str, JobRecord], vaults: Mapping[str, VaultStatus]) -> bool:
+    """The vault is locked while renders that need a key are still running (then say so)."""
+    return _locked(vaults) and any(_needs_key(j) for j in jobs.values())
+
+
+def lock_note(job: JobRecord, vaults: Mapping[str, VaultStatus]) -> str:
+    """A running job's note while the vault is locked: derived from the state, so no late
+    answer from the worker can wipe it (a stored note would be cleared by the next one)."""
+    return LOCKED_NOTE if _locked(vaults) and _needs_key(job) else ""

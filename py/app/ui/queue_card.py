@@ -41,7 +41,7 @@ class JobCard:
         self._player_asset: str | None = None
         title_id = f"job-{job.id}-title"
         self.tag = h("span", {"class_": "tag"})
-        self.title = h("h3", {"id": title_id, "class_": "job-title"})
+        self.title = h("h3", {"id": title_id, "class_": "job-title", "dir": "auto"})  # the user's words
         self.meta = h("p", {"class_": "job-meta"})
         self.bar_fill = h("div", {"class_": "progress-fill"})
         self.bar = h(
@@ -117,7 +117,7 @@ class JobCard:
             details.append(h("span", None, "Request ID: ", h("code", {"class_": "selectable"}, job.request_id)))
         replace_children(
             self.error,
-            h("p", None, job.error_message or ""),
+            h("p", {"dir": "auto"}, job.error_message or ""),  # the API's words
             h("p", {"class_": "job-error-details"}, details) if details else None,
         )
         set_attrs(self.error, data_tone="warn" if job.status is JobStatus.BLOCKED else "danger")

@@ -104,7 +104,7 @@ class Drawer:
             h(
                 "div",
                 {"class_": "drawer-head"},
-                h("h2", {"id": "drawer-title"}, job.display_title),
+                h("h2", {"id": "drawer-title", "dir": "auto"}, job.display_title),
                 h(
                     "button",
                     {"type": "button", "class_": "btn small", "aria_label": "Close", "on_click": self._close},
@@ -132,7 +132,7 @@ class Drawer:
                     h("h3", {"id": "drawer-prompt-title"}, "Prompt"),
                     button("Copy prompt", self._copy_prompt, s, kind="small"),
                 ),
-                h("p", {"class_": "drawer-prompt"}, job.prompt),
+                h("p", {"class_": "drawer-prompt", "dir": "auto"}, job.prompt),
             ),
             h("dl", {"class_": "kv-list drawer-facts"}, [_fact(k, v) for k, v in self._facts()]),
             self._request_section(),

@@ -304,6 +304,8 @@ class ProviderCard:
 def _key_status(vault: VaultStatus | None, demo: bool) -> str:
     if vault is None or vault.state is VaultState.EMPTY:
         return "No key saved." + (" Demo mode needs none." if demo else "")
+    if vault.state is VaultState.DAMAGED:  # its origin is not to be believed: it did not decrypt with it
+        return vault.problem or "The stored key cannot be used; paste it again."
     where = f" for {vault.origin}" if getattr(vault, "origin", "") else ""
     if vault.state is VaultState.LOCKED:
         return f"Saved{where}: {vault.hint} · locked (passphrase). Unlock the key vault to use it."

@@ -70,7 +70,10 @@ class VaultSection(Section):
     def _lock(self, _event: Any) -> None:
         async def run() -> None:
             await self.ctx.intents.do(lambda c: c.keys.lock())
-            toast("Locked: your keys are out of this page's memory until you unlock.")
+            toast(
+                "Locked: your keys are out of this page's memory (and the poller's) until you unlock; "
+                "checking running renders waits until then."
+            )
 
         self.ctx.run(run())
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, child_at, h, set_text
 from app.core.capabilities import Operation
-from app.core.queue_cards import Card, build_card, split_queue
+from app.core.queue_cards import LOCKED_TEXT, Card, build_card, lock_note, paused_by_lock, split_queue
 from app.core.routes import Route, href
 from app.core.state import AppState, Phase, PollerRole
 from app.ui.library.prompts import confirm
@@ -75,7 +75,7 @@ class QueueView(View):
         return root
 
     def update(self, state: AppState, old: AppState) -> None:
-        watched = ("jobs", "job_notes", "transfers", "poller_role", "online", "phase", "progress_samples")
+        watched = ("jobs", "job_notes", "transfers", "poller_role", "online", "phase", "progress_samples", "vaults")
         if any(getattr(state, name) is not getattr(old, name) for name in watched):
             self._refresh(state)
 
@@ -105,7 +105,7 @@ class QueueView(View):
                 card = JobCard(self.ctx, job, self._action)
                 self.cards[job.id] = card
             provider = self.ctx.provider_of(job.provider_id)
-            note = state.job_notes.get(job.id, "")
+            note = lock_note(job, state.vaults) or state.job_notes.get(job.id, "")
             if not note and not job.status.terminal and not self._can_cancel(job):
                 note = f"{provider.label} cannot cancel a render once sent: it runs to the end and is billed."
             card.update(job, self._card(job, state, now), note, provider.label)
@@ -131,6 +131,8 @@ class QueueView(View):
     def _render_status(self, state: AppState) -> None:
         if not state.online:
             text = "You are offline: checking is paused and resumes when the connection is back."
+        elif paused_by_lock(state.jobs, state.vaults):
+            text = LOCKED_TEXT
         elif state.poller_role is PollerRole.UNAVAILABLE:
             text = (
                 f"Your renders cannot be checked from this tab: the background poller did not start "
