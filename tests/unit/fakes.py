@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,13 @@ class MemoryRecords:
 
     def __init__(self) -> None:
         self.stores: dict[str, dict[str, Any]] = {}
-        self.key_paths: dict[str, str] = {"settings": "id", "vault": "id", "jobs": "id", "assets": "id"}
+        self.key_paths: dict[str, str] = {
+            "settings": "id",
+            "vault": "id",
+            "jobs": "id",
+            "assets": "id",
+            "downloads": "id",
+        }
         self.fail_next_write = False
 
     async def get(self, store: str, key: str) -> Any:
@@ -92,3 +99,10 @@ class BytesBlobs:
     def from_base64(self, data: str, mime: str) -> tuple[Any, int]:
         raw = base64.b64decode(data)
         return raw, len(raw)
+
+    def join(self, parts: Sequence[Any], mime: str) -> tuple[Any, int]:
+        joined = b"".join(bytes(part) for part in parts)
+        return joined, len(joined)
+
+    async def sha256(self, blob: Any) -> str:
+        return hashlib.sha256(bytes(blob)).hexdigest()

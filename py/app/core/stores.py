@@ -16,6 +16,8 @@ JOBS = "jobs"  # job records
 ASSETS = "assets"  # file records (what a Blob is, whose it is)
 BLOBS = "blobs"  # the files themselves, keyed by asset id
 META = "meta"  # small things: the New Render draft, the export folder handle
+DOWNLOADS = "downloads"  # ledgers of downloads in progress: which byte ranges are stored
+PARTS = "parts"  # the stored byte ranges themselves (Blobs), keyed by job/variant/offset
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,13 @@ SCHEMA: tuple[tuple[int, tuple[StoreSpec, ...]], ...] = (
             StoreSpec(ASSETS, "id", (("job_id", "job_id"), ("kind", "kind"))),
             StoreSpec(BLOBS),
             StoreSpec(META),
+        ),
+    ),
+    (
+        2,  # resumable downloads (see docs/downloads.md)
+        (
+            StoreSpec(DOWNLOADS, "id", (("job_id", "job_id"),)),
+            StoreSpec(PARTS),
         ),
     ),
 )
