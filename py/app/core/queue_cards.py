@@ -164,7 +164,7 @@ def build_card(
 ) -> Card:
     label, progress, progress_text = _label(job, transfer, partial)
     downloading_now = transfer is not None or note.startswith("Downloading")
-    resume = partial is not None and partial.stored > 0
+    resume = partial is not None and partial.resumable  # parts stored (or a download stopped): go on from there
     downloading = job.phase is JobPhase.DOWNLOADING and not job.status.terminal
     return Card(
         label=label,

@@ -165,13 +165,22 @@ class ResumableFetch:
         assert self._ledger is not None
         queue = iter(self._ledger.to_fetch())
 
+        failed = False  # one lane failed: the others start no new request
+
         async def lane() -> None:
+            nonlocal failed
             for span in queue:
-                response = await self._get(download, span)
-                answered = parse_content_range(response.header("content-range"))
-                if answered is None:
-                    raise e.ContentError("a part of the download came without its byte range")
-                await self._store(span, answered, response)
+                if failed:
+                    return
+                try:
+                    response = await self._get(download, span)
+                    answered = parse_content_range(response.header("content-range"))
+                    if answered is None:
+                        raise e.ContentError("a part of the download came without its byte range")
+                    await self._store(span, answered, response)
+                except BaseException:
+                    failed = True
+                    raise
 
         lanes = [asyncio.ensure_future(lane()) for _ in range(PARALLEL_PARTS)]
         try:
