@@ -78,5 +78,7 @@ class AppState:
     job_notes: Mapping[str, str] = field(default_factory=dict)  # job id -> what is happening now
     transfers: Mapping[str, tuple[int, int | None]] = field(default_factory=dict)  # job id -> (bytes, total)
     partial_downloads: Mapping[str, PartialDownload] = field(default_factory=dict)  # job id -> what is stored
+    submitted_job: str = ""  # the job New Render just sent (shown until the user picks what comes next)
+    render_again_ok: frozenset[str] = frozenset()  # jobs the user chose to render again (no more asking)
     progress_samples: Mapping[str, tuple[Sample, ...]] = field(default_factory=dict)  # job id -> ETA readings
     boot_error: str = ""
