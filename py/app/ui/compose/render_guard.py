@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from app.browser.dom import Node, Scope, h, replace_children
-from app.core.job_record import JobRecord
 from app.core.render_guard import Duplicate, guard_text
 from app.core.routes import Route, href
-from app.core.settings import AfterRender
+
+if TYPE_CHECKING:
+    from app.core.job_record import JobRecord
+    from app.core.settings import AfterRender  # pydantic: not on the boot path
 
 CHOICES: tuple[tuple[AfterRender, str], ...] = (
     ("keep", "New variation (keep the prompt)"),

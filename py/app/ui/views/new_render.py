@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, Pending, document_node, h, query, replace_children, set_attrs, set_text
 from app.browser.ffi import is_null
@@ -19,7 +19,6 @@ from app.core.compose import model_of, prompt_counter, quote, validate
 from app.core.prices import ESTIMATE_NOTE, format_quote, format_source
 from app.core.provider_directory import day_of
 from app.core.render_guard import duplicate_of
-from app.core.settings import AfterRender
 from app.core.state import AppState, Phase
 from app.core.vault_status import VaultState
 from app.ui.compose.image_slot import ImageSlot
@@ -28,6 +27,9 @@ from app.ui.compose.render_guard import AfterRenderSlot
 from app.ui.safety import SafetyDialog
 from app.ui.toasts import toast
 from app.ui.views.base import View, view_header
+
+if TYPE_CHECKING:
+    from app.core.settings import AfterRender  # pydantic: not on the boot path
 
 PROMPT_TIPS = (
     "Say what the camera sees: subject, setting, time of day, light.",
