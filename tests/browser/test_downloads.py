@@ -88,7 +88,7 @@ def test_a_crash_while_the_post_is_in_flight_sends_once_and_new_render_asks_firs
     guard.get_by_role("button", name="Don't send").click()
     expect(guard).to_be_hidden()
     go(page, "Queue")
-    expect(job_card(page, title).locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
+    expect(job_card(page, title).locator(".tag")).to_have_text("Ready", timeout=3 * DONE_MS)  # every request slow
     assert len(creates(app_server, title)) == 1
 
 
@@ -106,7 +106,11 @@ def test_after_render_the_form_shows_the_job_and_remembers_the_choice(openai_app
     expect(openai_app.get_by_label("Prompt")).to_have_value("")
     expect(openai_app.locator("#render-sent")).to_be_hidden()
     assert len(creates(app_server, title)) == 2
-    start_render(openai_app, f"Next one {token()}", first=False)
+    following = f"Next one {token()}"
+    openai_app.get_by_label("Prompt").fill(following)
+    openai_app.get_by_role("button", name="Render", exact=True).click()
+    expect(openai_app.locator("#render-sent")).to_contain_text(following)
+    openai_app.screenshot(path=str(SHOTS / "after-render.png"), full_page=True)
     expect(openai_app.get_by_role("button", name="Clear the form")).to_have_class(re.compile("primary"))  # remembered
 
 
@@ -165,3 +169,30 @@ def test_a_crash_after_the_last_byte_before_the_write_joins_the_stored_parts(
 def served_bytes_or_zero(app_server: str, remote: str) -> int:
     rows = sim_json(app_server, f"sim/debug/downloads?job_id={remote}")["data"]
     return sum(int(row["bytes_served"]) for row in rows if row["file"] == "video")
+
+
+def test_a_full_disk_mid_download_keeps_the_parts_and_resume_finishes_it(openai_app: Page, app_server: str) -> None:
+    cdp = openai_app.context.new_cdp_session(openai_app)
+    origin = app_server.rstrip("/")
+    usage = int(openai_app.evaluate("async () => (await navigator.storage.estimate()).usage"))
+    cdp.send("Storage.overrideQuotaForOrigin", {"origin": origin, "quotaSize": usage + 8_000_000})
+    title = f"Full disk {token()} [sim:bytes={SIZE}]"
+    start_render(openai_app, title)
+    go(openai_app, "Queue")
+    card = job_card(openai_app, title)
+    note = card.locator(".job-note").first
+    expect(note).to_contain_text("The browser's storage is full", timeout=DONE_MS)
+    expect(note).to_contain_text(re.compile(r"[\d.]+ MB of 24\.0 MB are stored and kept"))
+    expect(note).to_contain_text(re.compile(r"About [\d.]+ MB of free space is needed"))
+    expect(note).to_contain_text("Settings → Storage")
+    resume = card.get_by_role("button", name="Resume download")
+    expect(resume).to_be_visible()
+    openai_app.screenshot(path=str(SHOTS / "disk-full.png"), full_page=True)
+    [job] = stored(openai_app, title)["jobs"]
+    assert job["phase"] == "downloading" and "video" not in job["assets"]  # nothing half-written
+    kept = ledgers(openai_app)
+    assert kept["ledgers"] and len(kept["parts"]) == len(kept["ledgers"][0]["parts"]) > 0
+    cdp.send("Storage.overrideQuotaForOrigin", {"origin": origin})  # space freed
+    resume.click()
+    _assert_one_post_and_identical_file(openai_app, app_server, title)
+    cdp.detach()
