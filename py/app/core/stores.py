@@ -44,7 +44,7 @@ SCHEMA: tuple[tuple[int, tuple[StoreSpec, ...]], ...] = (
         ),
     ),
     (
-        2,  # resumable downloads (see docs/downloads.md)
+        2,  # resumable downloads (see app.core.download_ledger)
         (
             StoreSpec(DOWNLOADS, "id", (("job_id", "job_id"),)),
             StoreSpec(PARTS),
