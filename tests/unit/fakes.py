@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import hashlib
 import struct
 import zlib
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ class MemoryRecords:
             "jobs": "id",
             "assets": "id",
             "presets": "id",
+            "downloads": "id",
         }
         self.fail_next_write = False
 
@@ -100,6 +102,13 @@ class BytesBlobs:
     def from_base64(self, data: str, mime: str) -> tuple[Any, int]:
         raw = base64.b64decode(data)
         return raw, len(raw)
+
+    def join(self, parts: Sequence[Any], mime: str) -> tuple[Any, int]:
+        joined = b"".join(bytes(part) for part in parts)
+        return joined, len(joined)
+
+    async def sha256(self, blob: Any) -> str:
+        return hashlib.sha256(bytes(blob)).hexdigest()
 
 
 def png_bytes(width: int, height: int, tag: bytes = b"") -> bytes:

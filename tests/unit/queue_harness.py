@@ -102,7 +102,9 @@ class Rig:
             self.book, self.clients, clock, self.render, interval_s=lambda: 2.5, target=self.target
         )
         self.link = EngineLink()
-        self.engine = PollEngine(self.clients.client, self._emit, BytesBlobs(), sleep=self._sleep)
+        self.engine = PollEngine(
+            self.clients.client, self._emit, BytesBlobs(), self.jobs.downloads, sleep=self._sleep, clock=self.clock
+        )
         self.link.engine = self.engine
 
     @property

@@ -253,16 +253,17 @@ def test_a_full_disk_keeps_the_job_for_a_later_download() -> None:
         job_id = await rig.submit("too big for the disk")
         original = rig.jobs.save
 
-        async def full(job, *, assets=()):  # type: ignore[no-untyped-def]
+        async def full(job, *, assets=(), also=()):  # type: ignore[no-untyped-def]
             if assets:
                 raise StorageQuotaError("quota exhausted")
-            await original(job, assets=assets)
+            await original(job, assets=assets, also=also)
 
         rig.jobs.save = full  # type: ignore[method-assign]
         await rig.settle()
         job = rig.store.state.jobs[job_id]
         assert job.status is JobStatus.RUNNING and job.phase is JobPhase.DOWNLOADING
-        assert "Free some space" in rig.store.state.job_notes[job_id]
+        note = rig.store.state.job_notes[job_id]
+        assert "storage is full" in note and "Settings → Storage" in note
         rig.jobs.save = original  # type: ignore[method-assign]
         await rig.queue.fetch_files(job_id)
         await rig.settle()

@@ -4,7 +4,8 @@ every provider's codec, reporting on a channel.
 Runs in a PyScript worker (its own Pyodide). The page calls the exported functions
 with JSON strings; events go back over a ``BroadcastChannel`` private to the page
 that started the worker, with downloaded Blobs cloned by reference (never copied
-through Python or the page's heap).
+through Python or the page's heap). The worker opens the same IndexedDB database as
+the page: it stores each downloaded part there with the download's ledger.
 """
 
 from __future__ import annotations
@@ -45,9 +46,11 @@ async def start(channel_name: str, wheel_urls_json: str) -> bool:
         raise RuntimeError("the worker could not load its packages from this server") from exc
     from app.browser.blobs import BrowserBlobs
     from app.browser.fetch import FetchTransport
+    from app.browser.idb import Database
     from app.core.poll_messages import Event, to_message
     from app.core.providers.base import Endpoint
     from app.core.providers.registry import DEFAULT_PROVIDER, codecs
+    from app.services.download_parts import DownloadParts
     from app.services.poll_engine import PollEngine
     from app.services.provider_client import ProviderClient
 
@@ -63,7 +66,8 @@ async def start(channel_name: str, wheel_urls_json: str) -> bool:
     def emit(event: Event) -> None:
         channel.postMessage(js_object(to_message(event)))
 
-    _engine = PollEngine(client_for, emit, BrowserBlobs())
+    parts = DownloadParts(await Database.open())  # each part is stored here as it arrives
+    _engine = PollEngine(client_for, emit, BrowserBlobs(), parts)
     return True
 
 

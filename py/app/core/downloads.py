@@ -6,7 +6,6 @@ kind, so an HTML error page or an empty body is never stored as a video.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from app.core.errors import ContentError
@@ -52,31 +51,3 @@ def file_name(job: JobRecord, mime: str, variant: str = "video") -> str:
     model = file_part(job.model) or "model"  # a model id comes from the API: no path, no bidi override
     suffix = "" if variant == REQUIRED_VARIANT else f"_{file_part(variant)}"
     return f"{model}_{words}_{file_part(job.id, 6)}{suffix}.{EXTENSIONS.get(mime, 'bin')}"
-
-
-PART_BYTES = 32 << 20
-"""Size of one byte-range request of a large file (the first one tells the total)."""
-PARALLEL_PARTS = 3
-"""Byte ranges fetched at once: enough to keep the connection busy between parts."""
-
-_CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+)", re.IGNORECASE)
-
-
-def first_part_range(part_bytes: int = PART_BYTES) -> str:
-    """The ``Range`` header of a download's first request."""
-    return f"bytes=0-{part_bytes - 1}"
-
-
-def range_total(content_range: str | None) -> int | None:
-    """The full length from ``Content-Range: bytes 0-99/1234`` (``None`` when absent or ``*``)."""
-    match = _CONTENT_RANGE.fullmatch((content_range or "").strip())
-    return int(match.group(3)) if match else None
-
-
-def remaining_parts(total: int, received: int, part_bytes: int = PART_BYTES) -> list[tuple[int, int]]:
-    """Inclusive ``(first, last)`` byte ranges still to fetch after the first ``received`` bytes."""
-    return [(start, min(start + part_bytes, total) - 1) for start in range(received, total, part_bytes)]
-
-
-def range_header(part: tuple[int, int]) -> str:
-    return f"bytes={part[0]}-{part[1]}"

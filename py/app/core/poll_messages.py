@@ -73,19 +73,39 @@ class Stopped:
 
 @dataclass(frozen=True)
 class Transfer:
+    """Download progress: with ``resumable``, ``loaded`` bytes are stored (they survive a reload);
+    without (the server ignores ``Range``), they are only in flight and a cut starts again."""
+
     job_id: str
     variant: str
     loaded: int
     total: int | None
+    resumable: bool = True
 
 
 @dataclass(frozen=True)
 class FileReady:
+    """A whole file; ``release`` names its stored parts, deleted in the transaction that stores it."""
+
     job_id: str
     variant: str
     blob: Any
     size: int
     mime: str
+    release: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StorageFull:
+    """A part could not be stored (the disk is full): the parts stored so far are kept, and the
+    job waits for the user to free space and resume."""
+
+    job_id: str
+    variant: str
+    stored: int
+    total: int
+    needed: int  # free space the rest of the download needs (see ``Ledger.space_needed``)
+    reason: str = ""  # another storage failure than a full disk (then the sizes are 0)
 
 
 @dataclass(frozen=True)
@@ -107,9 +127,10 @@ class Expired:
     job_id: str
 
 
-Event = RemoteUpdate | Retrying | Stopped | Transfer | FileReady | FileSkipped | FilesDone | Expired
+Event = RemoteUpdate | Retrying | Stopped | Transfer | FileReady | FileSkipped | FilesDone | Expired | StorageFull
 EVENT_TYPES: dict[str, type[Any]] = {
-    cls.__name__: cls for cls in (RemoteUpdate, Retrying, Stopped, Transfer, FileReady, FileSkipped, FilesDone, Expired)
+    cls.__name__: cls
+    for cls in (RemoteUpdate, Retrying, Stopped, Transfer, FileReady, FileSkipped, FilesDone, Expired, StorageFull)
 }
 
 
@@ -138,6 +159,8 @@ def to_message(event: Event) -> dict[str, Any]:
     data = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
     if isinstance(event, RemoteUpdate):
         data["remote"] = remote_to_message(event.remote)
+    if isinstance(event, FileReady):
+        data["release"] = list(event.release)
     return {"type": type(event).__name__, **data}
 
 
@@ -149,5 +172,7 @@ def from_message(data: dict[str, Any]) -> Event:
         raise ValueError(f"unknown poller message {data.get('type')!r}")
     if kind is RemoteUpdate:
         fields["remote"] = remote_from_message(dict(fields["remote"]))
+    if kind is FileReady:
+        fields["release"] = tuple(fields.get("release") or ())
     event: Event = kind(**fields)
     return event

@@ -11,12 +11,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.core.costs import cost_text
+from app.core.download_ledger import PartialDownload
 from app.core.eta import Sample, eta_seconds, format_duration
 from app.core.job_status import JobPhase, JobStatus
 from app.core.vault_status import VaultState, VaultStatus
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
+
+NO_RANGES_NOTE = (
+    "This server does not resume downloads: if the download is cut off, it starts again from the beginning."
+)
 
 TONES = {
     JobStatus.QUEUED: "info",
@@ -37,6 +42,7 @@ class Card:
     times: str  # "Elapsed 0:42 · about 1 min left"
     expiry: str  # countdown while the files are not stored yet, or ""
     actions: tuple[str, ...]
+    download_note: str = ""  # how the download behaves (a server that cannot resume it)
 
 
 def clock_text(seconds: float) -> str:
@@ -51,7 +57,42 @@ def megabytes(count: int) -> str:
     return f"{count / 1_000_000:.1f} MB"
 
 
-def _label(job: JobRecord, transfer: tuple[int, int | None] | None) -> tuple[str, int | None, str]:
+def disk_full_note(stored: int, total: int, needed: int) -> str:
+    """What to do when the browser's storage is full mid-download (the stored parts are kept)."""
+    where = "Free some in Settings → Storage (delete videos you no longer need), then press Resume."
+    if stored >= total:
+        return (
+            f"The browser's storage is full. All {megabytes(total)} are downloaded and kept, but joining them into "
+            f"one file needs about {megabytes(needed)} of free space. {where}"
+        )
+    return (
+        f"The browser's storage is full: {megabytes(stored)} of {megabytes(total)} are stored and kept. About "
+        f"{megabytes(needed)} of free space is needed to finish (the rest of the file, and room to join it into "
+        f"one). {where}"
+    )
+
+
+def _downloading(
+    transfer: tuple[int, int | None] | None, partial: PartialDownload | None
+) -> tuple[str, int | None, str]:
+    if transfer is not None:
+        loaded, total = transfer
+        if total:
+            return "Downloading", min(100, loaded * 100 // total), f"{megabytes(loaded)} of {megabytes(total)}"
+        if loaded:
+            return "Downloading", None, megabytes(loaded)
+        return "Downloading", None, "Preparing download…"  # size not known yet: an indeterminate bar
+    if partial is not None and partial.stored > 0:
+        if partial.total:
+            share = min(100, partial.stored * 100 // partial.total)
+            return "Paused", share, f"{megabytes(partial.stored)} of {megabytes(partial.total)} stored"
+        return "Paused", None, f"{megabytes(partial.stored)} stored"
+    return "Rendered", 100, "Files not stored yet"
+
+
+def _label(
+    job: JobRecord, transfer: tuple[int, int | None] | None, partial: PartialDownload | None
+) -> tuple[str, int | None, str]:
     if job.status is JobStatus.QUEUED:
         if job.phase is JobPhase.SUBMITTING:
             return "Sending", None, ""
@@ -59,14 +100,7 @@ def _label(job: JobRecord, transfer: tuple[int, int | None] | None) -> tuple[str
             return "Checking the API", None, ""
         return "Queued", job.progress or 0, f"{job.progress or 0} %"
     if job.status is JobStatus.RUNNING and job.phase is JobPhase.DOWNLOADING:
-        if transfer is not None:
-            loaded, total = transfer
-            if total:
-                return "Downloading", min(100, loaded * 100 // total), f"{megabytes(loaded)} of {megabytes(total)}"
-            if loaded:
-                return "Downloading", None, megabytes(loaded)
-            return "Downloading", None, "Preparing download…"  # size not known yet: an indeterminate bar
-        return "Rendered", 100, "Files not stored yet"
+        return _downloading(transfer, partial)
     if job.status is JobStatus.RUNNING:
         return "Rendering", job.progress or 0, f"{job.progress or 0} %"
     failed = {"expired": "Expired", "submission_unknown": "Unconfirmed"}.get(job.error_code or "", "Failed")
@@ -102,11 +136,11 @@ def _expiry(job: JobRecord, now: float) -> str:
     return f"Files expire on the API in {clock_text(left)}"
 
 
-def _actions(job: JobRecord, polling: bool, downloading_now: bool, can_cancel: bool) -> tuple[str, ...]:
+def _actions(job: JobRecord, polling: bool, downloading_now: bool, can_cancel: bool, resume: bool) -> tuple[str, ...]:
     if not job.status.terminal:
         actions = ["cancel"] if can_cancel and job.phase is not JobPhase.DOWNLOADING else []
         if job.phase is JobPhase.DOWNLOADING and polling and not downloading_now:
-            actions.insert(0, "download")
+            actions.insert(0, "resume" if resume else "download")
         return tuple(actions)
     archive = "unarchive" if job.archived_at else "archive"
     if job.status is JobStatus.SUCCEEDED:
@@ -127,9 +161,12 @@ def build_card(
     polling: bool = True,
     note: str = "",
     can_cancel: bool = True,
+    partial: PartialDownload | None = None,
 ) -> Card:
-    label, progress, progress_text = _label(job, transfer)
+    label, progress, progress_text = _label(job, transfer, partial)
     downloading_now = transfer is not None or note.startswith("Downloading")
+    resume = partial is not None and partial.resumable  # parts stored (or a download stopped): go on from there
+    downloading = job.phase is JobPhase.DOWNLOADING and not job.status.terminal
     return Card(
         label=label,
         tone={"Expired": "danger", "Unconfirmed": "warn"}.get(label, TONES[job.status]),
@@ -137,7 +174,8 @@ def build_card(
         progress_text=progress_text,
         times=_times(job, samples, now),
         expiry=_expiry(job, now),
-        actions=_actions(job, polling, downloading_now, can_cancel),
+        actions=_actions(job, polling, downloading_now, can_cancel, resume),
+        download_note=NO_RANGES_NOTE if downloading and partial is not None and not partial.resumable else "",
     )
 
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from app.core.compose import Draft
+from app.core.download_ledger import PartialDownload
 from app.core.eta import Sample
 from app.core.provider_directory import Catalogue
 from app.core.routes import Location, Route
@@ -78,6 +79,9 @@ class AppState:
     poller_error: str = ""
     job_notes: Mapping[str, str] = field(default_factory=dict)  # job id -> what is happening now
     transfers: Mapping[str, tuple[int, int | None]] = field(default_factory=dict)  # job id -> (bytes, total)
+    partial_downloads: Mapping[str, PartialDownload] = field(default_factory=dict)  # job id -> what is stored
+    submitted_job: str = ""  # the job New Render just sent (shown until the user picks what comes next)
+    render_again_ok: frozenset[str] = frozenset()  # jobs the user chose to render again (no more asking)
     progress_samples: Mapping[str, tuple[Sample, ...]] = field(default_factory=dict)  # job id -> ETA readings
     boot_error: str = ""
     backup: BackupProgress | None = None  # the export or import under way

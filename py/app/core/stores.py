@@ -17,6 +17,8 @@ ASSETS = "assets"  # file records (what a Blob is, whose it is)
 BLOBS = "blobs"  # the files themselves, keyed by asset id
 META = "meta"  # small things: the New Render draft, the export folder handle
 PRESETS = "presets"  # named prompts with their settings (they travel in export bundles)
+DOWNLOADS = "downloads"  # ledgers of downloads in progress: which byte ranges are stored
+PARTS = "parts"  # the stored byte ranges themselves (Blobs), keyed by job/variant/offset
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,14 @@ SCHEMA: tuple[tuple[int, tuple[StoreSpec, ...]], ...] = (
             StoreSpec(META),
         ),
     ),
-    (2, (StoreSpec(PRESETS, "id"),)),
+    (
+        2,  # prompt presets; resumable downloads (see app.core.download_ledger)
+        (
+            StoreSpec(PRESETS, "id"),
+            StoreSpec(DOWNLOADS, "id", (("job_id", "job_id"),)),
+            StoreSpec(PARTS),
+        ),
+    ),
 )
 DB_NAME = "sora-renderer"
 DB_VERSION = SCHEMA[-1][0]

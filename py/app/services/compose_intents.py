@@ -17,6 +17,8 @@ from app.core import errors as e
 from app.core.capabilities import ImageRole, ProviderCapabilities
 from app.core.compose import Draft, ImageSet, PreparedImage, default_model, draft_of, model_of, pixel_size, with_model
 from app.core.job_record import JobRecord
+from app.core.job_status import JobStatus
+from app.core.settings import AfterRender
 from app.core.state import AppState, DraftImage
 from app.core.store import Store
 from app.core.stores import BLOBS, META
@@ -212,8 +214,26 @@ class ComposeIntents:
             raise
         finally:
             self.store.update(submitting=False)
+        if job.status is not JobStatus.FAILED:
+            self.store.update(submitted_job=job.id)
         await self._after_submit(job)
         return job
+
+    def render_again(self, job_id: str) -> None:
+        """The user knows the form would render ``job_id`` again and wants it: stop asking."""
+        self.store.update(render_again_ok=self.store.state.render_again_ok | {job_id})
+
+    async def after_render(self, choice: AfterRender) -> None:
+        """After a render was sent: keep the form for a new variation, or clear it for another."""
+        submitted = self.store.state.submitted_job
+        self.store.update(submitted_job="")
+        if choice == "keep":
+            if submitted:
+                self.render_again(submitted)
+            return
+        await self.change(prompt="", negative_prompt="", seed="")
+        for slot in list(self.store.state.draft_images):
+            await self.clear_image(slot)
 
     async def prefill(
         self, job: JobRecord, images: dict[str, tuple[Any, str]], *, continues: str | None = None

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.core.compose import fresh_draft, with_model
+from app.core.download_ledger import partial_of
 from app.core.downloads import file_name
 from app.core.errors import InputError, StorageError
 from app.core.job_record import JobRecord, JobStatus
@@ -144,7 +145,11 @@ class Controller:
         legacy = self.hub.key_origin("openai-videos", settings.chosen_base_url(self.directory.get("openai-videos")))
         await self.vault.load(legacy_origin=legacy)
         jobs, _broken = await self.job_store.load_all()
-        self.store.update(vaults=self.vault.statuses(), vault_loaded=True, jobs={job.id: job for job in jobs})
+        by_id = {job.id: job for job in jobs}
+        unfinished = await self.job_store.downloads.sweep(by_id)  # parts nobody will join are released
+        self.store.update(
+            vaults=self.vault.statuses(), vault_loaded=True, jobs=by_id, partial_downloads=partial_of(unfinished)
+        )
         await self.hub.load_catalogues()
         await self.compose.load()
         await self.presets.load()

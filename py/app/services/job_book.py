@@ -6,13 +6,14 @@ what any view shows is what IndexedDB holds, and every open tab hears of it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from app.core.job_record import AssetRecord, JobRecord
 from app.core.state import AppState
 from app.core.store import Store
 from app.services.job_store import JobStore
-from app.services.ports import TabChannel
+from app.services.ports import Op, TabChannel
 
 
 class JobBook:
@@ -31,9 +32,11 @@ class JobBook:
             notes[job_id] = text
         self.store.update(job_notes=notes)
 
-    async def commit(self, job: JobRecord, *, assets: tuple[tuple[AssetRecord, Any], ...] = ()) -> JobRecord:
-        """Persist (with new files, in one transaction), then show, then tell the other tabs."""
-        await self.files.save(job, assets=assets)
+    async def commit(
+        self, job: JobRecord, *, assets: tuple[tuple[AssetRecord, Any], ...] = (), also: Sequence[Op] = ()
+    ) -> JobRecord:
+        """Persist (with new files and ``also``, in one transaction), then show, then tell the other tabs."""
+        await self.files.save(job, assets=assets, also=also)
         self.store.update(jobs={**self.store.state.jobs, job.id: job})
         self._tell(job.id)
         return job

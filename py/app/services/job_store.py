@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -11,12 +11,14 @@ from app.core.compose import ImageSet, PreparedImage
 from app.core.errors import StorageError
 from app.core.job_record import AssetRecord, JobRecord
 from app.core.stores import ASSETS, BLOBS, JOBS
+from app.services.download_parts import DownloadParts
 from app.services.ports import Delete, Op, Put, RecordStore
 
 
 class JobStore:
     def __init__(self, records: RecordStore) -> None:
         self._records = records
+        self.downloads = DownloadParts(records)  # files of the jobs still being downloaded, in parts
 
     async def load_all(self) -> tuple[list[JobRecord], int]:
         """Every valid job, and how many stored records were unreadable (skipped, never lost)."""
@@ -66,13 +68,15 @@ class JobStore:
         references = tuple([await self.prepared_image(asset_id) for _, asset_id in ids])
         return ImageSet(first, last, references)
 
-    async def save(self, job: JobRecord, *, assets: Iterable[tuple[AssetRecord, Any]] = ()) -> None:
-        """Write the job (and new files with their blobs) in one transaction."""
+    async def save(
+        self, job: JobRecord, *, assets: Iterable[tuple[AssetRecord, Any]] = (), also: Sequence[Op] = ()
+    ) -> None:
+        """Write the job (and new files with their blobs, and ``also``) in one transaction."""
         ops: list[Op] = [Put(JOBS, job.model_dump(mode="json"))]
         for asset, blob in assets:
             ops.append(Put(ASSETS, asset.model_dump(mode="json")))
             ops.append(Put(BLOBS, blob, asset.id))
-        await self._records.write(ops)
+        await self._records.write([*ops, *also])
 
     async def save_many(self, jobs: Iterable[JobRecord]) -> None:
         await self._records.write([Put(JOBS, job.model_dump(mode="json")) for job in jobs])
@@ -94,4 +98,5 @@ class JobStore:
         asset_ids |= set(job.image_assets.values())
         if job.image_asset_id:
             asset_ids.add(job.image_asset_id)
-        await self._records.write(self.delete_ops(job, asset_ids))
+        unfinished = await self.downloads.job_release_ops(job.id)
+        await self._records.write([*self.delete_ops(job, asset_ids), *unfinished])

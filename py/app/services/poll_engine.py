@@ -11,6 +11,7 @@ simulator with a fake clock.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
@@ -26,14 +27,17 @@ from app.core.poll_messages import (
     RemoteUpdate,
     Retrying,
     Stopped,
+    StorageFull,
     TrackSpec,
     Transfer,
 )
 from app.core.poll_plan import PollState, Stop, after_answer, after_error, classify
 from app.core.providers.base import Download, RemoteJob, RemoteStatus
 from app.core.retry import ErrorBackoff, PollSchedule
+from app.services.download_parts import DownloadParts
 from app.services.ports import Blobs
 from app.services.provider_client import ProviderClient
+from app.services.resumable_fetch import DiskFull, ResumableFetch
 
 MAX_IN_FLIGHT = 2
 NOT_READY_DELAY_S = 2.0
@@ -48,15 +52,19 @@ class PollEngine:
         client_for: ClientFactory,
         emit: Callable[[Event], None],
         blobs: Blobs,
+        parts: DownloadParts,
         *,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+        clock: Callable[[], float] = time.time,
         backoff: ErrorBackoff | None = None,
         max_in_flight: int = MAX_IN_FLIGHT,
     ) -> None:
         self._client_for = client_for
         self._emit = emit
         self._blobs = blobs
+        self._parts = parts
         self._sleep = sleep
+        self._clock = clock
         self._backoff = backoff or ErrorBackoff()
         self._slots = asyncio.Semaphore(max_in_flight)
         self._online = asyncio.Event()
@@ -152,18 +160,25 @@ class PollEngine:
             self._emit(FileReady(spec.job_id, variant, blob, size, mime))
             return "ok"
         attempts = 0
-        next_report = 0
-
-        def progress(loaded: int, total: int | None) -> None:
-            nonlocal next_report
-            if loaded >= next_report or loaded == total:
-                next_report = loaded + PROGRESS_EVERY_BYTES
-                self._emit(Transfer(spec.job_id, variant, loaded, total))
-
+        report = _Reporter(self._emit, spec.job_id, variant)
         while True:
+            fetch = ResumableFetch(
+                client,
+                self._parts,
+                self._blobs,
+                job_id=spec.job_id,
+                report=report,
+                check=partial(checked_type, variant),
+                now=self._clock,
+            )
             try:
-                response = await self._request(lambda: client.fetch(download, progress=progress))
-                mime = checked_type(variant, response.blob_type, response.blob_size or 0)
+                stored = await self._request(partial(fetch.fetch, download))
+            except DiskFull as full:
+                self._emit(StorageFull(spec.job_id, variant, full.stored, full.total, full.needed))
+                return "stop"
+            except e.StorageError as error:  # never a reason to fail a paid-for render: wait for the user
+                self._emit(StorageFull(spec.job_id, variant, 0, 0, 0, reason=str(error)))
+                return "stop"
             except e.NotFoundError as error:
                 if error.code == "video_not_ready":
                     await self._sleep(NOT_READY_DELAY_S)
@@ -177,7 +192,7 @@ class PollEngine:
                 self._emit(_stopped(spec.job_id, error))
                 return "stop"
             except e.AppError as error:
-                attempts += 1
+                attempts = 1 if fetch.progressed else attempts + 1  # parts stored: a new run of attempts
                 retryable = classify(error) != "fatal"
                 if not retryable or attempts >= MAX_DOWNLOAD_ATTEMPTS:
                     if optional:
@@ -191,8 +206,26 @@ class PollEngine:
                 self._emit(Retrying(spec.job_id, f"Downloading the {variant} failed ({error}); retrying.", delay))
                 await self._sleep(delay)
                 continue
-            self._emit(FileReady(spec.job_id, variant, response.blob, int(response.blob_size or 0), mime))
+            self._emit(FileReady(spec.job_id, variant, stored.blob, stored.size, stored.mime, stored.release))
             return "ok"
+
+
+class _Reporter:
+    """Turns download progress into ``Transfer`` events, at most one per MiB of a streamed body."""
+
+    def __init__(self, emit: Callable[[Event], None], job_id: str, variant: str) -> None:
+        self._emit = emit
+        self._job_id = job_id
+        self._variant = variant
+        self._next = 0
+        self._resumable: bool | None = None
+
+    def __call__(self, loaded: int, total: int | None, resumable: bool) -> None:
+        if loaded < self._next and loaded != total and resumable == self._resumable:
+            return
+        self._next = loaded + PROGRESS_EVERY_BYTES if not resumable else 0
+        self._resumable = resumable
+        self._emit(Transfer(self._job_id, self._variant, loaded, total, resumable))
 
 
 def _stopped(job_id: str, error: e.AppError, code: str = "") -> Stopped:

@@ -14,11 +14,14 @@ from collections.abc import Callable
 from app.core import errors as e
 from app.core import poll_messages as pm
 from app.core.capabilities import FrameSize, ProviderCapabilities
+from app.core.download_ledger import PartialDownload, without
 from app.core.downloads import REQUIRED_VARIANT, file_name
 from app.core.eta import add_sample
 from app.core.job_record import JobRecord, new_asset
 from app.core.job_status import variant_kind
 from app.core.jobs import EXPIRED_MESSAGE, apply_remote, fail, succeed
+from app.core.queue_cards import disk_full_note
+from app.services.download_parts import release_ops
 from app.services.job_book import JobBook
 from app.services.ports import Clock
 from app.services.tasks import spawn
@@ -56,16 +59,21 @@ class PollInbox:
                 await self.on_event(event)
             except e.StorageError as exc:
                 self._storage_failed.add(event.job_id)
-                self._book.note(event.job_id, f"Could not store the files ({exc}). Free some space, then Download now.")
+                if isinstance(exc, e.StorageQuotaError) and isinstance(event, pm.FileReady):
+                    note = disk_full_note(event.size, event.size, event.size)  # every part is in: joining needs room
+                else:
+                    note = f"Could not store the files ({exc}). Free some space in Settings → Storage, then Resume."
+                self._book.note(event.job_id, note)
 
     async def on_event(self, event: pm.Event) -> None:
         job = self._book.job(event.job_id)
         if job is None or job.status.terminal:
             return
         now = self._clock.now()
-        store = self._book.store
         if isinstance(event, pm.Transfer):
-            store.update(transfers={**store.state.transfers, job.id: (event.loaded, event.total)})
+            self._transfer(job, event)
+        elif isinstance(event, pm.StorageFull):
+            self._storage_full(job, event)
         elif isinstance(event, pm.Retrying):
             self._book.note(job.id, event.note)
         elif isinstance(event, pm.RemoteUpdate):
@@ -118,12 +126,41 @@ class PollInbox:
                 "updated_at": now,
             }
         )
-        await self._book.commit(updated, assets=((asset, event.blob),))
+        release = release_ops(job.id, event.variant, event.release)  # the parts go with the whole file stored
+        await self._book.commit(updated, assets=((asset, event.blob),), also=release)
+        if kind == "video":
+            self._book.store.update(partial_downloads=without(self._book.store.state.partial_downloads, job.id))
+
+    def _transfer(self, job: JobRecord, event: pm.Transfer) -> None:
+        store = self._book.store
+        update: dict[str, object] = {"transfers": {**store.state.transfers, job.id: (event.loaded, event.total)}}
+        if variant_kind(event.variant) == "video":
+            stored = event.loaded if event.resumable else 0
+            partial = PartialDownload(stored, event.total, event.resumable)
+            update["partial_downloads"] = {**store.state.partial_downloads, job.id: partial}
+        store.update(**update)
+
+    def _storage_full(self, job: JobRecord, event: pm.StorageFull) -> None:
+        """Parts did not fit: keep them and the job as they are; say what to free, wait for Resume."""
+        self._stop_following(job.id)
+        if event.reason:
+            note = f"Could not store the download ({event.reason}). The parts stored so far are kept; Resume later."
+        else:
+            note = disk_full_note(event.stored, event.total, event.needed)
+            store = self._book.store
+            partial = PartialDownload(event.stored, event.total)
+            store.update(partial_downloads={**store.state.partial_downloads, job.id: partial})
+        self._book.note(job.id, note)
+
+    def _stop_following(self, job_id: str) -> None:
+        self._on_ended(job_id)
+        store = self._book.store
+        store.update(transfers={k: v for k, v in store.state.transfers.items() if k != job_id})
 
     async def _finish(self, job: JobRecord, now: float) -> None:
         if job.id in self._storage_failed:
             self._storage_failed.discard(job.id)
-            self._on_ended(job.id)
+            self._stop_following(job.id)
             return  # still DOWNLOADING: the files can be fetched again until they expire
         if REQUIRED_VARIANT not in job.assets:
             await self.end(fail(job, "download_failed", "The video file could not be stored.", now=now))
@@ -131,12 +168,14 @@ class PollInbox:
         await self.end(succeed(job, dict(job.assets), job.video_bytes, now=now))
 
     async def end(self, job: JobRecord) -> None:
-        """A job the poller no longer follows: drop its transient state, store its last record."""
-        self._on_ended(job.id)
-        store = self._book.store
-        store.update(transfers={k: v for k, v in store.state.transfers.items() if k != job.id})
+        """A job the poller no longer follows: drop its transient state, store its last record
+        (and let go of any part of a download it will not finish, in the same transaction)."""
+        self._stop_following(job.id)
         self._book.note(job.id, "")
-        await self._book.commit(job)
+        unfinished = await self._book.files.downloads.job_release_ops(job.id)
+        await self._book.commit(job, also=unfinished)
+        store = self._book.store
+        store.update(partial_downloads=without(store.state.partial_downloads, job.id))
 
 
 def _moved(old: JobRecord, new: JobRecord) -> bool:

@@ -94,7 +94,13 @@ class SystemClock:
 
 
 class Transport(Protocol):
-    """Sends a request; raises ``NetworkError`` when no HTTP answer arrives."""
+    """Sends a request; raises ``NetworkError`` when no HTTP answer arrives.
+
+    An ``Expect.BLOB`` request is sent once, as built: a 206 answer (the request asked for
+    a ``Range``) is read whole into a Blob; a 200 answer streams into one, calling
+    ``progress`` on the way (only then: a part comes in one piece). The length is checked
+    against ``Content-Length``; a body cut short raises ``ContentError``.
+    """
 
     async def send(self, request: HttpRequest, *, progress: Progress | None = None) -> HttpResponse: ...
 
@@ -173,6 +179,14 @@ class Blobs(Protocol):
 
     def from_base64(self, data: str, mime: str) -> tuple[Any, int]:
         """A Blob of base64 ``data`` (a file sent inline in a JSON answer): ``(Blob, size)``."""
+        ...
+
+    def join(self, parts: Sequence[Any], mime: str) -> tuple[Any, int]:
+        """One Blob made of ``parts`` in order, without copying their bytes: ``(Blob, size)``."""
+        ...
+
+    async def sha256(self, blob: Any) -> str:
+        """The SHA-256 of a Blob's bytes, as lower-case hex."""
         ...
 
 

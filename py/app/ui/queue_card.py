@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 ACTION_LABELS = {
     "cancel": "Cancel",
     "download": "Download now",
+    "resume": "Resume download",
     "retry": "Retry",
     "retry-blocked": "Retry unchanged",
     "retry-unconfirmed": "Send again",
@@ -53,6 +54,7 @@ class JobCard:
         self.times = h("p", {"class_": "job-times"})
         self.expiry = h("p", {"class_": "job-expiry"})
         self.note = h("p", {"class_": "job-note"})
+        self.download_note = h("p", {"class_": "job-note job-download-note", "hidden": True})
         self.error = h("div", {"class_": "job-error"})
         self.media = h("div", {"class_": "job-media"}, icon("film", size=28))
         self.actions = h("div", {"class_": "row job-actions"})
@@ -69,6 +71,7 @@ class JobCard:
                 self.times,
                 self.expiry,
                 self.note,
+                self.download_note,
                 self.error,
                 self.actions,
             ),
@@ -93,6 +96,8 @@ class JobCard:
         self.tick(card)
         set_text(self.note, note)
         self.note.hidden = not note
+        set_text(self.download_note, card.download_note)
+        self.download_note.hidden = not card.download_note
         self._render_error(job)
         if card.actions != self._actions:
             self._render_actions(card.actions)
@@ -130,7 +135,7 @@ class JobCard:
                 target = href(Route.LIBRARY, item=self.job_id)
                 buttons.append(h("a", {"class_": "btn small", "href": target}, ACTION_LABELS[action]))
                 continue
-            kind = "primary" if action in ("play", "download", "retry", "retry-unconfirmed") else ""
+            kind = "primary" if action in ("play", "download", "resume", "retry", "retry-unconfirmed") else ""
             if action == "edit" and "retry-blocked" in actions:
                 kind = "primary"  # a blocked prompt needs changing, not sending again
             if action in ("cancel", "remove"):

@@ -157,12 +157,17 @@ class KeyReport:
 
 @dataclass(frozen=True)
 class Download:
-    """How to get one result file: a request, or bytes already in the answer."""
+    """How to get one result file: a request, or bytes already in the answer.
+
+    ``size`` and ``sha256`` (hex) are checked once the file is whole, where the API tells them.
+    """
 
     variant: str
     request: HttpRequest | None = None
     data_b64: str = ""
     mime: str = ""
+    size: int | None = None
+    sha256: str = ""
 
 
 class VideoProvider(Protocol):

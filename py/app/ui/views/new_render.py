@@ -10,24 +10,29 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.browser.dom import Node, Pending, document_node, h, query, replace_children, set_attrs, set_text, text_node
+from app.browser.dom import Node, Pending, document_node, h, query, replace_children, set_attrs, set_text
 from app.browser.ffi import is_null
 from app.core.capabilities import ImageRole, ModelCapability
 from app.core.compose import model_of, prompt_counter, quote, validate
 from app.core.prices import ESTIMATE_NOTE, format_quote, format_source
 from app.core.provider_directory import day_of
+from app.core.render_guard import duplicate_of
 from app.core.routes import Route, href
 from app.core.state import AppState, Phase
 from app.core.vault_status import VaultState
 from app.ui.compose.image_slot import ImageSlot
 from app.ui.compose.pickers import Pickers
 from app.ui.compose.presets import PresetBar
+from app.ui.compose.render_guard import AfterRenderSlot
 from app.ui.safety import SafetyDialog
-from app.ui.toasts import toast
+from app.ui.toasts import counted_toast, toast
 from app.ui.views.base import View, view_header
 from app.ui.welcome import WelcomeCard
+
+if TYPE_CHECKING:
+    from app.core.settings import AfterRender  # pydantic: not on the boot path
 
 PROMPT_TIPS = (
     "Say what the camera sees: subject, setting, time of day, light.",
@@ -94,6 +99,7 @@ class NewRenderView(View):
             scope=s,
         )
         self.submit_note = h("p", {"class_": "field-hint", "id": "render-note"})
+        self.after = AfterRenderSlot(s)  # "already sent?" before a second charge; the job sent after
         self._shown_provider = ""
         compose = h(
             "div",
@@ -128,6 +134,7 @@ class NewRenderView(View):
             h("div", {"class_": "cost"}, self.estimate, self.estimate_basis, self.estimate_note),
             self.render_btn,
             self.submit_note,
+            self.after.node,
             h(
                 "p",
                 {"class_": "small muted"},
@@ -179,6 +186,15 @@ class NewRenderView(View):
         set_attrs(self.render_btn, disabled=state.submitting, aria_busy=state.submitting)
         set_text(self.render_btn, "Submitting…" if state.submitting else "Render")
         set_text(self.submit_note, self._readiness(state, provider.label) if ready else "")
+        self._render_after(state)
+
+    def _render_after(self, state: AppState) -> None:
+        job = state.jobs.get(state.submitted_job)
+        if job is not None:
+            remembered = state.settings.after_render if state.settings is not None else "keep"
+            self.after.sent(job, remembered, choose=self._after_choice)
+        elif self.after.shown.startswith("sent:"):
+            self.after.clear()
 
     def _readiness(self, state: AppState, label: str) -> str:
         settings = state.settings
@@ -345,11 +361,37 @@ class NewRenderView(View):
             self._show_errors({p.field: p.message for p in problems})
             self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(prompt=prompt)))
             return
-        settings = state.settings
+        images = len(self._image_roles(model, state)) + self._references(model, state)
+        now = time.time()
+        duplicate = duplicate_of(
+            state.jobs.values(), provider, draft, images=images, now=now, acknowledged=state.render_again_ok
+        )
+        if duplicate is not None:  # the same render was just sent (or may have been): ask first
+            self.after.guard(duplicate, now, send=lambda: self._send_again(duplicate.job.id, prompt))
+            return
+        self._send(prompt)
+
+    def _send_again(self, job_id: str, prompt: str) -> None:
+        async def acknowledge() -> None:
+            await self.ctx.intents.do(lambda c: _sync(c.compose.render_again, job_id))
+
+        self.after.clear()
+        self.ctx.run(acknowledge())
+        self._send(prompt)
+
+    def _send(self, prompt: str) -> None:
+        settings = self.ctx.store.state.settings
         if settings is not None and not settings.safety_acknowledged:
             SafetyDialog(self.ctx, on_accept=lambda: self._submit(prompt)).open()
             return
         self._submit(prompt)
+
+    def _after_choice(self, choice: AfterRender) -> None:
+        async def go() -> None:
+            await self.ctx.intents.do(lambda c: c.compose.after_render(choice))
+            await self.ctx.intents.do(lambda c: c.change_settings(after_render=choice))  # remembered
+
+        self.ctx.run(go())
 
     def _submit(self, prompt: str) -> None:
         async def go() -> None:
@@ -362,10 +404,15 @@ class NewRenderView(View):
             elif job.remote_id is None:
                 toast("No answer from the API yet. The job is in the Queue and will be checked, not resent.")
             else:
-                toast("Render started. Follow it in the Queue.")
-                self.submit_note.replaceChildren(
-                    text_node("Started. "),
-                    h("a", {"href": href(Route.QUEUE)}, "Open the Queue"),
+                counted_toast(  # several in a row are one toast with a count (the form shows the job sent)
+                    "render-started",
+                    lambda n: "Render started." if n == 1 else f"Render started ({n} renders in a row).",
+                    (href(Route.QUEUE), "View queue"),
                 )
 
         self.ctx.run(go())
+
+
+async def _sync(action: Any, *args: Any) -> None:
+    """A plain call as an intent (the controller may still be loading)."""
+    action(*args)

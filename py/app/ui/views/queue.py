@@ -75,7 +75,17 @@ class QueueView(View):
         return root
 
     def update(self, state: AppState, old: AppState) -> None:
-        watched = ("jobs", "job_notes", "transfers", "poller_role", "online", "phase", "progress_samples", "vaults")
+        watched = (
+            "jobs",
+            "job_notes",
+            "transfers",
+            "partial_downloads",
+            "poller_role",
+            "online",
+            "phase",
+            "progress_samples",
+            "vaults",
+        )
         if any(getattr(state, name) is not getattr(old, name) for name in watched):
             self._refresh(state)
 
@@ -122,6 +132,7 @@ class QueueView(View):
             polling=state.poller_role is PollerRole.POLLING,
             note=state.job_notes.get(job.id, ""),
             can_cancel=self._can_cancel(job),
+            partial=state.partial_downloads.get(job.id),
         )
 
     def _can_cancel(self, job: JobRecord) -> bool:
@@ -164,6 +175,7 @@ class QueueView(View):
         intents: dict[str, Callable[[Controller], Awaitable[Any]]] = {
             "cancel": lambda c: c.queue.cancel(job_id),
             "download": lambda c: c.queue.fetch_files(job_id),
+            "resume": lambda c: c.queue.fetch_files(job_id),  # from the first missing byte
             "retry": lambda c: c.queue.retry(job_id),
             "edit": lambda c: c.edit_job(job_id),
             "archive": lambda c: c.queue.archive(job_id, True),

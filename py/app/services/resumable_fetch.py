@@ -1,0 +1,222 @@
+"""One result file, fetched in byte ranges; each part is stored as it arrives and a
+download that stopped goes on from its first missing byte.
+
+The ledger (:mod:`app.core.download_ledger`) says what is stored. The first request
+asks for the first missing part (or, for a new download, a small first part, whose
+``Content-Range`` tells the total); the rest follow a few at a time, and each one that
+arrives is written with the updated ledger in one transaction, so a crash leaves only
+whole parts that the ledger lists. Once every byte is there the stored parts are joined
+into one Blob (no copy) and checked (length, and SHA-256 where the API gives one); the
+caller stores it and deletes the parts in the same transaction. A server that ignores
+``Range`` answers 200 with the whole file: it is read in one go and cannot be resumed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+from app.core import errors as e
+from app.core.byte_ranges import FIRST_PART_BYTES, PARALLEL_PARTS, ContentRange, Span, parse_content_range, range_header
+from app.core.download_ledger import Ledger
+from app.core.http import HttpResponse
+from app.core.providers.base import Download
+from app.services.download_parts import DownloadParts
+from app.services.ports import Blobs
+from app.services.provider_client import ProviderClient
+
+PARTIAL_CONTENT = 206
+RANGE_NOT_SATISFIABLE = 416
+
+Report = Callable[[int, int | None, bool], None]
+"""Progress: ``(bytes, total, resumable)``; resumable bytes are stored, the others only fetched."""
+TypeCheck = Callable[[str, int], str]
+"""``(content type, size)`` → the MIME type to store; ``ContentError`` when it is not the expected file."""
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A whole file, checked; ``release`` names the parts to delete when it is stored."""
+
+    blob: Any
+    size: int
+    mime: str
+    release: tuple[str, ...] = ()
+
+
+class DiskFull(e.StorageQuotaError):
+    """A part did not fit: the parts stored so far stay, with their ledger."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        super().__init__("the browser's storage is full")
+        self.stored = ledger.stored
+        self.total = ledger.total
+        self.needed = ledger.space_needed()
+
+
+class ResumableFetch:
+    """Fetches one file of one job; ``progressed`` tells whether this attempt stored anything."""
+
+    def __init__(
+        self,
+        client: ProviderClient,
+        parts: DownloadParts,
+        blobs: Blobs,
+        *,
+        job_id: str,
+        report: Report,
+        check: TypeCheck,
+        now: Callable[[], float],
+    ) -> None:
+        self._client = client
+        self._parts = parts
+        self._blobs = blobs
+        self._job_id = job_id
+        self._report = report
+        self._check = check
+        self._now = now
+        self._lock = asyncio.Lock()
+        self._ledger: Ledger | None = None  # what is stored, once the server told the total
+        self.progressed = False
+
+    async def fetch(self, download: Download) -> StoredFile:
+        ledger = await self._parts.load(self._job_id, download.variant)
+        if ledger is not None:
+            self._report(ledger.stored, ledger.total, True)
+            if ledger.complete:
+                return await self._joined(ledger, download)
+        span = ledger.to_fetch()[0] if ledger is not None else (0, FIRST_PART_BYTES)
+        try:
+            response = await self._get(download, span)
+        except e.ApiError as error:
+            if ledger is not None and error.status == RANGE_NOT_SATISFIABLE:
+                await self._start_again(ledger, "the file on the server is shorter than the parts stored")
+            raise
+        if response.status != PARTIAL_CONTENT:
+            return await self._whole(ledger, response, download)
+        answered = parse_content_range(response.header("content-range"))
+        if answered is None or answered.total is None:
+            # The server will not say the full length (or not to this page): fetch it whole.
+            return await self._whole(ledger, await self._get(download, None), download)
+        self._ledger = await self._matching(ledger, answered, response, download)
+        if not self._ledger.parts and (answered.start, answered.end) == (0, self._ledger.total):
+            return await self._whole(None, response, download)  # it fits in its first part: nothing to resume
+        await self._store(span, answered, response)
+        await self._rest(download)
+        return await self._joined(self._ledger, download)
+
+    # -- requests --------------------------------------------------------------------------
+    async def _get(self, download: Download, span: Span | None) -> HttpResponse:
+        request = download.request
+        if request is None:
+            raise ValueError(f"{download.variant} came inline; there is nothing to fetch")
+        if span is not None:
+            request = dataclasses.replace(request, headers={**request.headers, "Range": range_header(span)})
+
+        def streamed(loaded: int, total: int | None) -> None:  # only a whole (200) body streams
+            self._report(loaded, total, False)
+
+        return await self._client.fetch(dataclasses.replace(download, request=request), progress=streamed)
+
+    async def _matching(
+        self, ledger: Ledger | None, answered: ContentRange, response: HttpResponse, download: Download
+    ) -> Ledger:
+        """The ledger to add to: the stored one if the server still has the same file, else a new one."""
+        total = answered.total or 0
+        validator = response.header("etag") or response.header("last-modified") or ""
+        if ledger is not None:
+            changed = ledger.total != total or bool(ledger.validator and validator and ledger.validator != validator)
+            if not changed:
+                return ledger
+            await self._start_again(ledger, "the file on the server changed since its first parts were stored")
+        mime = self._check(response.blob_type or response.header("content-type") or "", total)
+        if download.size is not None and download.size != total:
+            raise e.ContentError(f"the server offers {total} bytes where the API said {download.size}")
+        return Ledger(self._job_id, download.variant, total, mime, validator, updated_at=self._now())
+
+    async def _start_again(self, ledger: Ledger, why: str) -> NoReturn:
+        await self._parts.discard(ledger)
+        raise e.ContentError(f"{why}; it is fetched again from the start")
+
+    async def _store(self, asked: Span, answered: ContentRange, response: HttpResponse) -> None:
+        """Check that the answer is the part asked for, then store it with the ledger that lists it."""
+        assert self._ledger is not None
+        if response.status != PARTIAL_CONTENT:
+            raise e.ContentError(f"the server answered {response.status} to a part of the file")
+        expected = (asked[0], min(asked[1], self._ledger.total))
+        if (answered.start, answered.end) != expected or (response.blob_size or 0) != expected[1] - expected[0]:
+            raise e.ContentError(
+                f"a part of the download is incomplete: {response.blob_size or 0} of {expected[1] - expected[0]} bytes"
+            )
+        async with self._lock:  # one write at a time: a ledger only ever lists parts that were stored
+            current = self._ledger
+            try:
+                self._ledger = await self._parts.add(current, expected[0], expected[1], response.blob, self._now())
+            except e.StorageQuotaError as exc:
+                raise DiskFull(current) from exc
+            self.progressed = True
+            self._report(self._ledger.stored, self._ledger.total, True)
+
+    async def _rest(self, download: Download) -> None:
+        """Fetch the missing parts a few at a time, storing each as it arrives."""
+        assert self._ledger is not None
+        queue = iter(self._ledger.to_fetch())
+
+        failed = False  # one lane failed: the others start no new request
+
+        async def lane() -> None:
+            nonlocal failed
+            for span in queue:
+                if failed:
+                    return
+                try:
+                    response = await self._get(download, span)
+                    answered = parse_content_range(response.header("content-range"))
+                    if answered is None:
+                        raise e.ContentError("a part of the download came without its byte range")
+                    await self._store(span, answered, response)
+                except BaseException:
+                    failed = True
+                    raise
+
+        lanes = [asyncio.ensure_future(lane()) for _ in range(PARALLEL_PARTS)]
+        try:
+            await asyncio.gather(*lanes)
+        except BaseException:
+            for task in lanes:
+                task.cancel()
+            await asyncio.gather(*lanes, return_exceptions=True)
+            raise
+
+    # -- the whole file ------------------------------------------------------------------------
+    async def _whole(self, ledger: Ledger | None, response: HttpResponse, download: Download) -> StoredFile:
+        """A 200 answer: the whole file, read in one go (parts from before are released with it)."""
+        size = int(response.blob_size or 0)
+        mime = self._check(response.blob_type or response.header("content-type") or "", size)
+        await self._verify(response.blob, size, download)
+        release = ledger.part_keys() if ledger is not None else ()
+        return StoredFile(response.blob, size, mime, release)
+
+    async def _joined(self, ledger: Ledger, download: Download) -> StoredFile:
+        """The stored parts as one Blob, checked against the total (and the API's checksum)."""
+        blobs = await self._parts.blobs(ledger)
+        if any(blob is None for blob in blobs):
+            await self._start_again(ledger, "a stored part of the download is missing")
+        blob, size = self._blobs.join(blobs, ledger.mime)
+        if size != ledger.total:
+            await self._start_again(ledger, f"the stored parts hold {size} of {ledger.total} bytes")
+        try:
+            await self._verify(blob, size, download)
+        except e.ContentError as exc:
+            await self._start_again(ledger, str(exc))
+        return StoredFile(blob, size, ledger.mime, ledger.part_keys())
+
+    async def _verify(self, blob: Any, size: int, download: Download) -> None:
+        """The length and checksum the API gave, where it gave them."""
+        if download.size is not None and size != download.size:
+            raise e.ContentError(f"the download has {size} bytes where the API said {download.size}")
+        if download.sha256 and (await self._blobs.sha256(blob)) != download.sha256.lower():
+            raise e.ContentError("the downloaded file does not match the API's checksum")

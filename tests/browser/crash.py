@@ -1,0 +1,81 @@
+"""Reading what a killed tab left in IndexedDB, and what the simulator sent (the kill itself
+is ``tools.crash_tab``, shared with the download benchmark)."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from typing import Any
+
+from playwright.sync_api import Page
+
+from app.core.keys import DEMO_KEY
+from tools.crash_tab import LEDGERS_JS, crash_tab
+
+__all__ = ["crash_tab", "ledgers", "original_sha", "served_bytes", "sim_json", "stored_video"]
+
+STORED_SHA_JS = """async (title) => {
+    const db = await new Promise((ok, ko) => {
+        const r = indexedDB.open('sora-renderer'); r.onsuccess = () => ok(r.result); r.onerror = ko;
+    });
+    const read = (store, op) => new Promise((ok) => {
+        const r = op(db.transaction(store).objectStore(store)); r.onsuccess = () => ok(r.result);
+    });
+    const job = (await read('jobs', s => s.getAll())).find(j => j.prompt.startsWith(title));
+    const blob = await read('blobs', s => s.get(job.assets.video));
+    db.close();
+    const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+    return [blob.size, [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('')];
+}"""
+
+HOLD_FILE_WRITE_JS = """() => {
+    // Test only: the page hangs just before the transaction that stores a whole file made of
+    // parts (the moment after the last byte arrived), so the tab can be killed right there.
+    const open = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (stores, mode) {
+        const names = typeof stores === 'string' ? [stores] : [...stores];
+        if (window.__holdFileWrite && names.includes('blobs') && names.includes('parts')) {
+            window.__holdFileWrite = false;
+            for (;;) {}  // until the renderer is killed
+        }
+        return open.call(this, stores, mode);
+    };
+}"""
+
+
+def ledgers(page: Page) -> dict[str, Any]:
+    """The downloads in progress (ledgers) and the keys of their stored parts."""
+    result: dict[str, Any] = page.evaluate(LEDGERS_JS)
+    return result
+
+
+def stored_video(page: Page, title: str) -> tuple[int, str]:
+    """Size and SHA-256 of the job's stored video, read back from IndexedDB."""
+    size, digest = page.evaluate(STORED_SHA_JS, title)
+    return int(size), str(digest)
+
+
+def sim_json(app_server: str, path: str) -> Any:
+    with urllib.request.urlopen(app_server + path) as response:
+        return json.load(response)
+
+
+def served_bytes(app_server: str, remote_id: str) -> tuple[int, int]:
+    """(body bytes the simulator sent for the job's video, the video's size)."""
+    rows = sim_json(app_server, f"sim/debug/downloads?job_id={remote_id}")["data"]
+    video = [row for row in rows if row["file"] == "video"]
+    return sum(int(row["bytes_served"]) for row in video), max(int(row["file_bytes"]) for row in video)
+
+
+def original_sha(app_server: str, remote_id: str) -> str:
+    """SHA-256 of the simulator's file itself (fetched here, after the counts were read)."""
+    import hashlib
+
+    request = urllib.request.Request(
+        app_server + f"sim/v1/videos/{remote_id}/content", headers={"Authorization": f"Bearer {DEMO_KEY}"}
+    )
+    digest = hashlib.sha256()
+    with urllib.request.urlopen(request) as response:
+        while chunk := response.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
