@@ -19,7 +19,7 @@ from app.browser.console import error as console_error
 from app.browser.console import warn
 from app.browser.dom import Scope
 from app.browser.media_urls import MediaUrls
-from app.browser.page_location import current_query, origin, path_and_hash, replace_url
+from app.browser.page_location import current_query, path_and_hash, replace_url, site_address
 from app.core.errors import AppError
 from app.core.messages import describe
 from app.core.provider_directory import ProviderDirectory
@@ -106,9 +106,10 @@ async def _build_controller(store: Store[AppState], directory: ProviderDirectory
     return controller, wheel_urls
 
 
-async def _hydrate(ctx: UiContext) -> None:
+async def _hydrate(ctx: UiContext, site_ready: Awaitable[None]) -> None:
     """Build the controller, load the records, hand the controller to the waiting intents."""
     controller, wheel_urls = await _build_controller(ctx.store, ctx.providers)
+    await site_ready  # a static build's demo calls and polling worker need its service worker
     await controller.hydrate()
     ctx.intents.attach(controller)
     from app.browser.relay_probe import relay_available
@@ -204,6 +205,28 @@ async def _until_online(store: Store[AppState]) -> None:
         unsubscribe()
 
 
+async def _prepare_site(ctx: UiContext) -> None:
+    """A static build: register its service worker, wait until it controls the page, offer updates."""
+    from app.browser.site import SiteWorker, SiteWorkerError, is_static_build
+
+    if not is_static_build():
+        return
+    try:
+        worker = await SiteWorker.register(_page_scope)
+        await worker.until_in_control()
+    except SiteWorkerError as exc:
+        warn(f"service worker: {exc}")
+        toast(
+            f"Demo mode and offline start are not available: {exc}. Renders with your own key still work.",
+            kind="error",
+            seconds=60,
+        )
+        return
+    from app.ui.update_offer import show_update_offer
+
+    worker.watch_updates(lambda: show_update_offer(ctx.store.state, worker.apply_update))
+
+
 def _open_welcome(ctx: UiContext) -> None:
     from app.ui.welcome import WelcomeDialog
 
@@ -212,7 +235,7 @@ def _open_welcome(ctx: UiContext) -> None:
 
 async def start() -> None:
     """Draw the app, mark it ready, then load the records."""
-    store: Store[AppState] = Store(AppState(page_origin=origin()))
+    store: Store[AppState] = Store(AppState(page_origin=site_address()))
     intents = Intents()
     media = MediaUrls(lambda asset_id: intents.do(lambda c: c.job_store.blob(asset_id)))
     ctx = UiContext(store=store, intents=intents, media=media, providers=registry.directory(), run=run_task)
@@ -223,8 +246,9 @@ async def start() -> None:
         show_failure(str(exc))
         return
     reveal_app()
+    site_ready = spawn(_prepare_site(ctx))
     try:
-        await _hydrate(ctx)
+        await _hydrate(ctx, site_ready)
     except Exception as exc:
         console_error("".join(traceback.format_exception(exc)))
         intents.fail(exc if isinstance(exc, AppError) else AppError(f"The app could not start: {exc}"))

@@ -1,0 +1,37 @@
+"""The two wheels the site ships: the app (what ``serve.py`` builds on request) and the simulator.
+
+The simulator runs in the browser for the static site's demo mode (``simulator.pagehost``),
+so it travels as a wheel of its own, loaded only by its worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools import appwheel
+
+BUILD_DIR = "build"
+SIM_PACKAGE = "simulator"
+SIM_DIST = "sora_renderer_sim"
+
+
+@dataclass(frozen=True)
+class Wheel:
+    path: str  # in the site
+    data: bytes
+
+    @property
+    def tag(self) -> str:
+        """A short name for these exact contents."""
+        return hashlib.sha256(self.data).hexdigest()[:16]
+
+
+def app_wheel(root: Path) -> Wheel:
+    return Wheel(f"{BUILD_DIR}/{appwheel.WHEEL_NAME}", appwheel.build_wheel(root / appwheel.SOURCE_DIR.name))
+
+
+def sim_wheel(root: Path) -> Wheel:
+    data = appwheel.build_package_wheel(root, SIM_PACKAGE, SIM_DIST)
+    return Wheel(f"{BUILD_DIR}/{appwheel.wheel_name(SIM_DIST)}", data)
