@@ -36,7 +36,7 @@ async function answerWithState(host, request) {
   try {
     const saved = await inStore(db, "readonly", (store) => store.get(STORE));
     if (saved && saved.revision !== host.revision) host.restore(saved.data, saved.revision, saved.tag);
-    const body = request.body ? new Uint8Array(request.body) : null;
+    const body = request.body ? new Uint8Array(request.body) : undefined; // undefined is None (null is not)
     const answer = host.answer(request.method, request.url, JSON.stringify(request.headers), body);
     const message = answer.to_message().toJs({ dict_converter: Object.fromEntries });
     answer.destroy();

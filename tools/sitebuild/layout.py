@@ -8,6 +8,7 @@ of ``index.html`` and the PyScript configs work unchanged, under any sub-path.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,8 @@ SERVICE_WORKER = "sw.js"
 CONFIGS = ("pyscript.toml", "worker.toml", "manifest.webmanifest")
 STATIC_DIR = "static"
 ENTRY_DIR = "py"  # only its top-level scripts (main.py, worker.py); the app is in its wheel
-RUNTIME_DIRS = ("pyodide", "pyscript", "wheels")  # under vendor/; axe (tests only) stays out
+RUNTIME_DIRS = ("pyodide", "pyscript")  # under vendor/; axe (tests only) stays out; wheels: by their index
+WHEEL_INDEX = "index.json"
 
 
 class LayoutError(RuntimeError):
@@ -55,8 +57,32 @@ def app_files(root: Path) -> list[Source]:
     return wanted
 
 
+def wheel_files(wheels_dir: Path, lock: vendor.Lock) -> list[Source]:
+    """``vendor/wheels/index.json`` and the wheels it lists: the list the page itself loads
+    (``app.browser.runtime``), so whatever ``tools/vendor.py`` puts there (plain or
+    precompiled wheels) is what the site ships. A wheel named in the lock is checked
+    against its pinned SHA-256 (derived wheels have no pin of their own)."""
+    index_path = wheels_dir / WHEEL_INDEX
+    try:
+        listed = [str(name) for name in json.loads(index_path.read_text(encoding="utf-8"))["wheels"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise LayoutError(
+            f"vendor/wheels/{WHEEL_INDEX} is missing or unreadable ({exc}): run python3 tools/vendor.py"
+        ) from exc
+    found = [Source(f"vendor/wheels/{WHEEL_INDEX}", index_path)]
+    found += [Source(f"vendor/wheels/{name}", wheels_dir / name) for name in listed]
+    pins = {w.filename: w.sha256 for w in lock.wheels}
+    for source in found[1:]:
+        if not source.source.is_file():
+            raise LayoutError(f"{source.path} is listed in {WHEEL_INDEX} but missing: run python3 tools/vendor.py")
+        expected = pins.get(source.path.removeprefix("vendor/wheels/"))
+        if expected is not None and vendor.sha256_file(source.source) != expected:
+            raise LayoutError(f"{source.path} does not match its pinned SHA-256: run python3 tools/vendor.py --force")
+    return found
+
+
 def runtime_files(vendor_dir: Path, lock: vendor.Lock) -> list[Source]:
-    """The vendored Pyodide, PyScript and wheels, checked against the lock's pins."""
+    """The vendored Pyodide and PyScript (the files their pins name) and the wheels the page loads."""
     pins = {pin.dest: pin for pin in lock.npm if pin.group == "runtime"}
     found: list[Source] = []
     for name in RUNTIME_DIRS:
@@ -67,14 +93,7 @@ def runtime_files(vendor_dir: Path, lock: vendor.Lock) -> list[Source]:
         else:
             found += _files_under(directory, f"vendor/{name}")
     missing = [s.path for s in found if not s.source.is_file()]
-    wheels = {w.filename: w.sha256 for w in lock.wheels}
-    present = {s.source.name for s in found if s.path.startswith("vendor/wheels/")}
-    missing += [f"vendor/wheels/{name}" for name in wheels if name not in present]
     if missing or not any(s.path.startswith("vendor/pyscript/") for s in found):
         listed = ", ".join(missing[:4]) or "vendor/pyscript/"
         raise LayoutError(f"the vendored runtime is incomplete ({listed}): run python3 tools/vendor.py first")
-    for source in found:
-        expected = wheels.get(source.source.name)
-        if expected is not None and vendor.sha256_file(source.source) != expected:
-            raise LayoutError(f"{source.path} does not match its pinned SHA-256: run python3 tools/vendor.py --force")
-    return found
+    return found + wheel_files(vendor_dir / "wheels", lock)

@@ -20,7 +20,7 @@ import js
 from pyodide.ffi import JsException
 
 from app.browser.dom import Scope
-from app.browser.ffi import js_object
+from app.browser.ffi import is_null, js_object
 from app.services.tasks import spawn
 
 SCRIPT = "sw.js"
@@ -34,12 +34,12 @@ class SiteWorkerError(Exception):
 
 def is_static_build() -> bool:
     """Whether this page is a static build's (it then has no server, no relay, no ``serve.py`` simulator)."""
-    return js.document.querySelector('meta[name="sora-site"]') is not None
+    return not is_null(js.document.querySelector('meta[name="sora-site"]'))
 
 
 def _container() -> Any:
     container = getattr(js.navigator, "serviceWorker", None)
-    if container is None:
+    if is_null(container):
         raise SiteWorkerError("this browser offers no service workers here (a private window?)")
     return container
 
@@ -64,7 +64,7 @@ class SiteWorker:
     async def until_in_control(self, timeout_s: float = CONTROL_TIMEOUT_S) -> None:
         """Return once the worker controls this page; ``SiteWorkerError`` after ``timeout_s``."""
         container = _container()
-        if container.controller is not None:
+        if not is_null(container.controller):
             return
         changed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
@@ -85,12 +85,12 @@ class SiteWorker:
         registration, container = self._registration, _container()
 
         def installed(_event: Any = None) -> None:
-            if registration.waiting is not None and container.controller is not None:
+            if not is_null(registration.waiting) and not is_null(container.controller):
                 offer()
 
         def found(_event: Any) -> None:
             worker = registration.installing
-            if worker is not None:
+            if not is_null(worker):
                 self._scope.on(worker, "statechange", installed)
 
         def switched(_event: Any) -> None:
@@ -117,7 +117,7 @@ class SiteWorker:
     def apply_update(self) -> None:
         """Let the waiting version take over; the page reloads when it has (or at once, if none waits)."""
         waiting = self._registration.waiting
-        if waiting is None:
+        if is_null(waiting):
             js.location.reload()
             return
         self._reload_on_change = True
