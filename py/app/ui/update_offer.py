@@ -19,9 +19,10 @@ OFFER_ID = "update-offer"
 def offer_text(state: AppState) -> str:
     running = sum(1 for job in state.jobs.values() if not job.status.terminal)
     text = "A new version of Sora Renderer is ready."
-    if running:
-        renders = "render is" if running == 1 else "renders are"
-        text += f" {running} {renders} running: they go on after the reload."
+    if running == 1:
+        text += " 1 render is running: it goes on after the reload."
+    elif running:
+        text += f" {running} renders are running: they go on after the reload."
     return text
 
 
