@@ -168,7 +168,9 @@ def test_an_update_is_offered_never_forced_and_applied(page: Page, site: Site, w
     expect(offer).to_be_hidden()
     assert page.evaluate("window.samePage === true")
 
-    visit(page, site.url + "#/queue", timeout=DONE_MS * 2)  # still the old version: the offer is made again
+    page.reload()  # still the old version (its page is open): the offer is made again
+    page.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=DONE_MS * 2)
+    assert not page.evaluate("window.samePage === true")
     assert controlling_version(page, site) == old
     expect(offer).to_be_visible(timeout=DONE_MS)
     with page.expect_event("load", timeout=DONE_MS):
