@@ -222,3 +222,12 @@ def test_the_web_app_manifest_is_installable_under_a_sub_path() -> None:
             purposes.setdefault(icon["purpose"], set()).add(width)
     assert {192, 512} <= purposes["any"]
     assert 512 in purposes["maskable"]
+
+
+def test_the_pages_workflow_publishes_what_the_local_command_builds() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text()
+    assert "run: scripts/build-site --out _site" in workflow
+    assert "path: _site" in workflow and "actions/deploy-pages@" in workflow
+    assert "hashFiles('tools/vendor.lock.json')" in workflow, "the vendored runtime is keyed on the pins"
+    command = (ROOT / "scripts" / "build-site").read_text()
+    assert (ROOT / "scripts" / "build-site").stat().st_mode & 0o111 and "tools/build_site.py" in command
