@@ -144,6 +144,12 @@ def test_a_visitor_installs_renders_in_demo_mode_and_plays_it_offline(page: Page
     drawer = page.get_by_role("dialog", name=title)
     page.wait_for_function("document.querySelector('dialog video')?.readyState >= 2", timeout=15_000)
     assert abs(drawer.locator("video").evaluate("v => v.duration") - 4.0) < 0.2
+    page.keyboard.press("Escape")
+    tile.hover()
+    with page.expect_download() as download:
+        tile.get_by_role("button", name="Download").click()
+    data = download.value.path().read_bytes()
+    assert data[4:8] == b"ftyp" and len(data) == assets["video"]["bytes"]
 
 
 def test_an_update_is_offered_never_forced_and_applied(page: Page, site: Site, watch: PageWatch) -> None:
