@@ -24,9 +24,9 @@ WHEEL_URL_PATH = f"/build/{WHEEL_NAME}"
 _FIXED_DATE = (2026, 1, 1, 0, 0, 0)
 
 
-def source_files(source_dir: Path = SOURCE_DIR) -> list[Path]:
-    """Every Python file of the app package, in a stable order."""
-    return sorted(p for p in (source_dir / PACKAGE).rglob("*.py") if "__pycache__" not in p.parts)
+def source_files(source_dir: Path = SOURCE_DIR, package: str = PACKAGE) -> list[Path]:
+    """Every Python file of ``package`` under ``source_dir``, in a stable order."""
+    return sorted(p for p in (source_dir / package).rglob("*.py") if "__pycache__" not in p.parts)
 
 
 def latest_mtime(source_dir: Path = SOURCE_DIR) -> float:
@@ -40,14 +40,23 @@ def _record_line(name: str, data: bytes) -> str:
     return f"{name},sha256={digest},{len(data)}"
 
 
+def wheel_name(dist_name: str, version: str = VERSION) -> str:
+    return f"{dist_name}-{version}-py3-none-any.whl"
+
+
 def build_wheel(source_dir: Path = SOURCE_DIR) -> bytes:
     """A reproducible wheel (fixed timestamps, sorted entries) of ``py/app``."""
-    dist_info = f"{DIST_NAME}-{VERSION}.dist-info"
+    return build_package_wheel(source_dir, PACKAGE, DIST_NAME)
+
+
+def build_package_wheel(source_dir: Path, package: str, dist_name: str, version: str = VERSION) -> bytes:
+    """A reproducible pure-Python wheel of ``source_dir/package`` (the static site also ships the simulator)."""
+    dist_info = f"{dist_name}-{version}.dist-info"
     entries: list[tuple[str, bytes]] = [
-        (p.relative_to(source_dir).as_posix(), p.read_bytes()) for p in source_files(source_dir)
+        (p.relative_to(source_dir).as_posix(), p.read_bytes()) for p in source_files(source_dir, package)
     ]
     entries.append(
-        (f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: {DIST_NAME}\nVersion: {VERSION}\n".encode())
+        (f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: {dist_name}\nVersion: {version}\n".encode())
     )
     entries.append(
         (

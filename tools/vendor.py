@@ -178,7 +178,7 @@ def vendor_npm(pin: NpmPin, registry: str) -> None:
     staging.rename(final)
 
 
-def _sha256_file(path: Path) -> str:
+def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -188,7 +188,7 @@ def _sha256_file(path: Path) -> str:
 
 def vendor_wheel(pin: WheelPin, target: dict[str, str], wheels_dir: Path) -> None:
     """Fetch one wheel for Pyodide's platform with pip, pinned by hash."""
-    if (wheels_dir / pin.filename).is_file() and _sha256_file(wheels_dir / pin.filename) == pin.sha256:
+    if (wheels_dir / pin.filename).is_file() and sha256_file(wheels_dir / pin.filename) == pin.sha256:
         return
     with tempfile.TemporaryDirectory() as tmp:
         requirement = Path(tmp) / "requirement.txt"
@@ -208,7 +208,7 @@ def vendor_wheel(pin: WheelPin, target: dict[str, str], wheels_dir: Path) -> Non
                 f"Could not download the wheel {pin.name}=={pin.version} ({pin.filename}) from the "
                 f"Python package index: {detail[0]}. Check the network connection or pip's index settings."
             )
-        if _sha256_file(fetched) != pin.sha256:
+        if sha256_file(fetched) != pin.sha256:
             raise VendorError(f"{pin.filename}: downloaded file does not match its pinned SHA-256.")
         shutil.move(str(fetched), wheels_dir / pin.filename)
 

@@ -19,6 +19,7 @@ from urllib.parse import parse_qs
 
 from app.browser.boot_screen import mark_hydrated, reveal_app, show_failure
 from app.browser.console import error as console_error
+from app.browser.console import warn
 from app.browser.dom import by_id
 from app.browser.early_page import (
     early_input,
@@ -29,7 +30,7 @@ from app.browser.early_page import (
     remember_snapshot,
 )
 from app.browser.media_urls import MediaUrls
-from app.browser.page_location import current_query, origin, path_and_hash, replace_url
+from app.browser.page_location import current_query, path_and_hash, replace_url, site_address
 from app.browser.perf import mark
 from app.browser.poller_start import PAGE_SCOPE, EarlyWorker, start_queue
 from app.core.early import EarlyInput, snapshot
@@ -136,9 +137,10 @@ def _app_version() -> str:
         return "0.1.0"
 
 
-async def _hydrate(ctx: UiContext) -> tuple[Controller, list[str], EarlyInput]:
+async def _hydrate(ctx: UiContext, site_ready: Awaitable[None]) -> tuple[Controller, list[str], EarlyInput]:
     """Build the controller, load the records, take over the early page, draw the views."""
     controller, wheel_urls = await _build_controller(ctx.store, ctx.providers)
+    await site_ready  # a static build's demo calls and polling worker need its service worker
     await controller.hydrate()
     mark("records-read")
     ctx.intents.attach(controller)
@@ -237,16 +239,38 @@ async def _probe_relay(ctx: UiContext, probe: Callable[[], Awaitable[bool]]) -> 
     ctx.store.update(relay_available=await probe())
 
 
+async def _prepare_site(ctx: UiContext) -> None:
+    """A static build: register its service worker, wait until it controls the page, offer updates."""
+    from app.browser.site import SiteWorker, SiteWorkerError, is_static_build
+
+    if not is_static_build():
+        return
+    try:
+        worker = await SiteWorker.register(PAGE_SCOPE)
+        await worker.until_in_control()
+    except SiteWorkerError as exc:
+        warn(f"service worker: {exc}")
+        toast(
+            f"Demo mode and offline start are not available: {exc}. Renders with your own key still work.",
+            kind="error",
+            seconds=60,
+        )
+        return
+    from app.ui.update_offer import show_update_offer
+
+    worker.watch_updates(lambda: show_update_offer(ctx.store.state, worker.apply_update))
+
+
 async def start() -> None:
     """Load the records, take over the early page, draw the app, then start the queue."""
     mark("python-started")
     early_worker = EarlyWorker() if jobs_were_running() else None  # before anything else: it boots in parallel
-    store: Store[AppState] = Store(AppState(page_origin=origin()))
+    store: Store[AppState] = Store(AppState(page_origin=site_address()))
     intents = Intents()
     media = MediaUrls(lambda asset_id: intents.do(lambda c: c.job_store.blob(asset_id)))
     ctx = UiContext(store=store, intents=intents, media=media, providers=registry.directory(), run=run_task)
     try:
-        controller, wheel_urls, early = await _hydrate(ctx)
+        controller, wheel_urls, early = await _hydrate(ctx, spawn(_prepare_site(ctx)))
     except Exception as exc:  # the early page stays, with what was typed on it
         console_error("".join(traceback.format_exception(exc)))
         intents.fail(exc if isinstance(exc, AppError) else AppError(f"The app could not start: {exc}"))

@@ -15,6 +15,12 @@ def origin() -> str:
     return str(js.location.origin)
 
 
+def site_address() -> str:
+    """The page's folder without the trailing slash: the origin under ``serve.py``,
+    ``https://user.github.io/repo`` for a static site on a sub-path (where its ``sim/`` is)."""
+    return str(js.URL.new(".", js.location.href).href).rstrip("/")
+
+
 def current_hash() -> str:
     return str(js.location.hash)
 

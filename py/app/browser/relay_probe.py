@@ -6,16 +6,17 @@ import js
 from pyodide.ffi import JsException
 
 from app.browser.page_location import origin
+from app.browser.site import is_static_build
 from app.core.endpoint import RELAY_PREFIX, is_loopback
 
 
 async def relay_available() -> bool:
     """``GET /relay/`` answers a JSON list of relayed providers when the relay is on (a 404 when off).
 
-    Only asked of a loopback page: a static host has no relay.
+    Only asked of a loopback page that is not a static build: a static host has no relay.
     """
     host = str(js.location.hostname)
-    if not is_loopback(host):
+    if not is_loopback(host) or is_static_build():
         return False
     try:
         response = await js.fetch(origin() + RELAY_PREFIX, js.Object.fromEntries([["cache", "no-store"]]))

@@ -63,7 +63,8 @@ def check_base_url(text: str) -> EndpointCheck:
 
 
 def demo_base_url(page_origin: str, demo_path: str) -> str:
-    """A provider's simulator (``demo_path``, e.g. ``/sim/v1``) on the server of the page."""
+    """A provider's simulator (``demo_path``, e.g. ``/sim/v1``) where the page is served
+    (``page_origin`` includes the site's folder, so a static site on a sub-path has its own)."""
     return page_origin.rstrip("/") + demo_path
 
 

@@ -60,7 +60,7 @@ class DraftImage:
 class AppState:
     location: Location = field(default_factory=lambda: Location(Route.NEW))
     phase: Phase = Phase.BOOTING
-    page_origin: str = ""
+    page_origin: str = ""  # where the page is served, with its folder: "https://user.github.io/repo" on a sub-path
     settings: Settings | None = None
     vaults: Mapping[str, VaultStatus] = field(default_factory=dict)  # provider id -> its key (no secrets)
     vault_loaded: bool = False
