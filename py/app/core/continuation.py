@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from app.core.capabilities import Operation, ProviderCapabilities
-from app.core.job_record import JobRecord, JobStatus
+from app.core.job_status import JobStatus
+
+if TYPE_CHECKING:  # the page imports this before pydantic is loaded
+    from app.core.job_record import JobRecord
 
 MAX_CHAIN = 200  # a guard against a cycle in hand-edited or imported records
 

@@ -22,6 +22,7 @@ from app.ui.dialogs import Dialog
 from app.ui.forms import Field, button, text_input
 from app.ui.icons import icon
 from app.ui.library import file_actions
+from app.ui.library.chain import ChainPlayer, continue_section
 from app.ui.toasts import toast
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ class Drawer:
         self.dialog.element.classList.add("drawer")
         self.autoplay = False
         self.provider = ctx.provider_of(job.provider_id)
+        self.chain = ChainPlayer(ctx, job, self.scope, self._assets.append)
 
     def _run(self, make: Callable[[], Awaitable[Any]]) -> Callable[[Any], None]:
         return lambda _event: self.ctx.run(make())
@@ -155,6 +157,8 @@ class Drawer:
             if self.provider.can(Operation.REMIX)
             else None,
             self._extend_section(),
+            continue_section(job, self.provider, s, self._run(self._continue)),
+            self.chain.section(self._run(self._play_chain)),
             h(
                 "section",
                 {"class_": "drawer-section danger-zone", "aria_labelledby": "drawer-delete-title"},
@@ -173,9 +177,11 @@ class Drawer:
 
     def _facts(self) -> list[tuple[str, str]]:
         rows = facts(self.job, self.provider)
-        source = self.ctx.store.state.jobs.get(self.job.extends or "")
-        if source is not None:
-            rows.append(("Extends", source.display_title))
+        jobs = self.ctx.store.state.jobs
+        for label, link in (("Extends", self.job.extends), ("Continues", self.job.continues)):
+            source = jobs.get(link or "")
+            if source is not None:
+                rows.append((label, source.display_title))
         return rows
 
     def _request_section(self) -> Node | None:
@@ -289,6 +295,21 @@ class Drawer:
         self.dialog.close()
         job_id = self.job.id
         await self.ctx.intents.do(lambda c: c.edit_job(job_id))
+
+    async def _continue(self) -> None:
+        """Close the drawer, then open New Render from this clip's last frame."""
+        self.dialog.close()
+        job_id = self.job.id
+        await self.ctx.intents.do(lambda c: c.continue_clip(job_id))
+
+    async def _play_chain(self) -> None:
+        video = getattr(self, "video", None)
+        if video is None:
+            video = self.video = h("video", {"controls": True, "playsinline": True, "class_": "drawer-video"})
+            self.player.replaceChildren(video)
+        video.setAttribute("aria-label", "Video: the chain, clip after clip")
+        video.removeAttribute("poster")
+        await self.chain.play(video)
 
     def _copy_prompt(self, _event: Any) -> None:
         async def copy() -> None:

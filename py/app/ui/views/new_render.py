@@ -22,6 +22,7 @@ from app.core.render_guard import duplicate_of
 from app.core.routes import Route, href
 from app.core.state import AppState, Phase
 from app.core.vault_status import VaultState
+from app.ui.compose.continue_note import ContinueNote
 from app.ui.compose.image_slot import ImageSlot
 from app.ui.compose.pickers import Pickers
 from app.ui.compose.presets import PresetBar
@@ -77,6 +78,7 @@ class NewRenderView(View):
         self.provider_note = h("p", {"class_": "field-hint", "id": "provider-note"})
         self.slots: dict[str, ImageSlot] = {}
         self.images = h("div", {"class_": "stack images", "id": "images"})
+        self.continue_note = ContinueNote(self.ctx, s)
         s.on(document_node(), "paste", self._on_paste)
         self.pickers = Pickers(s, change=self._change, set_model=self._set_model)
         self.presets = PresetBar(self.ctx, s, prompt=lambda: str(self.prompt.value), drop_typing=self._drop_typing)
@@ -117,6 +119,7 @@ class NewRenderView(View):
                     h("ul", None, [h("li", None, tip) for tip in PROMPT_TIPS]),
                 ),
             ),
+            self.continue_note.node,
             self.images,
             self.presets.node,
         )
@@ -176,6 +179,7 @@ class NewRenderView(View):
         today = _today()
         self.pickers.render(provider, draft, advanced=advanced, today=today)
         self._render_images(model, state)
+        self.continue_note.update(state, model)
         images = self._image_roles(model, state)
         references = self._references(model, state)
         price = quote(provider, draft, images=images, references=references)
