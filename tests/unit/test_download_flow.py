@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.core import errors as e
+from app.core.downloads import MAX_DOWNLOAD_ATTEMPTS
 from app.core.job_record import JobPhase, JobStatus
-from app.core.poll_messages import StorageFull
+from app.core.poll_messages import DownloadPaused, StorageFull
 from app.core.stores import BLOBS, DOWNLOADS, PARTS
 from app.services.ports import Op, Put
 from tests.unit.aio import run
@@ -83,3 +84,23 @@ def test_a_full_disk_mid_download_keeps_the_parts_and_resume_fetches_only_the_re
     assert len(_stored_video(rig, job_id)) == SIZE
     assert _served(rig, job_id) <= 1.1 * SIZE  # the stored parts were not fetched again
     assert not rig.records.stores.get(PARTS) and not rig.records.stores.get(DOWNLOADS)
+
+
+def test_a_file_that_keeps_failing_leaves_the_render_finished_and_download_now_gets_it() -> None:
+    # A billed render is never marked failed for its download: it waits, said plainly, for Download now.
+    rig = Rig()
+
+    async def scenario() -> str:
+        await rig.queue.become_poller(rig.link)
+        job_id = await rig.submit(f"an unlucky download [sim:content500={MAX_DOWNLOAD_ATTEMPTS}]")
+        await rig.settle()
+        job = rig.store.state.jobs[job_id]
+        assert job.status is JobStatus.RUNNING and job.phase is JobPhase.DOWNLOADING and job.error_code is None
+        assert [type(event) for event in rig.events if isinstance(event, DownloadPaused)] == [DownloadPaused]
+        assert "Download now" in rig.store.state.job_notes[job_id]
+        await rig.queue.fetch_files(job_id)
+        await rig.settle()
+        return job_id
+
+    job_id = run(scenario())
+    assert rig.store.state.jobs[job_id].status is JobStatus.SUCCEEDED

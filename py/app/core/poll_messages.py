@@ -109,6 +109,16 @@ class StorageFull:
 
 
 @dataclass(frozen=True)
+class DownloadPaused:
+    """The finished render's file kept failing to download: the job stays finished with its file
+    pending (a billed render is never marked failed for a download), waiting for Download now."""
+
+    job_id: str
+    variant: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class FileSkipped:
     """An optional file (thumbnail, spritesheet) the endpoint does not provide."""
 
@@ -127,10 +137,32 @@ class Expired:
     job_id: str
 
 
-Event = RemoteUpdate | Retrying | Stopped | Transfer | FileReady | FileSkipped | FilesDone | Expired | StorageFull
+Event = (
+    RemoteUpdate
+    | Retrying
+    | Stopped
+    | Transfer
+    | FileReady
+    | FileSkipped
+    | FilesDone
+    | Expired
+    | StorageFull
+    | DownloadPaused
+)
 EVENT_TYPES: dict[str, type[Any]] = {
     cls.__name__: cls
-    for cls in (RemoteUpdate, Retrying, Stopped, Transfer, FileReady, FileSkipped, FilesDone, Expired, StorageFull)
+    for cls in (
+        RemoteUpdate,
+        Retrying,
+        Stopped,
+        Transfer,
+        FileReady,
+        FileSkipped,
+        FilesDone,
+        Expired,
+        StorageFull,
+        DownloadPaused,
+    )
 }
 
 

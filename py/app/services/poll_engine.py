@@ -19,6 +19,7 @@ from typing import Any
 from app.core import errors as e
 from app.core.downloads import MAX_DOWNLOAD_ATTEMPTS, REQUIRED_VARIANT, checked_type
 from app.core.poll_messages import (
+    DownloadPaused,
     Event,
     Expired,
     FileReady,
@@ -198,7 +199,7 @@ class PollEngine:
                     if optional:
                         self._emit(FileSkipped(spec.job_id, variant, str(error)))
                         return "skipped"
-                    self._emit(_stopped(spec.job_id, error, code="download_failed"))
+                    self._emit(DownloadPaused(spec.job_id, variant, str(error)))  # kept finished: never failed
                     return "stop"
                 delay = (error.retry_after_s if isinstance(error, e.ApiError) else None) or self._backoff.delay(
                     attempts - 1

@@ -74,6 +74,13 @@ class PollInbox:
             self._transfer(job, event)
         elif isinstance(event, pm.StorageFull):
             self._storage_full(job, event)
+        elif isinstance(event, pm.DownloadPaused):
+            self._stop_following(job.id)
+            self._book.note(
+                job.id,
+                f"The render is finished, but its {event.variant} could not be downloaded ({event.reason}). "
+                "Nothing is lost and nothing is charged again: press Download now to try again.",
+            )
         elif isinstance(event, pm.Retrying):
             self._book.note(job.id, event.note)
         elif isinstance(event, pm.RemoteUpdate):
