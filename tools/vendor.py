@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script (python3 tools/vendor.py): tools.bytecode must import
+    sys.path.insert(0, str(ROOT))
 LOCK_PATH = ROOT / "tools" / "vendor.lock.json"
 VENDOR_DIR = ROOT / "vendor"
 DEFAULT_NPM_REGISTRY = "https://registry.npmjs.org/"
