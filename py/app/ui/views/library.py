@@ -109,8 +109,7 @@ class LibraryView(View):
         return query_from_params(self.ctx.store.state.location.params, utc_offset_s=self.utc_offset_s)
 
     def _apply_location(self, state: AppState) -> None:
-        self.toolbar.show(self.query)
-        self._refresh(state)
+        self._refresh(state)  # the toolbar shows the query there
         item = state.location.params.get("item")
         if item and (self.drawer is None or self.drawer.job.id != item) and item in state.jobs:
             self._open(item)
@@ -135,7 +134,7 @@ class LibraryView(View):
         query = self.query
         self.toolbar.show(query)
         self.items = run(query, self.library_items, self.index)
-        self.selection = sel.prune(self.selection, [j.id for j in self.items])
+        self.selection = sel.prune(self.selection, (j.id for j in self.items))
         total = len(self.library_items)
         ready = state.phase is Phase.READY
         self.empty.hidden = not ready or total > 0
