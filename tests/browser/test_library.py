@@ -218,6 +218,40 @@ def test_grid_is_virtualized_and_posters_are_drawn_when_missing(demo_app: Page, 
     assert demo_app.locator(".tile").count() <= 60
 
 
+# Scrolls down a row or so per frame, then jumps to the end and back, while a MutationObserver
+# counts what the tiles' media boxes receive: film-icon placeholders, and src assignments.
+SCROLL_WATCHING_POSTERS_JS = """async () => {
+    const seen = {placeholders: 0, sources: 0};
+    const observer = new MutationObserver((records) => {
+        for (const r of records) {
+            if (r.type === 'attributes' && r.attributeName === 'src') seen.sources++;
+            for (const node of r.addedNodes) if (node.localName === 'svg') seen.placeholders++;
+        }
+    });
+    const grid = document.getElementById('library-grid');
+    observer.observe(grid, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    for (let i = 0; i < 40; i++) { window.scrollBy(0, 120); await frame(); }
+    window.scrollTo(0, document.body.scrollHeight); await frame(); await frame();
+    window.scrollTo(0, 0); await frame(); await frame();
+    await new Promise((r) => setTimeout(r, 300));  // any poster task would have run by now
+    observer.disconnect();
+    const media = [...grid.querySelectorAll('.tile .tile-media')];
+    return {...seen, tiles: media.length, withPoster: media.filter((m) => m.querySelector('img[src]')).length};
+}"""
+
+
+def test_recycled_tiles_keep_a_poster_already_loaded(demo_app: Page, app_server: str) -> None:
+    seed_many(demo_app, app_server, 400)  # every job shares one stored thumbnail: its URL stays held
+    go(demo_app, "Library")
+    expect(demo_app.locator(COUNT)).to_have_text("400 videos")
+    expect(demo_app.locator(".tile .tile-media svg")).to_have_count(0, timeout=20_000)  # the first screen's loaded
+    seen = demo_app.evaluate(SCROLL_WATCHING_POSTERS_JS)
+    assert seen["placeholders"] == 0, seen  # never the film icon in between
+    assert seen["sources"] == 0, seen  # nor the same src assigned again (an image request each)
+    assert seen["tiles"] > 0 and seen["withPoster"] == seen["tiles"], seen
+
+
 TILES_INSIDE_GRID_JS = """() => {
     const grid = document.getElementById('library-grid').getBoundingClientRect();
     const tiles = [...document.querySelectorAll('.tile')];
