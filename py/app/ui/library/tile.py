@@ -123,7 +123,6 @@ class Tile:
             )
         )
         scope.on(self.element, "click", lambda event: self._act("click", event))
-        scope.on(self.element, "dblclick", lambda event: self._act("open", event))
 
     def _act(self, action: str, event: Any) -> None:
         if self.job_id:
