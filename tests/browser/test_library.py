@@ -163,7 +163,7 @@ def test_drawer_plays_and_reruns_with_tweaks(demo_app: Page, app_server: str) ->
     assert "item=seed00002" in demo_app.url
     demo_app.wait_for_function("document.querySelector('dialog video')?.readyState >= 2", timeout=15_000)
     assert abs(drawer.locator("video").evaluate("v => v.duration") - 4.0) < 0.2
-    scrubber = drawer.get_by_label("Frames: pick a moment to jump to")  # a visible label
+    scrubber = drawer.get_by_label("Jump to a moment")  # a visible label
     expect(scrubber).to_be_visible()
     scrubber.fill("3")  # of 10 frames (0-9) over 12 s
     expect(scrubber).to_have_attribute("aria-valuetext", "4.0 s of 12 s")
@@ -324,6 +324,12 @@ def test_phone_width_library_and_drawer_fit(demo_app: Page, app_server: str) -> 
     expect(demo_app.locator(COUNT)).to_have_text("4 videos")
     demo_app.locator("#spend summary").click()
     assert demo_app.evaluate(OVERFLOW_JS, demo_app.evaluate_handle("document.documentElement")) == []
+    cut = demo_app.evaluate(
+        """() => [...document.querySelectorAll('.tile')].filter((t) =>
+            t.querySelector('.tile-meta').getBoundingClientRect().bottom > t.getBoundingClientRect().bottom)
+            .length"""
+    )
+    assert cut == 0  # one wide column: the poster gives way, the name and details stay inside the tile
     demo_app.locator(".tile").filter(has_text="Mossy forest at dawn").click()
     drawer = demo_app.get_by_role("dialog", name="Mossy forest at dawn")
     expect(drawer).to_be_visible()

@@ -217,7 +217,7 @@ class Drawer:
             },
         )
         self.scope.on(self.scrub_input, "input", self._on_scrub)
-        label = h("label", {"for_": "drawer-scrub"}, "Frames: pick a moment to jump to")
+        label = h("label", {"for_": "drawer-scrub"}, "Jump to a moment")
         return h(
             "div", {"class_": "scrub"}, self.sprite, h("div", {"class_": "scrub-control"}, label, self.scrub_input)
         )
