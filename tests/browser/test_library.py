@@ -102,7 +102,8 @@ def test_search_filters_and_sort_live_in_the_url(demo_app: Page, app_server: str
 def test_multi_select_and_bulk_delete(demo_app: Page, app_server: str) -> None:
     _varied(demo_app, app_server)
     tiles = demo_app.locator(".tile")
-    tiles.nth(0).click()
+    tiles.nth(0).locator(".tile-check").click()  # the checkbox selects; a plain click opens (below)
+    expect(demo_app.get_by_role("dialog")).to_be_hidden()
     tiles.nth(2).click(modifiers=["Shift"])
     expect(demo_app.locator(".bulk-count")).to_have_text("3 selected")
     tiles.nth(3).click(modifiers=["Control"])
@@ -156,14 +157,29 @@ def test_rename_persists(demo_app: Page, app_server: str) -> None:
 def test_drawer_plays_and_reruns_with_tweaks(demo_app: Page, app_server: str) -> None:
     _varied(demo_app, app_server)
     tile = demo_app.locator(".tile").filter(has_text="Mossy forest at dawn")
-    tile.hover()
-    tile.get_by_role("button", name="Open details").click()
+    tile.click()  # a click opens the detail, as in photo libraries
     drawer = demo_app.get_by_role("dialog", name="Mossy forest at dawn")
     expect(drawer).to_be_visible()
     assert "item=seed00002" in demo_app.url
     demo_app.wait_for_function("document.querySelector('dialog video')?.readyState >= 2", timeout=15_000)
     assert abs(drawer.locator("video").evaluate("v => v.duration") - 4.0) < 0.2
-    expect(drawer.get_by_label("Scrub preview: pick a moment to jump to")).to_be_visible()
+    scrubber = drawer.get_by_label("Jump to a moment")  # a visible label
+    expect(scrubber).to_be_visible()
+    scrubber.fill("3")  # of 10 frames (0-9) over 12 s
+    expect(scrubber).to_have_attribute("aria-valuetext", "4.0 s of 12 s")
+    expect(drawer.get_by_role("button", name="Download", exact=True)).to_have_count(1)  # one Download ...
+    for gone in ("Save as…", "Copy file", "Save to folder"):
+        expect(drawer.get_by_role("button", name=gone)).to_have_count(0)
+    drawer.get_by_role("button", name="Other ways to save").click()  # ... and a menu for the rest
+    menu = drawer.get_by_role("menu", name="Other ways to save")
+    expect(menu.get_by_role("menuitem")).to_have_text(["Save as…", "Copy file", "Save to folder"])
+    expect(menu.get_by_role("menuitem", name="Save as…")).to_be_focused()
+    demo_app.keyboard.press("ArrowDown")
+    expect(menu.get_by_role("menuitem", name="Copy file")).to_be_focused()
+    demo_app.keyboard.press("Escape")  # closes the menu, not the drawer
+    expect(menu).to_be_hidden()
+    expect(drawer).to_be_visible()
+    expect(drawer.get_by_role("button", name="Other ways to save")).to_be_focused()
     expect(drawer).to_contain_text("sora-2-pro")
     expect(drawer).to_contain_text("$3.00")
     assert axe_violations(demo_app, context="dialog") == []
@@ -218,6 +234,40 @@ def test_grid_is_virtualized_and_posters_are_drawn_when_missing(demo_app: Page, 
     assert demo_app.locator(".tile").count() <= 60
 
 
+# Scrolls down a row or so per frame, then jumps to the end and back, while a MutationObserver
+# counts what the tiles' media boxes receive: film-icon placeholders, and src assignments.
+SCROLL_WATCHING_POSTERS_JS = """async () => {
+    const seen = {placeholders: 0, sources: 0};
+    const observer = new MutationObserver((records) => {
+        for (const r of records) {
+            if (r.type === 'attributes' && r.attributeName === 'src') seen.sources++;
+            for (const node of r.addedNodes) if (node.localName === 'svg') seen.placeholders++;
+        }
+    });
+    const grid = document.getElementById('library-grid');
+    observer.observe(grid, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    for (let i = 0; i < 40; i++) { window.scrollBy(0, 120); await frame(); }
+    window.scrollTo(0, document.body.scrollHeight); await frame(); await frame();
+    window.scrollTo(0, 0); await frame(); await frame();
+    await new Promise((r) => setTimeout(r, 300));  // any poster task would have run by now
+    observer.disconnect();
+    const media = [...grid.querySelectorAll('.tile .tile-media')];
+    return {...seen, tiles: media.length, withPoster: media.filter((m) => m.querySelector('img[src]')).length};
+}"""
+
+
+def test_recycled_tiles_keep_a_poster_already_loaded(demo_app: Page, app_server: str) -> None:
+    seed_many(demo_app, app_server, 400)  # every job shares one stored thumbnail: its URL stays held
+    go(demo_app, "Library")
+    expect(demo_app.locator(COUNT)).to_have_text("400 videos")
+    expect(demo_app.locator(".tile .tile-media svg")).to_have_count(0, timeout=20_000)  # the first screen's loaded
+    seen = demo_app.evaluate(SCROLL_WATCHING_POSTERS_JS)
+    assert seen["placeholders"] == 0, seen  # never the film icon in between
+    assert seen["sources"] == 0, seen  # nor the same src assigned again (an image request each)
+    assert seen["tiles"] > 0 and seen["withPoster"] == seen["tiles"], seen
+
+
 TILES_INSIDE_GRID_JS = """() => {
     const grid = document.getElementById('library-grid').getBoundingClientRect();
     const tiles = [...document.querySelectorAll('.tile')];
@@ -245,6 +295,7 @@ def test_spend_ledger_and_thumbnail_reset(demo_app: Page, app_server: str) -> No
     spend.locator("summary").click()
     expect(spend.get_by_role("img", name=re.compile("Spend by month"))).to_be_visible()
     expect(spend).to_contain_text("Failed or blocked after the API accepted them: 1")
+    expect(spend).to_contain_text("They have no video file, so the library does not show them.")  # 3 + 1 = 4 videos
     expect(spend).to_contain_text("Demo renders are simulated and never charged: 1 of them would have cost $0.40")
     expect(spend.get_by_role("table")).not_to_contain_text("$0.40")  # by model: paid renders only
     go(demo_app, "Settings")
@@ -253,3 +304,40 @@ def test_spend_ledger_and_thumbnail_reset(demo_app: Page, app_server: str) -> No
     expect(deleted).to_be_visible()
     go(demo_app, "Library")
     expect(demo_app.locator(".tile img")).to_have_count(4, timeout=20_000)  # drawn again from the videos
+
+
+# Horizontal overflow of the page and of every scroll box in it (a clipped box that
+# scrolls sideways, like the drawer was at 390 px, shows nothing outside but still overflows).
+OVERFLOW_JS = """(root) => {
+    const boxes = [root, ...root.querySelectorAll('*')].filter((e) => {
+        const style = getComputedStyle(e);
+        return e === root || ['auto', 'scroll'].includes(style.overflowX);
+    });
+    return boxes.filter((e) => e.scrollWidth > e.clientWidth + 1)
+        .map((e) => `${e.localName}.${e.className} ${e.scrollWidth} > ${e.clientWidth}`);
+}"""
+
+
+def test_phone_width_library_and_drawer_fit(demo_app: Page, app_server: str) -> None:
+    demo_app.set_viewport_size({"width": 390, "height": 844})
+    _varied(demo_app, app_server, paid=frozenset({0, 4}))  # the spend panel shows too
+    expect(demo_app.locator(COUNT)).to_have_text("4 videos")
+    demo_app.locator("#spend summary").click()
+    assert demo_app.evaluate(OVERFLOW_JS, demo_app.evaluate_handle("document.documentElement")) == []
+    cut = demo_app.evaluate(
+        """() => [...document.querySelectorAll('.tile')].filter((t) =>
+            t.querySelector('.tile-meta').getBoundingClientRect().bottom > t.getBoundingClientRect().bottom)
+            .length"""
+    )
+    assert cut == 0  # one wide column: the poster gives way, the name and details stay inside the tile
+    demo_app.locator(".tile").filter(has_text="Mossy forest at dawn").click()
+    drawer = demo_app.get_by_role("dialog", name="Mossy forest at dawn")
+    expect(drawer).to_be_visible()
+    demo_app.wait_for_function("document.querySelector('dialog video')?.readyState >= 1", timeout=15_000)
+    box = drawer.bounding_box()
+    assert box is not None and (box["x"], box["width"]) == (0, 390)  # a full-width sheet
+    assert drawer.evaluate(OVERFLOW_JS) == []
+    drawer.get_by_role("button", name="Other ways to save").click()
+    assert drawer.evaluate(OVERFLOW_JS) == []  # the open menu fits too
+    title = drawer.get_by_role("heading", name="Mossy forest at dawn").bounding_box()
+    assert title is not None and title["x"] >= 0  # not cut off on the left

@@ -75,6 +75,21 @@ def test_totals_keep_failures_and_running_jobs_apart() -> None:
     assert ledger.unknown_price_count == 2  # "3" (finished) and "5" (failed); "6" and "9" are not counted at all
 
 
+def test_what_the_library_count_leaves_out_is_counted() -> None:
+    jobs = [
+        spent("1", "0.40"),
+        spent("2", "0.40", archived_at=at(2027, 2, 1)),
+        spent("3", "0.40", demo=True, archived_at=at(2027, 2, 1)),
+        spent("4", "0.40", demo=True),
+        job("5", status=JobStatus.FAILED, remote_id="v5", error_code="expired", estimate_usd=usd("0.40")),
+        job("6", status=JobStatus.FAILED, remote_id="v6", error_code="moderation", estimate_usd=usd("0.40")),
+    ]
+    ledger = build_ledger(jobs)
+    assert (ledger.count, ledger.simulated_count) == (2, 2)  # the library shows 2 of these 4: 1 and 4
+    assert ledger.archived_count == 2
+    assert (ledger.failed_count, ledger.expired_count) == (2, 1)
+
+
 def test_money_stays_exact() -> None:
     ledger = build_ledger([spent(str(i), "0.10") for i in range(3)])
     assert ledger.total_usd == Decimal("0.30") and str(ledger.total_usd) == "0.30"

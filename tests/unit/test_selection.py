@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 
 import pytest
 
@@ -84,6 +85,17 @@ def test_prune_drops_ids_that_are_gone() -> None:
     kept = sel.prune(s, ORDER)
     assert kept == s
     assert sel.prune(s, []) == Selection()
+
+
+def test_pruning_nothing_selected_reads_no_ids() -> None:
+    class Unread:
+        def __iter__(self) -> Iterator[str]:
+            raise AssertionError("an empty selection needs no ids")
+
+    empty = sel.clear()
+    assert sel.prune(empty, Unread()) is empty
+    anchored = sel.toggle(sel.toggle(empty, "a"), "a")  # nothing selected, but an anchor to drop
+    assert anchored.ids == frozenset() and sel.prune(anchored, ["b"]) == Selection()
 
 
 def test_ordered_follows_display_order_not_click_order() -> None:

@@ -30,15 +30,25 @@ class MediaUrls:
         self._urls: dict[str, str] = {}
         self._users: dict[str, int] = {}
 
+    def acquire_held(self, asset_id: str) -> str | None:
+        """The URL at once when it is already made (a view holds it), counted as a use as
+        :meth:`acquire` counts one; ``None`` when the file must be read first (then nothing
+        is counted). Lets a view put a poster in place without waiting a task."""
+        url = self._urls.get(asset_id)
+        if url is not None:
+            self._users[asset_id] = self._users.get(asset_id, 0) + 1
+        return url
+
     async def acquire(self, asset_id: str) -> str:
         """A ``blob:`` URL for a stored file; pair every call with :meth:`release`."""
-        url = self._urls.get(asset_id)
-        if url is None:
-            blob = await self._load_blob(asset_id)
-            if blob is None:
-                raise StorageError("This file is no longer stored in this browser.")
-            url = self._urls.get(asset_id) or str(js.URL.createObjectURL(blob))
-            self._urls[asset_id] = url
+        url = self.acquire_held(asset_id)
+        if url is not None:
+            return url
+        blob = await self._load_blob(asset_id)
+        if blob is None:
+            raise StorageError("This file is no longer stored in this browser.")
+        url = self._urls.get(asset_id) or str(js.URL.createObjectURL(blob))
+        self._urls[asset_id] = url
         self._users[asset_id] = self._users.get(asset_id, 0) + 1
         return url
 

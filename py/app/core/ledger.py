@@ -54,6 +54,11 @@ class Ledger:
     billed_count: int = 0
     simulated_usd: Decimal = ZERO  # demo renders: what they would have cost (never spend)
     simulated_count: int = 0
+    # Why these counts differ from the library's: finished renders (paid or demo) that are
+    # archived are counted here but not shown there; failed ones, expired among them, have
+    # no stored file at all.
+    archived_count: int = 0
+    expired_count: int = 0
 
 
 class Bucket(Enum):
@@ -155,6 +160,8 @@ def build_ledger(jobs: Iterable[JobRecord], *, utc_offset_s: int = 0) -> Ledger:
         billed_count=len(billed),
         simulated_usd=_usd(simulated),
         simulated_count=len(simulated),
+        archived_count=sum(1 for j in [*spent, *simulated] if j.archived_at is not None),
+        expired_count=sum(1 for j in failed if j.error_code == "expired"),
     )
 
 

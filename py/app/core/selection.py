@@ -59,7 +59,13 @@ def clear() -> Selection:
 
 
 def prune(selection: Selection, existing: Iterable[str]) -> Selection:
-    """Drop items that are gone (deleted, or filtered out of view)."""
+    """Drop items that are gone (deleted, or filtered out of view).
+
+    An empty selection is returned as it is, without reading ``existing`` (a lazy iterable
+    of thousands of ids then costs nothing: most queries run with nothing selected).
+    """
+    if not selection.ids and selection.anchor is None and not selection.base:
+        return selection
     present = frozenset(existing)
     anchor = selection.anchor if selection.anchor in present else None
     return Selection(selection.ids & present, anchor, selection.base & present)

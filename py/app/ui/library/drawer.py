@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, h, set_text
 from app.browser.files import copy_text
-from app.browser.local_time import local_datetime
-from app.core.capabilities import Operation, ProviderCapabilities, Stage
-from app.core.costs import cost_facts
-from app.core.endpoint import display_host
+from app.core.capabilities import Operation
 from app.core.errors import InputError
-from app.core.provider_directory import day_of
-from app.core.queue_cards import frame_text
 from app.core.scrub import SpriteLayout
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog
@@ -23,45 +17,14 @@ from app.ui.forms import Field, button, text_input
 from app.ui.icons import icon
 from app.ui.library import file_actions
 from app.ui.library.chain import ChainPlayer, continue_section
+from app.ui.library.download_menu import DownloadMenu
+from app.ui.library.drawer_facts import fact_row, facts
 from app.ui.toasts import toast
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
 
 SPRITES = SpriteLayout()
-
-
-def _when(timestamp: float | None) -> str:
-    return "—" if timestamp is None else local_datetime(timestamp)
-
-
-def facts(job: JobRecord, provider: ProviderCapabilities) -> list[tuple[str, str]]:
-    model = provider.model(job.model)
-    retired = model is not None and model.life.shutdown and model.stage_on(day_of(time.time())) is Stage.RETIRED
-    rows = [
-        ("Provider", provider.name),
-        ("Model", job.model + (f" (retired on {model.life.shutdown})" if retired and model else "")),
-        (
-            "Frame",
-            f"{frame_text(job)} ({job.size.replace('x', ' × ')})" if job.aspect_ratio else job.size.replace("x", " × "),
-        ),
-        ("Length", f"{job.seconds} s"),
-        ("Sound", "yes" if job.audio else "no" if job.audio is not None else "—"),
-        *cost_facts(job),
-        ("Created", _when(job.created_at)),
-        ("Completed", _when(job.remote_completed_at or job.finished_at)),
-        ("API job id", job.remote_id or "—"),
-        ("Endpoint", "Simulator (demo mode)" if job.demo else display_host(job.endpoint)),
-    ]
-    if job.seed is not None:
-        rows.append(("Seed", str(job.seed)))
-    if job.remixed_from:
-        rows.append(("Remix of", job.remixed_from))
-    return rows
-
-
-def _fact(name: str, value: str) -> Node:
-    return h("div", {"class_": "kv"}, h("dt", None, name), h("dd", None, value))
 
 
 class Drawer:
@@ -120,10 +83,15 @@ class Drawer:
                 "div",
                 {"class_": "row drawer-actions"},
                 button("Re-run with tweaks", self._run(self._rerun), s, kind="primary"),
-                button("Download", self._run(lambda: file_actions.download(self.ctx.intents, [self.job])), s),
-                button("Save as…", self._run(lambda: file_actions.save_as(self.ctx.intents, self.job)), s),
-                button("Copy file", self._run(lambda: file_actions.copy_file(self.ctx.intents, self.job)), s),
-                button("Save to folder", self._run(lambda: file_actions.to_folder(self.ctx.intents, [self.job])), s),
+                DownloadMenu(
+                    s,
+                    download=self._run(lambda: file_actions.download(self.ctx.intents, [self.job])),
+                    others=(
+                        ("Save as…", self._run(lambda: file_actions.save_as(self.ctx.intents, self.job))),
+                        ("Copy file", self._run(lambda: file_actions.copy_file(self.ctx.intents, self.job))),
+                        ("Save to folder", self._run(lambda: file_actions.to_folder(self.ctx.intents, [self.job]))),
+                    ),
+                ).element,
             ),
             h(
                 "section",
@@ -136,7 +104,7 @@ class Drawer:
                 ),
                 h("p", {"class_": "drawer-prompt", "dir": "auto"}, job.prompt),
             ),
-            h("dl", {"class_": "kv-list drawer-facts"}, [_fact(k, v) for k, v in self._facts()]),
+            h("dl", {"class_": "kv-list drawer-facts"}, [fact_row(k, v) for k, v in self._facts()]),
             self._request_section(),
             h(
                 "section",
@@ -251,11 +219,17 @@ class Drawer:
                 "max": str(SPRITES.frames - 1),
                 "value": "0",
                 "id": "drawer-scrub",
-                "aria_label": "Scrub preview: pick a moment to jump to",
+                "aria_valuetext": self._frame_text(0),
             },
         )
         self.scope.on(self.scrub_input, "input", self._on_scrub)
-        return h("div", {"class_": "scrub"}, self.sprite, self.scrub_input)
+        label = h("label", {"for_": "drawer-scrub"}, "Jump to a moment")
+        return h(
+            "div", {"class_": "scrub"}, self.sprite, h("div", {"class_": "scrub-control"}, label, self.scrub_input)
+        )
+
+    def _frame_text(self, frame: int) -> str:
+        return f"{frame * self.job.seconds / max(SPRITES.frames - 1, 1):.1f} s of {self.job.seconds} s"
 
     async def _load_media(self) -> None:
         media = self.ctx.media
@@ -285,6 +259,7 @@ class Drawer:
     # -- intents ---------------------------------------------------------------------------------
     def _on_scrub(self, _event: Any) -> None:
         frame = int(self.scrub_input.value)
+        self.scrub_input.setAttribute("aria-valuetext", self._frame_text(frame))
         self.sprite.style.backgroundPosition = SPRITES.background_position(frame)
         video = getattr(self, "video", None)
         if video is not None and float(video.duration or 0) > 0:

@@ -120,11 +120,9 @@ class VirtualGrid:
             self._height = window.total_height
             self.element.style.height = f"{window.total_height:.0f}px"
         wanted = {self.items[i].id: i for i in window.indexes()}
-        # Tiles that leave are re-bound to those that enter, without leaving the DOM.
+        # Tiles that leave are re-bound to those that enter, without leaving the DOM (nor
+        # letting go of their poster: the next job's may be the same one).
         free = [self._bound.pop(job_id) for job_id in [k for k in self._bound if k not in wanted]]
-        for tile in free:
-            self._release(tile)
-            tile.job_id = ""
         batch = PatchBatch()
         for job_id, index in wanted.items():
             job = self.items[index]
@@ -153,6 +151,8 @@ class VirtualGrid:
                 self._poster(tile, job)
         batch.flush()
         for tile in free:  # the window shrank (fewer results): park what is left over
+            self._release(tile)
+            tile.job_id, tile.signature = "", ()
             tile.element.remove()
             self._spare.append(tile)
 

@@ -47,14 +47,29 @@ class SpendPanel:
             ("Model", "Videos", "Spend"),
             [(m.model, str(m.count), format_usd(m.usd)) for m in ledger.by_model],
         )
+        expired = (
+            f", {ledger.expired_count} of them expired before their files were stored" if ledger.expired_count else ""
+        )
         notes = [
             h(
                 "p",
                 None,
                 f"Failed or blocked after the API accepted them: {ledger.failed_count} "
-                f"({format_usd(ledger.failed_usd)} estimated; providers may still charge these).",
+                f"({format_usd(ledger.failed_usd)} estimated; providers may still charge these){expired}. "
+                "They have no video file, so the library does not show them.",
             ),
         ]
+        if ledger.archived_count:
+            finished = ledger.count + ledger.simulated_count
+            shown = finished - ledger.archived_count
+            notes.append(
+                h(
+                    "p",
+                    None,
+                    f"Of the {finished} finished video(s) counted here, {ledger.archived_count} archived "
+                    f"(kept in the Queue's archive) are not in the library's count of {shown}.",
+                )
+            )
         if ledger.simulated_count:
             notes.append(
                 h(

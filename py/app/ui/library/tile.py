@@ -72,6 +72,8 @@ class Tile:
         self.poster_asset: str | None = None  # the thumbnail whose blob: URL this tile holds
         self.poster_wanted: str | None = None  # the thumbnail it should show (may be loading)
         self.signature: tuple[object, ...] = ()  # what it was last bound to (skips needless re-binds)
+        self._poster_src = ""  # the img's src, once set
+        self._showing_poster: bool | None = None  # the img (True), the film icon (False), nothing yet (None)
         self.check = h("input", {"type": "checkbox", "class_": "tile-check", "tabindex": "-1"})
         scope.on(self.check, "click", lambda event: self._act("select", event))
         self.media = h("div", {"class_": "tile-media"})
@@ -121,7 +123,6 @@ class Tile:
             )
         )
         scope.on(self.element, "click", lambda event: self._act("click", event))
-        scope.on(self.element, "dblclick", lambda event: self._act("open", event))
 
     def _act(self, action: str, event: Any) -> None:
         if self.job_id:
@@ -164,9 +165,15 @@ class Tile:
         )
 
     def show_poster(self, url: str | None) -> None:
-        """The poster at ``url``, or a film icon while there is none (both nodes reused)."""
-        if url is not None:
+        """The poster at ``url``, or a film icon while there is none (both nodes reused).
+
+        What the tile shows is remembered here rather than read from the page: a ``src``
+        assigned again, even the same one, makes the browser request the image again.
+        """
+        if url is not None and url != self._poster_src:
             self.poster.src = url
-        shown = self.poster if url is not None else self.placeholder
-        if self.media.firstChild is not shown:
-            self.media.replaceChildren(shown)
+            self._poster_src = url
+        showing_poster = url is not None
+        if showing_poster is not self._showing_poster:
+            self.media.replaceChildren(self.poster if showing_poster else self.placeholder)
+            self._showing_poster = showing_poster

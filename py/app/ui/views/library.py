@@ -84,7 +84,7 @@ class LibraryView(View):
         )
         self.spend = SpendPanel()
         self.body = h("div", {"class_": "stack lib-body"}, status_row, self.grid.element)
-        root = h(
+        self.root = root = h(
             "section",
             {"class_": "stack library", "aria_labelledby": "library-title"},
             view_header("Library", "Your finished videos, stored in this browser."),
@@ -109,8 +109,7 @@ class LibraryView(View):
         return query_from_params(self.ctx.store.state.location.params, utc_offset_s=self.utc_offset_s)
 
     def _apply_location(self, state: AppState) -> None:
-        self.toolbar.show(self.query)
-        self._refresh(state)
+        self._refresh(state)  # the toolbar shows the query there
         item = state.location.params.get("item")
         if item and (self.drawer is None or self.drawer.job.id != item) and item in state.jobs:
             self._open(item)
@@ -135,7 +134,7 @@ class LibraryView(View):
         query = self.query
         self.toolbar.show(query)
         self.items = run(query, self.library_items, self.index)
-        self.selection = sel.prune(self.selection, [j.id for j in self.items])
+        self.selection = sel.prune(self.selection, (j.id for j in self.items))
         total = len(self.library_items)
         ready = state.phase is Phase.READY
         self.empty.hidden = not ready or total > 0
@@ -149,6 +148,7 @@ class LibraryView(View):
     def _render_selection(self) -> None:
         count = len(self.selection)
         self.bulk.show(count)
+        self.root.classList.toggle("selecting", count > 0)  # every checkbox shows while selecting
         self.select_all.checked = bool(self.items) and count == len(self.items)
         self.select_all.indeterminate = 0 < count < len(self.items)
 
@@ -181,13 +181,13 @@ class LibraryView(View):
         return self.ctx.store.state.jobs.get(job_id)
 
     def _tile_action(self, action: str, job_id: str, event: Any) -> None:
-        if action == "click":
+        if action == "click":  # a click opens, as in photo libraries; Shift or Ctrl/Cmd selects
             if bool(event.shiftKey):
                 self._set_selection(sel.extend(self.selection, job_id, self._order()))
             elif bool(event.ctrlKey) or bool(event.metaKey):
                 self._set_selection(sel.toggle(self.selection, job_id))
             else:
-                self._set_selection(sel.click(self.selection, job_id))
+                self._open(job_id)
             return
         if action == "select":
             event.stopPropagation()
