@@ -131,6 +131,20 @@ def test_model_filter() -> None:
     assert ids(LibraryQuery(models=frozenset({"veo"}))) == []
 
 
+def test_provider_filter() -> None:
+    jobs = [
+        item("o", provider_id="openai-videos", created_at=at(2027, 1, 1)),
+        item("r", provider_id="openrouter", created_at=at(2027, 1, 2)),
+        item("g", provider_id="gemini", created_at=at(2027, 1, 3)),
+    ]
+    assert ids(LibraryQuery(providers=frozenset({"openrouter"})), jobs) == ["r"]
+    assert ids(LibraryQuery(providers=frozenset({"openrouter", "gemini"})), jobs) == ["g", "r"]
+    assert ids(LibraryQuery(providers=frozenset({"nobody"})), jobs) == []
+    assert ids(LibraryQuery(), jobs) == ["g", "r", "o"]
+    assert LibraryQuery(providers=frozenset({"openrouter"})).filtered
+    assert facets(jobs).providers == ("gemini", "openai-videos", "openrouter")
+
+
 @pytest.mark.parametrize(
     ("aspect", "expected"),
     [("all", ["e", "d", "c", "b", "a"]), ("landscape", ["d", "c", "a"]), ("portrait", ["b"]), ("square", ["e"])],
@@ -237,6 +251,16 @@ def test_params_round_trip() -> None:
         "archived": "1",
     }
     assert query_from_params(params) == query
+
+
+def test_provider_params_round_trip() -> None:
+    query = LibraryQuery(providers=frozenset({"openrouter", "gemini"}))
+    params = query_to_params(query)
+    assert params == {"provider": "gemini,openrouter"}
+    assert query_from_params(params) == query
+    tidied = query_from_params({"provider": " openrouter, ,gemini,"})
+    assert tidied.providers == {"openrouter", "gemini"}
+    assert query_from_params({"provider": " , "}) == LibraryQuery()
 
 
 def test_defaults_make_no_params() -> None:

@@ -69,6 +69,30 @@ def test_remix_creates_a_followed_job_linked_to_its_source() -> None:
     assert remix.prompt == "make it night" and remix.model == source.model
 
 
+def test_a_remix_without_an_answer_is_kept_and_never_sent_again() -> None:
+    rig = Rig()
+    job_id = _rendered(rig)
+    source = rig.store.state.jobs[job_id]
+    rig.transport.offline = True
+    sent_before = len(rig.transport.sent)
+
+    async def scenario() -> str:
+        job = await _library(rig).remix(job_id, "make it night")
+        await rig.settle()
+        return job.id
+
+    remix_id = run(scenario())
+    remix = rig.store.state.jobs[remix_id]
+    assert not remix.status.terminal and remix.remote_id is None and remix.error_message
+    assert remix.remixed_from == source.remote_id and remix_id in rig.records.stores["jobs"]
+    posts = [r for r in rig.transport.sent[sent_before:] if r.method == "POST"]
+    assert len(posts) == 1 and posts[0].url.endswith("/remix")
+    rig.transport.offline = False  # back online: looked up, not resent (it never reached the API)
+    run(rig.queue.reconcile(remix))
+    assert rig.store.state.jobs[remix_id].error_code == "not_submitted"
+    assert len([r for r in rig.transport.sent[sent_before:] if r.method == "POST"]) == 1
+
+
 def test_thumbnails_can_be_deleted_and_stored_again() -> None:
     rig = Rig()
     job_id = _rendered(rig)

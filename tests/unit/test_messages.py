@@ -20,6 +20,7 @@ CASES: list[BaseException] = [
     e.ServerError("boom", status=503),
     e.NetworkError("Failed to fetch"),
     e.NetworkError("late", timed_out=True),
+    e.CorsError("api.example does not accept calls from this web page", provider="OpenRouter"),
     e.StorageQuotaError("full"),
     e.StorageError("nope"),
     e.ContentError("cut"),
@@ -47,6 +48,10 @@ def test_specific_wording() -> None:
     assert "(size)" in describe(e.BadRequestError("x", param="size")).title
     assert "Request ID: req_1" in describe(e.AuthenticationError("x", request_id="req_1")).as_text()
     assert "nothing was saved" in describe(e.StorageQuotaError("x")).detail
+    cors = describe(e.CorsError("x", provider="OpenRouter"), host="api.example")
+    assert cors.title == "OpenRouter refused a call from this web page (CORS)"
+    assert "nothing was sent" in cors.detail and "serve.py --relay" in cors.action
+    assert describe(e.CorsError("x"), host="api.example").title.startswith("api.example refused")
 
 
 @pytest.mark.parametrize(

@@ -291,3 +291,23 @@ def test_a_submit_without_answer_is_looked_up_once_the_network_is_back() -> None
     run(scenario())
     job = _only_job(rig)
     assert job.status is JobStatus.FAILED and job.error_code == "not_submitted"
+
+
+def test_a_gemini_cancel_refused_on_a_finished_job_follows_it_on() -> None:
+    rig = Rig(job_seconds=10, provider_id="gemini")
+
+    async def scenario() -> str:
+        job_id = await rig.submit("finished before the click")  # not the poller yet: nothing follows it
+        rig.clock.advance(60)  # done on the API, still running here
+        await rig.queue.cancel(job_id)
+        job = rig.store.state.jobs[job_id]
+        assert not job.status.terminal and job.error_code != "canceled_by_user"
+        assert "following it on" in rig.store.state.job_notes[job_id]
+        await rig.queue.become_poller(rig.link)
+        await rig.settle()
+        return job_id
+
+    job_id = run(scenario())
+    assert rig.store.state.jobs[job_id].status is JobStatus.SUCCEEDED
+    cancels = [r for r in rig.transport.sent if r.method == "POST" and r.url.endswith("/cancel")]
+    assert len(cancels) == 1

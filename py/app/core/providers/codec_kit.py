@@ -14,9 +14,9 @@ from urllib.parse import unquote, urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from app.core.capabilities import Auth
+from app.core.capabilities import Auth, ProviderCapabilities
 from app.core.errors import ApiError
-from app.core.http import HttpResponse
+from app.core.http import HttpRequest, HttpResponse
 from app.core.providers.base import UnsupportedOperationError
 
 M = TypeVar("M", bound=BaseModel)
@@ -124,6 +124,25 @@ def unsupported(provider: str, operation: str) -> UnsupportedOperationError:
     """``operation`` reads after "has no way to": "cancel", "list", "sign in to get" (a key)…"""
     noun = "a key" if operation.startswith("sign in") else "a video"
     return UnsupportedOperationError(f"{provider} has no way to {operation} {noun}.")
+
+
+class NoSignIn:
+    """The sign-in part of :class:`~app.core.providers.base.VideoProvider` for a provider that
+    has none (``capabilities.sign_in`` is False): a key is pasted, never exchanged."""
+
+    capabilities: ProviderCapabilities
+
+    def sign_in_url(self, base_url: str, callback_url: str, challenge: str) -> str:
+        del base_url, callback_url, challenge
+        raise unsupported(self.capabilities.label, "sign in to get")
+
+    def key_exchange_request(self, base_url: str, code: str, verifier: str) -> HttpRequest:
+        del base_url, code, verifier
+        raise unsupported(self.capabilities.label, "sign in to get")
+
+    def parse_key_exchange(self, response: HttpResponse) -> str:
+        del response
+        raise unsupported(self.capabilities.label, "sign in to get")
 
 
 def body_text(response: HttpResponse, limit: int = 300) -> str:

@@ -24,7 +24,7 @@ from app.core.providers.base import (
     RemoteJobPage,
     RenderRequest,
 )
-from app.core.providers.codec_kit import join, key_headers, unsupported, validated
+from app.core.providers.codec_kit import NoSignIn, join, key_headers, unsupported, validated
 from app.core.providers.gemini_omni.capabilities import CAPABILITIES, Delivery
 from app.core.providers.gemini_omni.errors import error_for
 from app.core.providers.gemini_omni.files import download_url, trusted
@@ -40,7 +40,7 @@ def _interaction_url(endpoint: Endpoint, remote_id: str, tail: str = "") -> str:
     return join(endpoint.base_url, f"/interactions/{quote(remote_id, safe='')}{tail}")
 
 
-class GeminiOmniProvider:
+class GeminiOmniProvider(NoSignIn):
     """Gemini Omni Flash over the Interactions API; ``delivery`` is the per-provider setting
     for how finished videos come back (a file URI by default, or inline base64)."""
 
@@ -123,17 +123,5 @@ class GeminiOmniProvider:
         return tuple(found)
 
     # -- errors ----------------------------------------------------------------------------
-    def sign_in_url(self, base_url: str, callback_url: str, challenge: str) -> str:
-        del base_url, callback_url, challenge
-        raise unsupported(self.capabilities.label, "sign in to get")
-
-    def key_exchange_request(self, base_url: str, code: str, verifier: str) -> HttpRequest:
-        del base_url, code, verifier
-        raise unsupported(self.capabilities.label, "sign in to get")
-
-    def parse_key_exchange(self, response: HttpResponse) -> str:
-        del response
-        raise unsupported(self.capabilities.label, "sign in to get")
-
     def parse_error(self, response: HttpResponse, call: Call) -> ApiError:
         return error_for(response, call)

@@ -25,7 +25,16 @@ from app.core.providers.base import (
     RemoteStatus,
     RenderRequest,
 )
-from app.core.providers.codec_kit import Lenient, body_text, int_or_none, iso_date, join, key_headers, unsupported
+from app.core.providers.codec_kit import (
+    Lenient,
+    NoSignIn,
+    body_text,
+    int_or_none,
+    iso_date,
+    join,
+    key_headers,
+    unsupported,
+)
 from app.core.providers.codec_kit import validated as _validated
 from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from app.core.retry import parse_retry_after, retry_hint
@@ -93,7 +102,7 @@ def _video_url(endpoint: Endpoint, remote_id: str, tail: str = "") -> str:
     return join(endpoint.base_url, f"/videos/{quote(remote_id, safe='')}{tail}")
 
 
-class OpenAIVideosProvider:
+class OpenAIVideosProvider(NoSignIn):
     """The OpenAI Videos API (and every OpenAI-compatible gateway)."""
 
     capabilities: ProviderCapabilities = CAPABILITIES
@@ -168,18 +177,6 @@ class OpenAIVideosProvider:
             )
             for variant in VARIANTS
         )
-
-    def sign_in_url(self, base_url: str, callback_url: str, challenge: str) -> str:
-        del base_url, callback_url, challenge
-        raise unsupported(self.capabilities.label, "sign in to get")
-
-    def key_exchange_request(self, base_url: str, code: str, verifier: str) -> HttpRequest:
-        del base_url, code, verifier
-        raise unsupported(self.capabilities.label, "sign in to get")
-
-    def parse_key_exchange(self, response: HttpResponse) -> str:
-        del response
-        raise unsupported(self.capabilities.label, "sign in to get")
 
     def parse_job(self, response: HttpResponse) -> RemoteJob:
         video = _validated(Video, response)

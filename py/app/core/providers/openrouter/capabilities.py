@@ -124,8 +124,8 @@ CAPABILITIES = ProviderCapabilities(
     hidden_models=HIDDEN_PREFIXES,
     variants=("video",),
     notice=(
-        "OpenRouter's video API is in alpha. It has no way to cancel or delete a job: stopping "
-        "a render here only stops watching it, and OpenRouter still bills it. Models and prices "
+        "OpenRouter's video API is in alpha. It has no way to cancel or delete a job: once sent, "
+        "a render runs to the end and OpenRouter bills it. Models and prices "
         "come from OpenRouter's live list; the bill it reports replaces the estimate."
     ),
     demo_path="/sim/openrouter/api/v1",
