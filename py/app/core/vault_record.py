@@ -28,6 +28,18 @@ DEVICE_KEY_ID = "vault-device-key"
 PROVIDER_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,63}$"
 
 
+def normalised_origin(origin: str) -> str:
+    """``origin`` itself when it is already written the one way ``origin_of`` writes it
+    (a stored or imported record must not smuggle in another spelling); ``ValueError`` else."""
+    try:
+        normal = origin_of(origin)
+    except VaultError as exc:
+        raise ValueError(str(exc)) from exc
+    if normal != origin:
+        raise ValueError(f"the origin must be written {normal!r}")
+    return origin
+
+
 class SealedKey(BaseModel):
     """What both record versions share: the ciphertext and how its key is protected."""
 
@@ -60,13 +72,7 @@ class VaultRecord(SealedKey):
     @field_validator("origin")
     @classmethod
     def _origin_is_normalised(cls, origin: str) -> str:
-        try:
-            normal = origin_of(origin)
-        except VaultError as exc:
-            raise ValueError(str(exc)) from exc
-        if normal != origin:
-            raise ValueError(f"the origin must be written {normal!r}")
-        return origin
+        return normalised_origin(origin)
 
     @property
     def aad(self) -> bytes:

@@ -81,3 +81,18 @@ def data_table(caption: str, columns: tuple[str, ...], rows: Sequence[tuple[str,
             [h("tr", None, h("th", {"scope": "row"}, r[0]), [h("td", None, v) for v in r[1:]]) for r in rows],
         ),
     )
+
+
+def check_row(box: Node, field_id: str, label: str, hint: str) -> Node:
+    """A checkbox (or switch) with its label and a hint under it (``{field_id}-hint``)."""
+    return h(
+        "div",
+        {"class_": "check-row"},
+        box,
+        h(
+            "div",
+            None,
+            h("label", {"for_": field_id}, label),
+            h("p", {"id": f"{field_id}-hint", "class_": "field-hint"}, hint),
+        ),
+    )

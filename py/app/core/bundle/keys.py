@@ -19,8 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from app.core.bundle.manifest import EncryptedKeys
 from app.core.errors import VaultError
-from app.core.key_binding import origin_of
-from app.core.vault_record import PBKDF2_ITERATIONS, PROVIDER_ID_PATTERN, SALT_BYTES
+from app.core.vault_record import PBKDF2_ITERATIONS, PROVIDER_ID_PATTERN, SALT_BYTES, normalised_origin
 
 KEYS_AAD: Final = b"sora-renderer bundle keys v1"
 KDF: Final = "PBKDF2-SHA-256"
@@ -43,13 +42,7 @@ class BundleKey(BaseModel):
     @field_validator("origin")
     @classmethod
     def _normal_origin(cls, origin: str) -> str:
-        try:
-            normal = origin_of(origin)
-        except VaultError as exc:
-            raise ValueError(str(exc)) from exc
-        if normal != origin:
-            raise ValueError(f"the origin must be written {normal!r}")
-        return origin
+        return normalised_origin(origin)
 
     def __repr__(self) -> str:  # never the key itself, even in a traceback
         return f"BundleKey(provider_id={self.provider_id!r}, origin={self.origin!r})"

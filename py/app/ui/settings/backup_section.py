@@ -16,7 +16,7 @@ from app.core.errors import AppError, InputError
 from app.core.messages import describe
 from app.core.state import AppState
 from app.ui.context import UiContext
-from app.ui.forms import Field, button, text_input
+from app.ui.forms import Field, button, check_row, text_input
 from app.ui.settings.section import Section, card
 
 MAX_PROBLEMS_SHOWN = 12
@@ -24,17 +24,7 @@ MAX_PROBLEMS_SHOWN = 12
 
 def _check_box(field_id: str, label: str, hint: str) -> tuple[Node, Node]:
     box = h("input", {"type": "checkbox", "id": field_id, "aria_describedby": f"{field_id}-hint"})
-    row = h(
-        "div",
-        {"class_": "check-row"},
-        box,
-        h(
-            "div",
-            None,
-            h("label", {"for_": field_id}, label),
-            h("p", {"id": f"{field_id}-hint", "class_": "field-hint"}, hint),
-        ),
-    )
+    row = check_row(box, field_id, label, hint)
     return box, row
 
 

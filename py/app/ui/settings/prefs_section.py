@@ -9,7 +9,7 @@ from app.core.errors import InputError
 from app.core.preferences import POLL_MAX_MS, POLL_MIN_MS
 from app.core.state import AppState, Phase
 from app.ui.context import UiContext
-from app.ui.forms import Field, text_input
+from app.ui.forms import Field, check_row, text_input
 from app.ui.settings.section import Section, card
 from app.ui.toasts import toast
 
@@ -20,17 +20,7 @@ def _checkbox(field_id: str, label: str, hint: str, handler: Any, scope: Scope) 
         {"type": "checkbox", "id": field_id, "on_change": handler, "aria_describedby": f"{field_id}-hint"},
         scope=scope,
     )
-    node = h(
-        "div",
-        {"class_": "check-row"},
-        box,
-        h(
-            "div",
-            None,
-            h("label", {"for_": field_id}, label),
-            h("p", {"id": f"{field_id}-hint", "class_": "field-hint"}, hint),
-        ),
-    )
+    node = check_row(box, field_id, label, hint)
     return box, node
 
 
