@@ -164,10 +164,11 @@ async def _hydrate(ctx: UiContext, site_ready: Awaitable[None]) -> tuple[Control
     return controller, wheel_urls, late
 
 
-def _after_hydrate(
+async def _after_hydrate(
     ctx: UiContext, controller: Controller, wheel_urls: list[str], early: EarlyInput, worker: EarlyWorker | None
 ) -> None:
-    """Start the queue and answer how the page was opened (sign-in callback, ?demo=1, early choice)."""
+    """Start the queue and answer how the page was opened (sign-in callback, ?demo=1, early choice);
+    awaited before the page is marked hydrated, so a setting it changes cannot race the user's."""
     from app.browser.relay_probe import relay_available
     from app.ui.idle_watch import watch_idle
     from app.ui.job_watch import watch_jobs
@@ -179,9 +180,9 @@ def _after_hydrate(
     query = parse_qs(current_query())
     settings = controller.settings
     if "code" in query and controller.keys.sign_in_pending():
-        spawn(_finish_sign_in(ctx, controller, query["code"][0]))
+        await _finish_sign_in(ctx, controller, query["code"][0])
     elif "demo" in query and not settings.welcome_done:
-        run_task(controller.set_demo_mode(True))
+        await controller.set_demo_mode(True)
         replace_url(path_and_hash())
     elif early.choice.startswith("sign-in:"):
         from app.ui.welcome import sign_in
@@ -277,5 +278,8 @@ async def start() -> None:
         store.update(phase=Phase.FAILED, boot_error=str(exc))
         show_failure(describe(exc).detail if isinstance(exc, AppError) else str(exc))
         return
-    _after_hydrate(ctx, controller, wheel_urls, early, early_worker)
+    try:
+        await _after_hydrate(ctx, controller, wheel_urls, early, early_worker)
+    except AppError as exc:
+        error_toast(describe(exc))
     mark_hydrated()

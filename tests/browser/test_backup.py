@@ -103,7 +103,7 @@ def _export(page: Page, *, passphrase: str | None) -> tuple[str, bytes]:
     if passphrase is not None:
         section.get_by_label("Include my API keys, encrypted with a passphrase").check()
         section.get_by_label("Passphrase for the keys").fill(passphrase)
-        section.get_by_label("Repeat the passphrase").fill(passphrase)
+        section.get_by_label("Repeat the backup passphrase").fill(passphrase)
     section.get_by_role("button", name="Export everything…").click()
     expect(page.locator("#backup-result")).to_contain_text("Exported 3 renders", timeout=60_000)
     found = page.evaluate(READ_OPFS_JS)
@@ -117,10 +117,9 @@ def _hard_reset(page: Page) -> None:
     dialog = page.get_by_role("dialog", name="Hard-reset Sora Renderer?")
     dialog.get_by_label("Type RESET to confirm").fill("RESET")
     dialog.get_by_role("button", name="Delete everything").click()
-    welcome = page.get_by_role("dialog", name="Welcome to Sora Renderer")
+    welcome = page.get_by_role("region", name="Welcome to Sora Renderer")  # a first visit again
     expect(welcome).to_be_visible(timeout=BOOT_TIMEOUT_MS)
-    page.keyboard.press("Escape")
-    expect(welcome).to_be_hidden()
+    page.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
 
 
 def _choose_bundle(page: Page, path: Path) -> None:

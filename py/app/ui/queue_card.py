@@ -54,7 +54,7 @@ class JobCard:
         self.times = h("p", {"class_": "job-times"})
         self.expiry = h("p", {"class_": "job-expiry"})
         self.note = h("p", {"class_": "job-note"})
-        self.download_note = h("p", {"class_": "job-note job-download-note", "hidden": True})
+        self.download_note = h("p", {"class_": "job-download-note", "hidden": True})
         self.error = h("div", {"class_": "job-error"})
         self.media = h("div", {"class_": "job-media"}, icon("film", size=28))
         self.actions = h("div", {"class_": "row job-actions"})

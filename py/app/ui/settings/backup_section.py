@@ -46,7 +46,7 @@ class BackupSection(Section):
         )
         self.confirm = Field(
             "backup-passphrase-confirm",
-            "Repeat the passphrase",
+            "Repeat the backup passphrase",
             text_input("bundle_passphrase_confirm", kind="password"),
         )
         self.key_fields = h(
