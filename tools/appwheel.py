@@ -8,11 +8,11 @@ built in memory from the working tree, so an edit shows up on the next reload.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import io
 import zipfile
 from pathlib import Path
+
+from tools.wheel_bytecode import record_line
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "py"
@@ -33,11 +33,6 @@ def latest_mtime(source_dir: Path = SOURCE_DIR) -> float:
     """Newest modification time in the package, to know when to rebuild."""
     files = source_files(source_dir)
     return max((p.stat().st_mtime for p in files), default=0.0)
-
-
-def _record_line(name: str, data: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    return f"{name},sha256={digest},{len(data)}"
 
 
 def wheel_name(dist_name: str, version: str = VERSION) -> str:
@@ -64,7 +59,7 @@ def build_package_wheel(source_dir: Path, package: str, dist_name: str, version:
             b"Wheel-Version: 1.0\nGenerator: sora-renderer\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
         )
     )
-    record = "\n".join(_record_line(name, data) for name, data in entries)
+    record = "\n".join(record_line(name, data) for name, data in entries)
     record += f"\n{dist_info}/RECORD,,\n"
     entries.append((f"{dist_info}/RECORD", record.encode()))
     buffer = io.BytesIO()

@@ -238,11 +238,14 @@ def write_wheel_index(lock: Lock, wheels_dir: Path) -> None:
     compiled = bytecode.compiled_paths([wheels_dir / w.filename for w in lock.wheels])
     names: list[str] = []
     for wheel in lock.wheels:
-        made = compiled[wheels_dir / wheel.filename]
-        if made != wheels_dir / wheel.filename:
-            (wheels_dir / COMPILED).mkdir(exist_ok=True)
-            shutil.copyfile(made, wheels_dir / COMPILED / wheel.filename)
-        names.append(f"{COMPILED}/{wheel.filename}" if made != wheels_dir / wheel.filename else wheel.filename)
+        source = wheels_dir / wheel.filename
+        made = compiled[source]
+        if made == source:  # no bytecode could be made: the source wheel is served
+            names.append(wheel.filename)
+            continue
+        (wheels_dir / COMPILED).mkdir(exist_ok=True)
+        shutil.copyfile(made, wheels_dir / COMPILED / wheel.filename)
+        names.append(f"{COMPILED}/{wheel.filename}")
     index = {"wheels": names}
     (wheels_dir / "index.json").write_text(json.dumps(index, indent=2) + "\n")
 

@@ -1,10 +1,10 @@
-"""Add bytecode to wheels: each ``x.py`` gets ``__pycache__/x.<tag>.pyc`` beside it.
+"""Add bytecode to wheels: each ``x.py`` gets ``__pycache__/x.<tag>.pyc`` beside it, or is
+replaced by ``x.pyc`` in a *sourceless* wheel (what the app serves: smaller to unpack).
 
 Runs inside Pyodide (``tools/bytecode.mjs``), so the bytecode matches the page's
 interpreter exactly. The ``.pyc`` files are *unchecked hash-based* (PEP 552): the
 importer uses them without comparing the source's modification time, which the wheel
-installer does not keep. Sources stay in the wheel for readable tracebacks. The output
-is reproducible: same entries, same order, fixed dates, a rewritten ``RECORD``.
+installer does not keep. The output is reproducible: same entries, same order, fixed dates, a rewritten ``RECORD``.
 Standard library only.
 """
 
@@ -20,7 +20,8 @@ from pathlib import Path
 FIXED_DATE = (2026, 1, 1, 0, 0, 0)
 
 
-def _record_line(name: str, data: bytes) -> str:
+def record_line(name: str, data: bytes) -> str:
+    """One ``RECORD`` line of a wheel (``tools/appwheel.py`` writes its RECORD with it too)."""
     digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
     return f"{name},sha256={digest},{len(data)}"
 
@@ -56,7 +57,7 @@ def with_bytecode(source_wheel: Path, target: Path, *, sourceless: bool = False)
     kept = [entry for entry in entries if not (sourceless and entry[0].endswith(".py"))]
     everything = kept + compiled
     if record_name:
-        lines = [_record_line(name, data) for name, data, _ in everything] + [f"{record_name},,"]
+        lines = [record_line(name, data) for name, data, _ in everything] + [f"{record_name},,"]
         everything.append((record_name, ("\n".join(lines) + "\n").encode(), 0o644 << 16))
     partial = target.with_name(target.name + ".partial")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as out:
