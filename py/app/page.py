@@ -33,6 +33,7 @@ from app.browser.media_urls import MediaUrls
 from app.browser.page_location import current_query, path_and_hash, replace_url, site_address
 from app.browser.perf import mark
 from app.browser.poller_start import PAGE_SCOPE, EarlyWorker, start_queue
+from app.browser.route_log import forget_routes
 from app.core.early import EarlyInput, snapshot
 from app.core.errors import AppError
 from app.core.messages import describe
@@ -101,6 +102,7 @@ async def _build_controller(store: Store[AppState], directory: ProviderDirectory
         await delete_database()
         forget_look()
         forget_snapshot()
+        forget_routes()
         restart_at_path()
 
     names = {p.provider_id: p.label for p in directory.providers}

@@ -199,3 +199,33 @@ def test_reload_during_submit_to_a_provider_without_a_job_list(demo_app: Page, a
     expect(card.locator(".job-error")).to_contain_text("has no way to look renders up")
     expect(card.get_by_role("button", name="Send again")).to_be_visible()
     assert creates(app_server, "openrouter", title)["count"] == 1  # never sent again on its own
+
+
+def test_a_connection_lost_mid_create_keeps_the_job_it_may_have_started(demo_app: Page, app_server: str) -> None:
+    """The route answered a create before, so a status-less failure now is a lost connection, not CORS."""
+    first = f"Through the door {token()}"
+    render(demo_app, first)
+    go(demo_app, "Queue")
+    expect(job_card(demo_app, first)).to_be_visible()
+    title = f"Cut on the way back {token()}"
+
+    def cut(route: Any) -> None:
+        if route.request.method == "POST" and title in (route.request.post_data or ""):
+            route.fetch()  # the simulator receives it and starts the render ...
+            route.abort("connectionreset")  # ... and its answer never reaches the page
+        else:
+            route.continue_()
+
+    demo_app.route(re.compile(r".*/sim/.*videos$"), cut)
+    go(demo_app, "New Render")
+    render(demo_app, title, first=False)
+    go(demo_app, "Queue")
+    card = job_card(demo_app, title)
+    expect(card).to_have_count(1)  # kept: the API may have it (the CORS reading would delete it)
+    demo_app.unroute(re.compile(r".*/sim/.*videos$"))
+    demo_app.reload()
+    demo_app.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
+    go(demo_app, "Queue")
+    expect(card.locator(".tag")).to_have_text("Unconfirmed", timeout=DONE_MS)
+    expect(card.get_by_role("button", name="Send again")).to_be_visible()
+    assert creates(app_server, "openrouter", title)["count"] == 1  # received once, never sent again

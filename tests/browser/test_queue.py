@@ -11,9 +11,12 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
+from app.core.job_record import JobStatus
 from tests.browser.a11y import axe_violations
 from tests.browser.conftest import BOOT_TIMEOUT_MS, PageWatch, choose_provider, open_app
 from tests.browser.helpers import go, job_card, save_key, start_render, use_endpoint
+from tests.browser.seed import T0, seed, sim_video
+from tests.browser.seed import job as seed_job
 
 DONE_MS = 45_000
 READ_JOB_JS = """async (title) => {
@@ -278,3 +281,30 @@ def test_retry_sends_the_same_parameters_again_as_a_new_job(openai_app: Page, ap
     assert len(sent) == 2 and sent[0]["fields"] == sent[1]["fields"]
     jobs = stored(openai_app, title)["jobs"]
     assert len(jobs) == 2 and any(j.get("retry_of") for j in jobs)
+
+
+def test_a_render_past_its_deadline_is_kept_overdue_until_check_again(openai_app: Page, app_server: str) -> None:
+    """Polling stopped at the deadline (seeded: two hours is too long for a test); Check again looks once more."""
+    remote_id = sim_video(app_server)
+    late = T0 - 3 * 3600
+    record = seed_job(
+        1,
+        remote_id,
+        app_server,
+        prompt="Glacier, very slowly",
+        status=JobStatus.RUNNING,
+        progress=40,
+        submitted_at=late,
+        overdue_at=late + 7200,
+        finished_at=None,
+    )
+    seed(openai_app, app_server, [record], remote_id)
+    go(openai_app, "Queue")
+    card = job_card(openai_app, "Glacier, very slowly")
+    expect(card.locator(".tag")).to_have_text("Overdue")
+    expect(card.locator(".job-download-note")).to_contain_text("No result after 120 min")
+    openai_app.wait_for_timeout(1500)  # a reload polls no overdue job on its own
+    expect(card.locator(".tag")).to_have_text("Overdue")
+    assert axe_violations(openai_app, context="#views") == []
+    card.get_by_role("button", name="Check again").click()
+    expect(card.locator(".tag")).to_have_text("Ready", timeout=30_000)  # it had finished at the API

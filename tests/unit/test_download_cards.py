@@ -15,7 +15,7 @@ def test_after_a_reload_the_card_shows_the_bytes_already_stored_and_offers_resum
     card = build_card(job, now=T0, partial=PartialDownload(60_000_000, 200_000_000))
     assert card.label == "Paused" and card.progress == 30
     assert card.progress_text == "60.0 MB of 200.0 MB stored"
-    assert card.actions[0] == "resume" and card.download_note == ""
+    assert card.actions[0] == "resume" and card.notice == ""
 
 
 def test_while_parts_arrive_the_card_shows_the_transfer() -> None:
@@ -27,9 +27,9 @@ def test_while_parts_arrive_the_card_shows_the_transfer() -> None:
 def test_a_server_without_ranges_is_said_on_the_card() -> None:
     job = make_job(**DOWNLOADING)
     card = build_card(job, now=T0, transfer=(10, 200), partial=PartialDownload(0, 200, resumable=False))
-    assert card.download_note == NO_RANGES_NOTE and "starts again" in card.download_note
+    assert card.notice == NO_RANGES_NOTE and "starts again" in card.notice
     finished = build_card(make_job(), now=T0, partial=PartialDownload(0, 200, resumable=False))
-    assert finished.download_note == ""
+    assert finished.notice == ""
 
 
 def test_a_full_disk_says_how_much_space_and_where_to_free_it() -> None:

@@ -172,7 +172,7 @@ class KeyedRig(Rig):
     """Renders sent with a real key (not demo jobs), so a lock concerns them."""
 
     def __init__(self) -> None:
-        super().__init__(job_seconds=10_000.0)
+        super().__init__(job_seconds=6_000.0)  # long enough to lock mid-render, within the deadline
         self.keys = LockableClients(self.directory, self.transport)
         self.clients = self.keys
         self.queue._clients = self.keys

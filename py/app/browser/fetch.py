@@ -17,6 +17,7 @@ from pyodide.ffi import JsException, create_once_callable
 
 from app.browser.blob_fetch import fetch_file, response_headers
 from app.browser.ffi import js_bytes, js_object
+from app.browser.route_log import load_routes, save_routes
 from app.core.errors import CorsError, NetworkError
 from app.core.http import Expect, FileField, HttpRequest, HttpResponse, Progress
 
@@ -76,7 +77,14 @@ async def _answers_without_cors(url: str) -> bool:
 
 
 class FetchTransport:
-    """Sends :class:`HttpRequest` values with ``fetch``; maps failures to app errors."""
+    """Sends :class:`HttpRequest` values with ``fetch``; maps failures to app errors.
+
+    A status-less failure is a CORS refusal only on a route that never answered this
+    browser (:mod:`app.core.route_memory`); elsewhere it is a lost connection.
+    """
+
+    def __init__(self) -> None:
+        self._routes = load_routes()
 
     async def send(self, request: HttpRequest, *, progress: Progress | None = None) -> HttpResponse:
         deadline = Deadline(request.timeout_s)
@@ -84,14 +92,19 @@ class FetchTransport:
             if request.expect is Expect.BLOB:
                 return await fetch_file(request, deadline.signal, progress)
             response = await js.fetch(request.url, self._init(request, deadline.signal))
+            if self._routes.answered(request.method, request.url):
+                save_routes(self._routes)
             data = (await response.arrayBuffer()).to_bytes()
             return HttpResponse(int(response.status), response_headers(response), body=data, url=str(response.url))
         except JsException as exc:
             deadline.abort()
             if deadline.timed_out:
                 raise NetworkError(f"no answer within {request.timeout_s:g} s", timed_out=True) from exc
-            if await _answers_without_cors(request.url):
+            reachable = await _answers_without_cors(request.url)
+            if self._routes.failure_kind(request.method, request.url, server_reachable=reachable) == "cors":
                 raise CorsError(f"{urlsplit(request.url).netloc} does not accept calls from this web page") from exc
+            if reachable:
+                raise NetworkError(f"the connection to {urlsplit(request.url).netloc} was lost mid-request") from exc
             raise NetworkError(str(exc)) from exc
         except (asyncio.CancelledError, Exception):
             deadline.abort()

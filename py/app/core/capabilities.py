@@ -293,6 +293,7 @@ class ProviderCapabilities:
     relay_name: str = ""  # its name in serve.py's local relay (/relay/<name>/…)
     image_upload: Literal["multipart", "inline"] = "multipart"  # a file part, or base64 inside the JSON
     usd_per_video_token: Decimal | None = None  # providers that bill by token and never say the cost
+    job_deadline_s: float = 2 * 3600.0  # polling stops if a render has not finished by then (job_deadline.py)
     custom_models: bool = False  # any model id may be typed (OpenAI-compatible gateways)
 
     def can(self, operation: Operation) -> bool:

@@ -61,6 +61,8 @@ class JobRecord(BaseModel):
     finished_at: float | None = None
     expires_at: float | None = None
     next_poll_at: float | None = None
+    overdue_at: float | None = None  # polling stopped at the deadline (see core/job_deadline.py)
+    rechecked_at: float | None = None  # the last "Check again": the deadline runs from here
     poll_failures: int = 0
     download_attempts: int = 0
     downloaded_bytes: int | None = None

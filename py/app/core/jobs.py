@@ -188,8 +188,8 @@ def succeed(job: JobRecord, assets: dict[str, str], video_bytes: int, *, now: fl
 
 
 def needs_polling(job: JobRecord) -> bool:
-    """Jobs the poller owns: accepted by the API and not finished, or files pending."""
-    return not job.status.terminal and job.remote_id is not None
+    """Jobs the poller owns: accepted by the API and not finished (nor past their deadline), or files pending."""
+    return not job.status.terminal and job.remote_id is not None and job.overdue_at is None
 
 
 def needs_reconciling(job: JobRecord) -> bool:

@@ -31,6 +31,7 @@ class TrackSpec:
     downloading: bool = False  # completed already: one poll for the file list, then the files
     interval_s: float = 2.5
     poll_url: str | None = None
+    deadline_at: float | None = None  # stop polling then (epoch seconds), unless the job has ended
 
     def to_message(self) -> dict[str, Any]:
         return {**dataclasses.asdict(self), "have": list(self.have), "extras": list(self.extras)}
@@ -137,6 +138,13 @@ class Expired:
     job_id: str
 
 
+@dataclass(frozen=True)
+class Overdue:
+    """The job is still not finished at its deadline: the worker stopped polling it."""
+
+    job_id: str
+
+
 Event = (
     RemoteUpdate
     | Retrying
@@ -148,6 +156,7 @@ Event = (
     | Expired
     | StorageFull
     | DownloadPaused
+    | Overdue
 )
 EVENT_TYPES: dict[str, type[Any]] = {
     cls.__name__: cls
@@ -162,6 +171,7 @@ EVENT_TYPES: dict[str, type[Any]] = {
         Expired,
         StorageFull,
         DownloadPaused,
+        Overdue,
     )
 }
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from app.core.costs import cost_text
 from app.core.download_ledger import PartialDownload
 from app.core.eta import Sample, eta_seconds, format_duration
+from app.core.job_deadline import is_overdue
 from app.core.job_status import JobPhase, JobStatus
 from app.core.vault_status import VaultState, VaultStatus
 
@@ -42,7 +43,7 @@ class Card:
     times: str  # "Elapsed 0:42 · about 1 min left"
     expiry: str  # countdown while the files are not stored yet, or ""
     actions: tuple[str, ...]
-    download_note: str = ""  # how the download behaves (a server that cannot resume it)
+    notice: str = ""  # how this job behaves: a server that cannot resume downloads, polling stopped at the deadline
 
 
 def clock_text(seconds: float) -> str:
@@ -93,6 +94,8 @@ def _downloading(
 def _label(
     job: JobRecord, transfer: tuple[int, int | None] | None, partial: PartialDownload | None
 ) -> tuple[str, int | None, str]:
+    if is_overdue(job):
+        return "Overdue", job.progress, f"{job.progress} %" if job.progress is not None else ""
     if job.status is JobStatus.QUEUED:
         if job.phase is JobPhase.SUBMITTING:
             return "Sending", None, ""
@@ -137,6 +140,8 @@ def _expiry(job: JobRecord, now: float) -> str:
 
 
 def _actions(job: JobRecord, polling: bool, downloading_now: bool, can_cancel: bool, resume: bool) -> tuple[str, ...]:
+    if is_overdue(job):
+        return ("check", "cancel") if can_cancel else ("check",)
     if not job.status.terminal:
         actions = ["cancel"] if can_cancel and job.phase is not JobPhase.DOWNLOADING else []
         if job.phase is JobPhase.DOWNLOADING and polling and not downloading_now:
@@ -162,6 +167,7 @@ def build_card(
     note: str = "",
     can_cancel: bool = True,
     partial: PartialDownload | None = None,
+    overdue_note: str = "",
 ) -> Card:
     label, progress, progress_text = _label(job, transfer, partial)
     downloading_now = transfer is not None or note.startswith("Downloading")
@@ -169,14 +175,22 @@ def build_card(
     downloading = job.phase is JobPhase.DOWNLOADING and not job.status.terminal
     return Card(
         label=label,
-        tone={"Expired": "danger", "Unconfirmed": "warn"}.get(label, TONES[job.status]),
+        tone={"Expired": "danger", "Unconfirmed": "warn", "Overdue": "warn"}.get(label, TONES[job.status]),
         progress=progress,
         progress_text=progress_text,
         times=_times(job, samples, now),
         expiry=_expiry(job, now),
         actions=_actions(job, polling, downloading_now, can_cancel, resume),
-        download_note=NO_RANGES_NOTE if downloading and partial is not None and not partial.resumable else "",
+        notice=overdue_note
+        if is_overdue(job)
+        else NO_RANGES_NOTE
+        if downloading and partial and not partial.resumable
+        else "",
     )
+
+
+def _download_notice(downloading: bool, partial: PartialDownload | None) -> str:
+    return NO_RANGES_NOTE if downloading and partial is not None and not partial.resumable else ""
 
 
 def frame_text(job: JobRecord) -> str:

@@ -25,6 +25,7 @@ from app.core.poll_messages import (
     FileReady,
     FilesDone,
     FileSkipped,
+    Overdue,
     RemoteUpdate,
     Retrying,
     Stopped,
@@ -125,6 +126,8 @@ class PollEngine:
                 if isinstance(decision, Stop):
                     self._emit(_stopped(spec.job_id, decision.error))
                     return
+                if self._past_deadline(spec):
+                    return
                 self._emit(Retrying(spec.job_id, decision.note, decision.seconds))
                 delay = decision.seconds
                 continue
@@ -134,10 +137,17 @@ class PollEngine:
                 if spec.fetch:
                     await self._download_all(client, spec, remote)
                 return  # automatic downloads off: the page fetches on request
-            if remote.status.terminal:
+            if remote.status.terminal or self._past_deadline(spec):
                 return
             state, wait = after_answer(state, remote, schedule)
             delay = wait.seconds
+
+    def _past_deadline(self, spec: TrackSpec) -> bool:
+        """Still running at its deadline (files pending do not count): say so and stop."""
+        if spec.deadline_at is None or spec.downloading or self._clock() < spec.deadline_at:
+            return False
+        self._emit(Overdue(spec.job_id))
+        return True
 
     async def _download_all(self, client: ProviderClient, spec: TrackSpec, remote: RemoteJob) -> None:
         wanted = [

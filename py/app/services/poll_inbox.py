@@ -17,6 +17,7 @@ from app.core.capabilities import FrameSize, ProviderCapabilities
 from app.core.download_ledger import PartialDownload, without
 from app.core.downloads import REQUIRED_VARIANT, file_name
 from app.core.eta import add_sample
+from app.core.job_deadline import mark_overdue
 from app.core.job_record import JobRecord, new_asset
 from app.core.job_status import variant_kind
 from app.core.jobs import EXPIRED_MESSAGE, apply_remote, fail, succeed
@@ -96,6 +97,10 @@ class PollInbox:
             await self.end(fail(job, event.code, event.message, now=now, request_id=request_id))
         elif isinstance(event, pm.Expired):
             await self.end(fail(job, "expired", EXPIRED_MESSAGE, now=now))
+        elif isinstance(event, pm.Overdue):
+            self._stop_following(job.id)
+            self._book.note(job.id, "")
+            await self._book.commit(mark_overdue(job, now=now))
 
     async def _on_remote(self, job: JobRecord, event: pm.RemoteUpdate, now: float) -> None:
         per_token = self._provider_of(job.provider_id).usd_per_video_token

@@ -17,6 +17,7 @@ from app.core import poll_messages as pm
 from app.core.capabilities import Operation
 from app.core.compose import draft_of
 from app.core.downloads import REQUIRED_VARIANT
+from app.core.job_deadline import deadline_at, recheck
 from app.core.job_record import JobPhase, JobRecord
 from app.core.jobs import cancel, needs_polling, needs_reconciling
 from app.core.state import PollerRole
@@ -128,6 +129,7 @@ class QueueService:
             downloading=job.phase is JobPhase.DOWNLOADING,
             interval_s=self._interval_s(),
             poll_url=job.poll_url,
+            deadline_at=deadline_at(job, provider.job_deadline_s),
         )
         self._tracked.add(job.id)
         self.poller.track(spec)
@@ -188,6 +190,15 @@ class QueueService:
             raise e.AppError("Another tab is following the queue; download from that tab, or close it first.")
         self.book.note(job_id, "Downloading…")
         self.track(job, fetch_files=True)
+
+    async def check_again(self, job_id: str) -> None:
+        """Poll a job past its deadline once more, under a fresh deadline (nothing is sent again)."""
+        job = self.job(job_id)
+        if job is None or job.status.terminal:
+            return
+        if self.poller is None:
+            raise e.AppError("Another tab is following the queue; check from that tab, or close it first.")
+        self.track(await self.book.commit(recheck(job, now=self._clock.now())))
 
     async def retry(self, job_id: str) -> JobRecord | None:
         """Send the same parameters (and reference image) again, as a new job."""

@@ -22,6 +22,7 @@ ACTION_LABELS = {
     "retry": "Retry",
     "retry-blocked": "Retry unchanged",
     "retry-unconfirmed": "Send again",
+    "check": "Check again",
     "edit": "Edit and retry",
     "play": "Play",
     "open": "Open in library",
@@ -96,8 +97,8 @@ class JobCard:
         self.tick(card)
         set_text(self.note, note)
         self.note.hidden = not note
-        set_text(self.download_note, card.download_note)
-        self.download_note.hidden = not card.download_note
+        set_text(self.download_note, card.notice)
+        self.download_note.hidden = not card.notice
         self._render_error(job)
         if card.actions != self._actions:
             self._render_actions(card.actions)
@@ -135,7 +136,7 @@ class JobCard:
                 target = href(Route.LIBRARY, item=self.job_id)
                 buttons.append(h("a", {"class_": "btn small", "href": target}, ACTION_LABELS[action]))
                 continue
-            kind = "primary" if action in ("play", "download", "resume", "retry", "retry-unconfirmed") else ""
+            kind = "primary" if action in ("play", "download", "resume", "retry", "retry-unconfirmed", "check") else ""
             if action == "edit" and "retry-blocked" in actions:
                 kind = "primary"  # a blocked prompt needs changing, not sending again
             if action in ("cancel", "remove"):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, child_at, h, set_text
 from app.core.capabilities import Operation
+from app.core.job_deadline import overdue_note
 from app.core.queue_cards import LOCKED_TEXT, Card, build_card, lock_note, paused_by_lock, split_queue
 from app.core.routes import Route, href
 from app.core.state import AppState, Phase, PollerRole
@@ -124,6 +125,7 @@ class QueueView(View):
                 container.insertBefore(card.element, current)
 
     def _card(self, job: JobRecord, state: AppState, now: float) -> Card:
+        provider = self.ctx.provider_of(job.provider_id)
         return build_card(
             job,
             now=now,
@@ -133,6 +135,7 @@ class QueueView(View):
             note=state.job_notes.get(job.id, ""),
             can_cancel=self._can_cancel(job),
             partial=state.partial_downloads.get(job.id),
+            overdue_note=overdue_note(provider.job_deadline_s, provider.label),
         )
 
     def _can_cancel(self, job: JobRecord) -> bool:
@@ -176,6 +179,7 @@ class QueueView(View):
             "cancel": lambda c: c.queue.cancel(job_id),
             "download": lambda c: c.queue.fetch_files(job_id),
             "resume": lambda c: c.queue.fetch_files(job_id),  # from the first missing byte
+            "check": lambda c: c.queue.check_again(job_id),  # past its deadline: look once more
             "retry": lambda c: c.queue.retry(job_id),
             "edit": lambda c: c.edit_job(job_id),
             "archive": lambda c: c.queue.archive(job_id, True),

@@ -181,4 +181,5 @@ CAPABILITIES = ProviderCapabilities(
     relay_name="gemini",
     image_upload="inline",
     usd_per_video_token=USD_PER_MILLION_VIDEO_TOKENS / 1_000_000,
+    job_deadline_s=3600.0,  # a 10 s clip takes under a minute; unknown statuses poll on until then
 )
