@@ -181,23 +181,28 @@ class QueueService:
             await self.resume(job)
 
     # -- the user's actions ------------------------------------------------------------------------
-    async def fetch_files(self, job_id: str) -> None:
-        """Download a completed job's files now (automatic downloads off, or a retry)."""
+    def _followable(self, job_id: str, what: str) -> JobRecord | None:
+        """The job, if it is still open and this tab follows the queue (else say which tab does)."""
         job = self.job(job_id)
         if job is None or job.status.terminal:
-            return
+            return None
         if self.poller is None:
-            raise e.AppError("Another tab is following the queue; download from that tab, or close it first.")
+            raise e.AppError(f"Another tab is following the queue; {what} from that tab, or close it first.")
+        return job
+
+    async def fetch_files(self, job_id: str) -> None:
+        """Download a completed job's files now (automatic downloads off, or a retry)."""
+        job = self._followable(job_id, "download")
+        if job is None:
+            return
         self.book.note(job_id, "Downloading…")
         self.track(job, fetch_files=True)
 
     async def check_again(self, job_id: str) -> None:
         """Poll a job past its deadline once more, under a fresh deadline (nothing is sent again)."""
-        job = self.job(job_id)
-        if job is None or job.status.terminal:
+        job = self._followable(job_id, "check")
+        if job is None:
             return
-        if self.poller is None:
-            raise e.AppError("Another tab is following the queue; check from that tab, or close it first.")
         self.track(await self.book.commit(recheck(job, now=self._clock.now())))
 
     async def retry(self, job_id: str) -> JobRecord | None:
