@@ -210,11 +210,20 @@ def test_pyscript_config_serves_only_local_files() -> None:
     for name in ("pyscript.toml", "worker.toml"):
         config = tomllib.loads((ROOT / name).read_text())
         assert config["interpreter"] == "./vendor/pyodide/pyodide.mjs"
-        assert config["packages"] == [f".{appwheel.WHEEL_URL_PATH}"]
+        # The page imports the app wheel from its zip (py/main.py); the worker installs it.
+        assert config.get("packages", []) == ([] if name == "pyscript.toml" else [f".{appwheel.WHEEL_URL_PATH}"])
         assert config["packages_cache"] == "passthrough"
         assert "index_urls" not in config
         modules = {**config.get("js_modules", {}).get("main", {}), **config.get("js_modules", {}).get("worker", {})}
         assert modules and all(url.startswith("./static/js/") and (ROOT / url).is_file() for url in modules)
+
+
+def test_the_page_preloads_and_imports_the_wheel_appwheel_builds() -> None:
+    wheel = appwheel.WHEEL_URL_PATH.lstrip("/")
+    assert f'APP_WHEEL = "{wheel}"' in (ROOT / "py" / "main.py").read_text()
+    assert (
+        f'<link rel="preload" href="{wheel}" as="fetch" crossorigin="anonymous">' in (ROOT / "index.html").read_text()
+    )
 
 
 def test_no_javascript_in_python_strings() -> None:
