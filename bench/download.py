@@ -41,6 +41,7 @@ from tools.chromium import CHROMIUM, QUIET_ARGS  # noqa: E402
 ARGS = [*QUIET_ARGS, "--enable-precise-memory-info", "--js-flags=--expose-gc"]
 TIMEOUT_S = 600.0
 MB = 1_000_000
+PROVIDER = "openai-videos"
 HEAP_JS = "performance.memory ? performance.memory.usedJSHeapSize : -1"
 
 
@@ -56,8 +57,15 @@ class HeapProbe:
 
 
 def render(page: Page, prompt: str, *, first: bool) -> None:
-    """Start a render from New Render; the one-time notice before paying only comes first."""
+    """Start a render from New Render with the OpenAI-compatible simulated API (the one whose
+    video the app downloads in byte-range parts, and whose bytes the counters name "video");
+    the one-time notice before paying only comes first."""
     page.get_by_role("link", name="New Render", exact=True).click()
+    page.locator("#provider").select_option(PROVIDER)
+    page.wait_for_function(
+        "id => document.querySelector('#provider').value === id && !document.querySelector('#render[disabled]')",
+        arg=PROVIDER,
+    )
     page.get_by_label("Prompt").fill(prompt)
     page.get_by_role("button", name="Render", exact=True).click()
     if first:

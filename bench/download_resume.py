@@ -26,10 +26,15 @@ def _sim(base_url: str, path: str) -> Any:
 
 def bytes_served(base_url: str, prompt: str) -> int:
     """Body bytes the simulator sent for the video of the (last) job rendered with ``prompt``."""
-    made = _sim(base_url, f"sim/debug/creates?prompt={urllib.parse.quote(prompt)}")
+    made = _sim(base_url, f"sim/debug/creates?provider=openai&prompt={urllib.parse.quote(prompt)}")
+    if not made or not made[0]["job_ids"]:
+        raise SystemExit(f"the simulator's OpenAI-compatible API received no render of {prompt!r}")
     remote = made[0]["job_ids"][-1]
-    rows = _sim(base_url, f"sim/debug/downloads?job_id={remote}")
-    return sum(int(row["bytes_served"]) for row in rows if row["file"] == "video")
+    files = _sim(base_url, f"sim/debug/downloads?provider=openai&job_id={remote}")
+    rows = [row for row in files if row["file"] == "video"]
+    if not rows:
+        raise SystemExit(f"the simulator sent no video for {prompt!r}: nothing to count")
+    return sum(int(row["bytes_served"]) for row in rows)
 
 
 def _boot(page: Page, url: str) -> None:

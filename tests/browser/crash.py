@@ -29,14 +29,17 @@ STORED_SHA_JS = """async (title) => {
 }"""
 
 HOLD_FILE_WRITE_JS = """() => {
-    // Test only: the page hangs just before the transaction that stores a whole file made of
-    // parts (the moment after the last byte arrived), so the tab can be killed right there.
+    // Test only: the transaction that would store a whole file made of parts (the moment after
+    // the last byte arrived and was stored as a part) is swapped for one that never settles, so
+    // the app waits there, responsive, until the tab is killed; window.__fileWriteHeld says so.
     const open = IDBDatabase.prototype.transaction;
     IDBDatabase.prototype.transaction = function (stores, mode) {
         const names = typeof stores === 'string' ? [stores] : [...stores];
-        if (window.__holdFileWrite && names.includes('blobs') && names.includes('parts')) {
-            window.__holdFileWrite = false;
-            for (;;) {}  // until the renderer is killed
+        if (names.includes('blobs') && names.includes('parts')) {
+            window.__fileWriteHeld = true;
+            const nothing = () => {};
+            const store = {put: nothing, delete: nothing, clear: nothing};
+            return {objectStore: () => store, abort: nothing, addEventListener: nothing, removeEventListener: nothing};
         }
         return open.call(this, stores, mode);
     };
