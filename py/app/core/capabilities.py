@@ -294,6 +294,7 @@ class ProviderCapabilities:
     image_upload: Literal["multipart", "inline"] = "multipart"  # a file part, or base64 inside the JSON
     usd_per_video_token: Decimal | None = None  # providers that bill by token and never say the cost
     custom_models: bool = False  # any model id may be typed (OpenAI-compatible gateways)
+    max_in_flight: int = 0  # jobs a batch keeps submitted-and-unfinished at once (0: not stated)
 
     def can(self, operation: Operation) -> bool:
         return operation in self.operations
