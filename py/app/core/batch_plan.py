@@ -4,7 +4,7 @@ A batch is one prompt swept over models × frames × lengths, or many prompts (o
 line, or a CSV column) at one setting. Every combination is checked with the same
 rules as the form (``compose.validate``); one the model does not allow is listed with
 the reason and left out, never silently corrected. Images are not part of a batch.
-Not wired into the app yet: the queue pacing and the New Render batch mode are to come.
+Its pace is decided in ``batch_pacing``; the New Render batch mode is still to come.
 """
 
 from __future__ import annotations

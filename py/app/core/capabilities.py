@@ -295,6 +295,7 @@ class ProviderCapabilities:
     usd_per_video_token: Decimal | None = None  # providers that bill by token and never say the cost
     job_deadline_s: float = 2 * 3600.0  # polling stops if a render has not finished by then (job_deadline.py)
     custom_models: bool = False  # any model id may be typed (OpenAI-compatible gateways)
+    max_in_flight: int = 0  # jobs a batch keeps submitted-and-unfinished at once (0: not stated)
 
     def can(self, operation: Operation) -> bool:
         return operation in self.operations

@@ -77,6 +77,8 @@ class JobRecord(BaseModel):
     extends: str | None = None  # the local id of the video this one continues (extend)
     continues: str | None = None  # the local id of the clip whose last frame is this one's first frame
     archived_at: float | None = None
+    batch_id: str | None = Field(default=None, min_length=1, max_length=64)  # jobs planned and sent together
+    batch_label: str = Field(default="", max_length=200)  # this job's place in it ("sora-2 · 1280x720 · 8 s")
 
     @field_serializer("rate_usd", "estimate_usd", "estimate_high_usd", "billed_usd")
     def _money(self, value: Decimal | None) -> str | None:

@@ -61,6 +61,7 @@ class LibraryQuery:
     date_from: datetime.date | None = None  # inclusive, on the viewer's calendar
     date_to: datetime.date | None = None  # inclusive
     folder: str | None = None  # None = any folder; "" = not in a folder
+    batch: str = ""  # a batch id ("" = any batch, or none)
     sort: str = "date_desc"
     utc_offset_s: int = 0  # the viewer's offset, so "today" means their day
     include_archived: bool = False
@@ -69,7 +70,7 @@ class LibraryQuery:
     def filtered(self) -> bool:
         """Whether anything narrows the view (so "no match" can offer to clear filters)."""
         narrowed = self.models or self.providers or self.aspect != "all" or self.date_from or self.date_to
-        return bool(self.text.strip() or narrowed) or self.folder is not None
+        return bool(self.text.strip() or narrowed or self.batch) or self.folder is not None
 
 
 def aspect_of(size: str) -> str | None:
@@ -108,6 +109,8 @@ def _narrowed(query: LibraryQuery, items: list[JobRecord]) -> list[JobRecord]:
         items = [j for j in items if aspect_of(j.size) == query.aspect]
     if query.folder is not None:
         items = [j for j in items if j.folder == query.folder]
+    if query.batch:
+        items = [j for j in items if j.batch_id == query.batch]
     if query.date_from is not None or query.date_to is not None:
         items = [j for j in items if _in_dates(query, j)]
     return items
@@ -161,6 +164,7 @@ def query_from_params(params: Mapping[str, str], *, utc_offset_s: int = 0) -> Li
         date_from=_date(_param(params, "from")),
         date_to=_date(_param(params, "to")),
         folder=folder if isinstance(folder, str) and folder else None,
+        batch=_param(params, "batch")[:MAX_TEXT],
         sort=_choice(_param(params, "sort"), SORTS, "date_desc"),
         utc_offset_s=utc_offset_s,
         include_archived=_param(params, "archived") == "1",
@@ -184,6 +188,8 @@ def query_to_params(query: LibraryQuery) -> dict[str, str]:
         params["to"] = query.date_to.isoformat()
     if query.folder:
         params["folder"] = query.folder
+    if query.batch:
+        params["batch"] = query.batch
     if query.sort != "date_desc":
         params["sort"] = query.sort
     if query.include_archived:
@@ -200,6 +206,7 @@ class Facets:
     providers: tuple[str, ...]
     folders: tuple[str, ...]
     tags: tuple[str, ...]
+    batches: tuple[str, ...] = ()  # batch ids present, oldest batch first
 
 
 def facets(jobs: Iterable[JobRecord], include_archived: bool = False) -> Facets:
@@ -210,6 +217,7 @@ def facets(jobs: Iterable[JobRecord], include_archived: bool = False) -> Facets:
         providers=_sorted({j.provider_id for j in items}),
         folders=_sorted({j.folder for j in items if j.folder}),
         tags=_sorted({t for j in items for t in j.tags if t}),
+        batches=tuple(dict.fromkeys(j.batch_id for j in sorted(items, key=lambda j: j.created_at) if j.batch_id)),
     )
 
 
