@@ -102,6 +102,11 @@ CHOOSE_JS = """async () => {
 }"""
 
 
+def say(step: str) -> None:
+    """Where the run is (on stderr; the figures go to stdout)."""
+    print(f"[{time.strftime('%H:%M:%S')}] {step}…", file=sys.stderr, flush=True)
+
+
 def go(page: Page, name: str) -> None:
     page.get_by_role("link", name=name, exact=True).click()
 
@@ -110,6 +115,8 @@ def seed_videos(page: Page, base_url: str, count: int, size: int) -> int:
     """``count`` jobs, each with its own padded simulator MP4; returns the bytes stored."""
     jobs = []
     for index in range(count):
+        if index % 50 == 0:
+            say(f"simulator video {index}")
         remote_id = sim_video(base_url, f"Bundle bench {index} [sim:bytes={size}] [sim:duration=0]")
         jobs.append(job(index, remote_id, base_url, prompt=f"Bundle bench video {index}", demo=True))
     seed(page, base_url, jobs, jobs[0]["remote_id"])
@@ -175,10 +182,14 @@ def main(argv: list[str] | None = None) -> int:
         page.add_init_script(PICKER_JS)
         page.goto(base_url + "?demo=1")
         page.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=120_000)
+        say(f"seeding {args.videos} videos of {args.mb_each} MB")
         stored = seed_videos(page, base_url, args.videos, int(args.mb_each * MB))
         probe = Probe(page)
+        say("exporting")
         out = export(page, probe, args.videos)
+        say("hard reset")
         hard_reset(page)
+        say("importing")
         back = import_bundle(page, probe)
         go(page, "Library")
         expect(page.locator("#library-count")).to_have_text(f"{args.videos} videos", timeout=120_000)
