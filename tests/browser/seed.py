@@ -3,6 +3,7 @@
 One video is rendered by the simulator over HTTP (with the demo key, so the page can
 remix it); its MP4, WebP and JPEG are fetched once in the page and stored under a
 fresh asset id per job (Blobs are shared by reference, so 5,000 items cost little).
+Jobs whose ``remote_id`` names other simulator videos get those videos' own files.
 """
 
 from __future__ import annotations
@@ -21,18 +22,28 @@ T0 = 1_795_000_000.0  # 2026-11-18
 DAY = 86_400.0
 
 SEED_JS = r"""async ([base, remoteId, jobs, withThumbs, shared]) => {
-    const files = {};
-    for (const variant of ['video', 'thumbnail', 'spritesheet']) {
-        const r = await fetch(`${base}/videos/${remoteId}/content?variant=${variant}`,
-                              {headers: {Authorization: 'Bearer sk-demo-local-simulator'}});
-        files[variant] = await r.blob();
-    }
+    // Each job's files are its own remote video's (one fetch per distinct video, done before
+    // the batch's transaction, which would commit itself while a fetch is awaited).
+    const fetched = new Map();
+    const filesOf = async (rid) => {
+        if (!fetched.has(rid)) {
+            const files = {};
+            for (const variant of ['video', 'thumbnail', 'spritesheet']) {
+                const r = await fetch(`${base}/videos/${rid}/content?variant=${variant}`,
+                                      {headers: {Authorization: 'Bearer sk-demo-local-simulator'}});
+                files[variant] = await r.blob();
+            }
+            fetched.set(rid, files);
+        }
+        return fetched.get(rid);
+    };
     const db = await new Promise((ok, ko) => {
         const r = indexedDB.open('sora-renderer'); r.onsuccess = () => ok(r.result); r.onerror = ko;
     });
-    const write = (batch) => new Promise((ok, ko) => {
+    const write = (batch, filesByJob) => new Promise((ok, ko) => {
         const tx = db.transaction(['jobs', 'assets', 'blobs'], 'readwrite');
         for (const job of batch) {
+            const files = filesByJob.get(job.id);
             job.assets = {};
             for (const variant of ['video', 'thumbnail', 'spritesheet']) {
                 if (variant === 'thumbnail' && !withThumbs) continue;
@@ -50,7 +61,15 @@ SEED_JS = r"""async ([base, remoteId, jobs, withThumbs, shared]) => {
         tx.oncomplete = ok; tx.onerror = () => ko(tx.error); tx.onabort = () => ko(tx.error);
     });
     const written = new Set();
-    for (let i = 0; i < jobs.length; i += 250) await write(jobs.slice(i, i + 250));
+    const distinct = new Set(jobs.map((job) => job.remote_id || remoteId)).size > 1;
+    const step = distinct ? 20 : 250;  // distinct videos: a few at a time, not all of them in Blobs at once
+    for (let i = 0; i < jobs.length; i += step) {
+        const batch = jobs.slice(i, i + step);
+        const filesByJob = new Map();
+        for (const job of batch) filesByJob.set(job.id, await filesOf(job.remote_id || remoteId));
+        await write(batch, filesByJob);
+        if (distinct) fetched.clear();
+    }
     db.close();
 }"""
 

@@ -74,6 +74,16 @@ DUMP_JS = """async () => {
 }"""
 
 
+# Every value the selection export's bar takes, with its text, as the page shows it.
+WATCH_BAR_JS = """() => {
+    const bar = document.querySelector('.lib-bulk [role=progressbar]');
+    window.__barSeen = [];
+    new MutationObserver(() => window.__barSeen.push([bar.getAttribute('aria-valuenow'),
+                                                      bar.getAttribute('aria-valuetext')]))
+        .observe(bar, {attributes: true, attributeFilter: ['aria-valuenow', 'aria-valuetext']});
+}"""
+
+
 def dump(page: Page) -> dict[str, dict[str, Any]]:
     result: dict[str, dict[str, Any]] = page.evaluate(DUMP_JS)
     return result
@@ -270,8 +280,20 @@ def test_a_library_selection_exports_alone_and_imports_back_as_nothing_new(
     tiles.nth(0).locator(".tile-check").click()  # a plain click opens the drawer; the checkbox selects
     tiles.nth(1).click(modifiers=["Shift"])
     expect(page.locator(".bulk-count")).to_have_text("2 selected")
-    page.get_by_role("toolbar", name="Selected videos").get_by_role("button", name="Export bundle…").click()
+    toolbar = page.get_by_role("toolbar", name="Selected videos")
+    expect(toolbar.get_by_role("progressbar")).to_be_hidden()
+    page.evaluate(WATCH_BAR_JS)
+    toolbar.get_by_role("button", name="Export bundle…").click()
     expect(page.get_by_role("status").filter(has_text="Exported 2 renders, 6 files")).to_be_visible(timeout=60_000)
+    bar = toolbar.get_by_role("progressbar")
+    expect(bar).to_have_attribute("aria-valuenow", "100")  # and it stays, full, once the bundle is saved
+    expect(bar).to_have_accessible_name(re.compile(r"Bundle saved as sora-renderer-2-videos-.*\.zip"))
+    toolbar.screenshot(path=str(SHOTS / "selection-export-progress.png"))
+    seen: list[list[str | None]] = page.evaluate("window.__barSeen")
+    counted = [(int(value), text) for value, text in seen if value is not None and text and " of " in text]
+    assert all(0 <= value <= 100 for value, _ in counted), seen  # while it ran: a value with its figures
+    assert any(text.startswith("Reading the stored files:") for _, text in counted), seen
+    assert any(text.startswith("Writing the bundle:") for _, text in counted), seen
     found = page.evaluate(READ_OPFS_JS)
     name, data = str(found[0]), base64.b64decode(found[1])
     assert re.fullmatch(r"sora-renderer-2-videos-\d{4}-\d\d-\d\d-\d{4}\.zip", name)

@@ -1,7 +1,8 @@
 """What the library does to several videos at once: download, export, tag, folder, delete.
 
 The bar shows while something is selected; deleting asks first (optionally on the API
-too). The view supplies the selection (in display order) and clears it when told.
+too); an export shows its progress in the bar. The view supplies the selection (in
+display order) and clears it when told.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from app.browser import files
 from app.browser.dom import Node, Scope, h, set_text
 from app.core.errors import AppError
 from app.core.messages import describe
+from app.ui.backup_progress import BackupProgressBar
 from app.ui.context import UiContext
 from app.ui.library import file_actions
 from app.ui.library.prompts import ask_text, confirm
@@ -44,6 +46,7 @@ class BulkActions:
         self._selected = selected
         self._clear = clear
         self.label = h("span", {"class_": "bulk-count"})
+        self.progress = BackupProgressBar("bulk-export")  # the selection's export, as Settings shows one
         self.element: Node = h(
             "div",
             {"class_": "lib-bulk", "role": "toolbar", "aria_label": "Selected videos", "hidden": True},
@@ -57,6 +60,7 @@ class BulkActions:
                 )
                 for action, label, kind in ACTIONS
             ],
+            self.progress.node,
         )
 
     def show(self, count: int) -> None:
@@ -104,9 +108,14 @@ class BulkActions:
         try:
             report = await export_bundle(self.ctx.intents, job_ids=ids)
         except AppError as exc:
+            self.progress.hide()
             toast(f"The export did not finish; no bundle was saved. {describe(exc).detail or exc}", kind="error")
             return
-        toast("Export cancelled: nothing was saved." if report is None else export_words(report))
+        if report is None:
+            toast("Export cancelled: nothing was saved.")
+            return
+        self.progress.finish(f"Bundle saved as {report.name}")
+        toast(export_words(report))
 
     async def _tagged(self, ids: list[str], tags: str) -> None:
         count = await self.ctx.intents.do(lambda c: c.library.add_tags(ids, tags))

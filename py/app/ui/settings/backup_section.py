@@ -1,8 +1,7 @@
 """Backup: export everything to one bundle (keys only if asked, encrypted), import a bundle.
 
-Progress comes from the store (``state.backup``): a bar with its value for assistive
-technology, the figures beside it, and a polite announcement when a step starts or the
-whole thing ends (not at every tick). A refused bundle lists every problem in an alert.
+Progress comes from the store (``state.backup``, shown by ``ui/backup_progress.py``), and
+the end is announced. A refused bundle lists every problem in an alert.
 """
 
 from __future__ import annotations
@@ -10,11 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from app.browser.byte_ranges import BlobSource
-from app.browser.dom import Node, Scope, announce, h, replace_children, set_attrs, set_text
+from app.browser.dom import Node, Scope, announce, h, replace_children, set_text
 from app.core.bundle.errors import BundleRefusedError
 from app.core.errors import AppError, InputError
 from app.core.messages import describe
 from app.core.state import AppState
+from app.ui.backup_progress import BackupProgressBar
 from app.ui.context import UiContext
 from app.ui.forms import Field, button, check_row, text_input
 from app.ui.settings.section import Section, card
@@ -68,15 +68,7 @@ class BackupSection(Section):
         )
         scope.on(self.file_input, "change", self._on_file)
         self.import_btn = button("Import a bundle…", lambda _e: self.file_input.click(), scope, id="backup-import")
-        self.bar_fill = h("div", {"class_": "progress-fill"})
-        self.bar = h(
-            "div",
-            {"class_": "progress", "role": "progressbar", "id": "backup-bar", "aria_labelledby": "backup-step",
-             "aria_valuemin": "0", "aria_valuemax": "100"},
-            self.bar_fill,
-        )  # fmt: skip
-        self.step = h("p", {"id": "backup-step", "class_": "small backup-step"})
-        self.progress = h("div", {"class_": "stack backup-progress", "hidden": True}, self.step, self.bar)
+        self.progress = BackupProgressBar("backup")
         self.result = h("p", {"id": "backup-result", "class_": "small", "hidden": True})
         self.problems = h("div", {"id": "backup-problems", "class_": "notice danger", "role": "alert", "hidden": True})
         self.node = card(
@@ -107,7 +99,7 @@ class BackupSection(Section):
                 h("label", {"for_": "backup-file", "class_": "sr-only"}, "Bundle file"),
                 self.file_input,
             ),
-            self.progress,
+            self.progress.node,
             self.result,
             self.problems,
         )
@@ -117,24 +109,9 @@ class BackupSection(Section):
         if state.backup == old.backup:
             return
         running = state.backup is not None
-        self.progress.hidden = not running
         self.export_btn.disabled = running
         self.import_btn.disabled = running
-        if state.backup is None:
-            return
-        fraction = state.backup.fraction
-        set_text(self.step, state.backup.text)
-        if fraction is None:
-            set_attrs(self.bar, aria_valuenow=None, aria_valuetext=state.backup.text)
-            self.bar_fill.style.width = "100%"
-            self.bar.classList.add("indeterminate")
-        else:
-            percent = round(fraction * 100)
-            set_attrs(self.bar, aria_valuenow=str(percent), aria_valuetext=state.backup.text)
-            self.bar_fill.style.width = f"{max(percent, 2)}%"
-            self.bar.classList.remove("indeterminate")
-        if old.backup is None or old.backup.step != state.backup.step:
-            announce(state.backup.text)
+        self.progress.show(state.backup, old.backup)
 
     def _show_result(self, text: str) -> None:
         self.problems.hidden = True

@@ -99,6 +99,8 @@ class LibraryView(View):
 
     # -- state ---------------------------------------------------------------------------------
     def update(self, state: AppState, old: AppState) -> None:
+        if state.backup != old.backup and state.backup is not None:  # the selection's export
+            self.bulk.progress.show(state.backup, old.backup)
         if state.location != old.location:
             self._apply_location(state)
         elif state.jobs is not old.jobs or state.phase is not old.phase:
