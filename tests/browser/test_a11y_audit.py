@@ -17,6 +17,7 @@ from tests.unit.bundle_kit import bundle_bytes
 
 SIZES = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
 DONE_MS = 45_000
+FINISHED, RUNNING, FAILS = "Finished one [sim:duration=0]", "Still running [sim:duration=300]", "Fails [sim:fail]"
 
 
 class Audit:
@@ -78,7 +79,7 @@ def compose_and_render(page: Page, audit: Audit, tmp_path: Path) -> None:
     expect(page.locator("#image-first_frame-dims")).to_be_visible()
     audit("new render with a reference image")
     page.get_by_role("button", name="Remove first frame").click()
-    page.get_by_label("Prompt").fill("Finished one [sim:duration=0]")
+    page.get_by_label("Prompt").fill(FINISHED)
     page.get_by_role("button", name="Render", exact=True).click()
     expect(page.get_by_role("dialog", name="Before you render")).to_be_visible()
     audit("safety note")
@@ -89,14 +90,13 @@ def compose_and_render(page: Page, audit: Audit, tmp_path: Path) -> None:
     expect(page.locator("#render-guard")).to_be_visible()
     audit("render guard")
     page.get_by_role("button", name="Don't send").click()
-    for prompt in ("Still running [sim:duration=300]", "Fails [sim:fail]"):
+    for prompt in (RUNNING, FAILS):
         page.get_by_label("Prompt").fill(prompt)
         page.get_by_role("button", name="Render", exact=True).click()
         expect(page.locator("#render-sent")).to_contain_text(prompt[:8])
     go(page, "Queue")
-    expect(job_card(page, "Finished one [sim:duration=0]").locator(".tag")).to_have_text("Ready", timeout=DONE_MS)
-    expect(job_card(page, "Fails [sim:fail]").locator(".tag")).to_have_text("Failed", timeout=DONE_MS)
-    expect(job_card(page, "Still running [sim:duration=300]").locator(".tag")).to_have_text("Rendering", timeout=DONE_MS)
+    for prompt, status in (FINISHED, "Ready"), (FAILS, "Failed"), (RUNNING, "Rendering"):
+        expect(job_card(page, prompt).locator(".tag")).to_have_text(status, timeout=DONE_MS)
     audit("queue: running, finished, failed")
 
 
