@@ -4,6 +4,7 @@ width: zero violations (no rule disabled). One page session per theme × width w
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -25,7 +26,7 @@ class Audit:
 
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.found: dict[str, list[object]] = {}
+        self.found: dict[str, list[dict[str, Any]]] = {}
 
     def __call__(self, state: str) -> None:
         violations = axe_violations(self.page)
