@@ -106,7 +106,7 @@ class ImageSlot:
             self._preview_url = None
         if image is None:
             self.preview_area.hidden = True
-            self.drop.hidden = False
+            self.drop.hidden = self.file_input.hidden = False
             replace_children(self.preview_area)
             return
         self._preview_url = object_url(image.prepared.blob)
@@ -140,7 +140,7 @@ class ImageSlot:
             ),
         )
         self.preview_area.hidden = False
-        self.drop.hidden = True
+        self.drop.hidden = self.file_input.hidden = True  # its label is in the drop zone: out of the tab order too
 
     def _fit_choice(self, image: DraftImage) -> Node:
         cover = image.fit == "cover"
