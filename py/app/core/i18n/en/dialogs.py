@@ -1,0 +1,25 @@
+"""Dialogs and notes over every view: safety, update offer, idle lock."""
+
+from __future__ import annotations
+
+from app.core.i18n.catalogue import Message
+
+MESSAGES: dict[str, Message] = {
+    "safety.title": "Before you render",
+    "safety.rights": "You must have the rights to any image you upload, and permission from anyone who appears in it.",
+    "safety.people": "Do not ask for real people or public figures without their consent; images with human "
+    "faces are refused.",
+    "safety.blocked": "Renders blocked by the provider's content policy may still be charged.",
+    "safety.accept": "I understand, render",
+    "update.ready": "A new version of Sora Renderer is ready.",
+    "update.running": {
+        "one": "{count} render is running: it goes on after the reload.",
+        "other": "{count} renders are running: they go on after the reload.",
+    },
+    "update.reload": "Reload now",
+    "update.later": "Later",
+    "idle.locked": "The key vault locked itself after {minutes} without activity. Checking your renders is paused "
+    "until you unlock it (Settings, Key vault).",
+    "idle.an_hour": "an hour",
+    "idle.minutes": {"one": "{count} minute", "other": "{count} minutes"},
+}
