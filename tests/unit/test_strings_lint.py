@@ -33,8 +33,6 @@ NOT_YET: tuple[str, ...] = (
     "library/file_actions.py",
     "library/prompts.py",
     "library/spend.py",
-    "library/tile.py",
-    "library/toolbar.py",
     "settings/backup_section.py",
     "settings/import_dialog.py",
     "settings/provider_card.py",
