@@ -37,7 +37,6 @@ NOT_YET: tuple[str, ...] = (
     "settings/import_dialog.py",
     "settings/provider_card.py",
     "settings/vault_section.py",
-    "unlock.py",
     "welcome.py",
 )
 

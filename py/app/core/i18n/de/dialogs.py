@@ -23,4 +23,11 @@ MESSAGES: dict[str, Message] = {
     "Ihrer Videos pausiert, bis Sie ihn entsperren (Einstellungen, Schlüsseltresor).",
     "idle.an_hour": "einer Stunde",
     "idle.minutes": {"one": "{count} Minute", "other": "{count} Minuten"},
+    "unlock.title": "API-Schlüssel entsperren",
+    "unlock.text": "Ihre Schlüssel{hint} sind mit einer Passphrase geschützt. Geben Sie sie ein, um sie bei "
+    "diesem Besuch zu verwenden.",
+    "unlock.passphrase": "Passphrase",
+    "unlock.not_now": "Nicht jetzt",
+    "unlock.action": "Entsperren",
+    "unlock.done": "Schlüssel für diesen Besuch entsperrt.",
 }

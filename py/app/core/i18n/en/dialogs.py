@@ -22,4 +22,10 @@ MESSAGES: dict[str, Message] = {
     "until you unlock it (Settings, Key vault).",
     "idle.an_hour": "an hour",
     "idle.minutes": {"one": "{count} minute", "other": "{count} minutes"},
+    "unlock.title": "Unlock your API keys",
+    "unlock.text": "Your keys{hint} are protected by a passphrase. Enter it to use them in this visit.",
+    "unlock.passphrase": "Passphrase",
+    "unlock.not_now": "Not now",
+    "unlock.action": "Unlock",
+    "unlock.done": "Keys unlocked for this visit.",
 }
