@@ -37,7 +37,6 @@ NOT_YET: tuple[str, ...] = (
     "settings/import_dialog.py",
     "settings/provider_card.py",
     "settings/vault_section.py",
-    "welcome.py",
 )
 
 USER_ATTRS = frozenset({"aria_label", "title", "placeholder", "alt", "label", "aria_valuetext", "aria_roledescription"})

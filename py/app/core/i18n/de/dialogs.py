@@ -30,4 +30,18 @@ MESSAGES: dict[str, Message] = {
     "unlock.not_now": "Nicht jetzt",
     "unlock.action": "Entsperren",
     "unlock.done": "Schlüssel für diesen Besuch entsperrt.",
+    "welcome.title": "Willkommen bei Sora Renderer",
+    "welcome.lead": "Erstellen Sie Videos aus Text oder Bildern, sehen Sie zuerst den Preis und behalten Sie "
+    "jedes Ergebnis in diesem Browser. Ihre Schlüssel und Videos verlassen dieses Gerät nur zu der API, die Sie "
+    "wählen.",
+    "welcome.demo": "Demomodus ausprobieren",
+    "welcome.sign_in": "Mit {provider} anmelden",
+    "welcome.key": "API-Schlüssel einfügen",
+    "welcome.note": "Der Demomodus simuliert jeden Anbieter in dieser App: kein Schlüssel, keine Kosten, echte "
+    "abspielbare Videos. Schlüssel werden in diesem Browser verschlüsselt: {providers}.",
+    "welcome.key_dialog.title": "API-Schlüssel einfügen",
+    "welcome.key_dialog.text": "Er wird mit einem Schlüssel verschlüsselt, der diesen Browser nie verlässt, und "
+    "nur an den Anbieter gesendet, für den er bestimmt ist. Endpunkte und eine optionale Passphrase finden Sie "
+    "unter Einstellungen.",
+    "welcome.key_saved": "Schlüssel gespeichert und in diesem Browser verschlüsselt.",
 }

@@ -28,4 +28,16 @@ MESSAGES: dict[str, Message] = {
     "unlock.not_now": "Not now",
     "unlock.action": "Unlock",
     "unlock.done": "Keys unlocked for this visit.",
+    "welcome.title": "Welcome to Sora Renderer",
+    "welcome.lead": "Render videos from text or images, see the price first, and keep every result in this "
+    "browser. Your keys and videos never leave this device except to the API you choose.",
+    "welcome.demo": "Try demo mode",
+    "welcome.sign_in": "Sign in with {provider}",
+    "welcome.key": "Paste an API key",
+    "welcome.note": "Demo mode simulates every provider in this app: no key, no cost, real playable videos. Keys "
+    "are encrypted in this browser: {providers}.",
+    "welcome.key_dialog.title": "Paste your API key",
+    "welcome.key_dialog.text": "It is encrypted with a key that never leaves this browser, and sent only to the "
+    "provider it is for. Endpoints, and an optional passphrase, are in Settings.",
+    "welcome.key_saved": "Key saved and encrypted in this browser.",
 }
