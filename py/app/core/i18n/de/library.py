@@ -37,4 +37,16 @@ MESSAGES: dict[str, Message] = {
     "toolbar.sort.cost_asc": "Günstigste zuerst",
     "toolbar.sort.length_desc": "Längste zuerst",
     "toolbar.sort.length_asc": "Kürzeste zuerst",
+    "files.downloading": {
+        "one": "{count} Video wird heruntergeladen.",
+        "other": "{count} Videos werden heruntergeladen.",
+    },
+    "files.saved": "{name} gespeichert.",
+    "files.copied": "Das Video ist in der Zwischenablage.",
+    "files.no_folder": "Dieser Browser kann nicht in einen lokalen Ordner schreiben (die File System Access API "
+    "fehlt). Verwenden Sie stattdessen „Herunterladen“: Die Dateien landen in Ihrem Download-Ordner.",
+    "files.to_folder": {
+        "one": "{count} Video im Ordner „{folder}“ gespeichert.",
+        "other": "{count} Videos im Ordner „{folder}“ gespeichert.",
+    },
 }

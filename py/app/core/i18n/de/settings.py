@@ -83,4 +83,14 @@ MESSAGES: dict[str, Message] = {
     "prices.caption": "Preise der Modelle von {provider}",
     "prices.model": "Modell",
     "prices.price": "Preis",
+    "key.save": "Schlüssel speichern",
+    "key.label": "API-Schlüssel für {provider}",
+    "key.hint": "Fügen Sie den Schlüssel genau so ein, wie {provider} ihn anzeigt.",
+    "key.get_one": "Einen erhalten Sie unter {url}.",
+    "key.safe": "Schützen Sie Ihre Schlüssel.",
+    "key.security": "Jede Web-App, die einen API-Schlüssel hält, ist gefährdet, wenn dieses Gerät oder dieser "
+    "Browser kompromittiert ist (Schadsoftware, eine feindliche Erweiterung, jemand mit Zugriff auf dieses "
+    "Profil). Jeder Schlüssel wird in diesem Browser verschlüsselt und nur an den Endpunkt gesendet, für den er "
+    "gespeichert wurde. Verwenden Sie am besten einen Schlüssel mit Ausgabenlimit, und löschen Sie ihn, wenn Sie "
+    "fertig sind.",
 }

@@ -37,4 +37,13 @@ MESSAGES: dict[str, Message] = {
     "toolbar.sort.cost_asc": "Cheapest",
     "toolbar.sort.length_desc": "Longest",
     "toolbar.sort.length_asc": "Shortest",
+    "files.downloading": {"one": "Downloading {count} video.", "other": "Downloading {count} videos."},
+    "files.saved": "Saved {name}.",
+    "files.copied": "The video is on the clipboard.",
+    "files.no_folder": "This browser cannot write to a local folder (the File System Access API is missing). "
+    "Use Download instead: the files go to your downloads folder.",
+    "files.to_folder": {
+        "one": "Saved {count} video to the folder “{folder}”.",
+        "other": "Saved {count} videos to the folder “{folder}”.",
+    },
 }

@@ -76,4 +76,13 @@ MESSAGES: dict[str, Message] = {
     "prices.caption": "Prices of {provider}'s models",
     "prices.model": "Model",
     "prices.price": "Price",
+    "key.save": "Save key",
+    "key.label": "{provider} API key",
+    "key.hint": "Paste the key exactly as {provider} shows it.",
+    "key.get_one": "Get one at {url}.",
+    "key.safe": "Keep your keys safe.",
+    "key.security": "Any web app that holds an API key is at risk if this device or browser is compromised "
+    "(malware, a hostile extension, someone with access to this profile). Each key is encrypted in this "
+    "browser and sent only to the endpoint it was saved for. Prefer a key with a spending limit, and wipe "
+    "it when you are done.",
 }
