@@ -26,7 +26,6 @@ NOT_YET: tuple[str, ...] = (
     "backup_export.py",
     "library/bulk.py",
     "library/chain.py",
-    "library/download_menu.py",
     "library/drawer.py",
     "library/drawer_facts.py",
     "library/spend.py",

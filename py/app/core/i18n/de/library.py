@@ -49,4 +49,5 @@ MESSAGES: dict[str, Message] = {
         "one": "{count} Video im Ordner „{folder}“ gespeichert.",
         "other": "{count} Videos im Ordner „{folder}“ gespeichert.",
     },
+    "files.other_ways": "Weitere Speicherwege",
 }

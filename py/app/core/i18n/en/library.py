@@ -46,4 +46,5 @@ MESSAGES: dict[str, Message] = {
         "one": "Saved {count} video to the folder “{folder}”.",
         "other": "Saved {count} videos to the folder “{folder}”.",
     },
+    "files.other_ways": "Other ways to save",
 }
