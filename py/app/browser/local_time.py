@@ -7,22 +7,25 @@ from typing import Any
 import js
 
 from app.browser.ffi import js_object
+from app.core.i18n import LOCALE_TAGS, active_locale
 
 
 def local_date(timestamp: float) -> str:
-    """``Nov 25, 2026`` in the browser's locale and zone.
+    """``Nov 25, 2026`` in the app's language and the browser's zone.
 
     One ``Intl.DateTimeFormat`` serves every call: ``toLocaleDateString`` builds a new
     formatter each time, which made dates the dearest part of a library tile.
     """
     global _date_format
-    if _date_format is None:
-        _date_format = js.Intl.DateTimeFormat.new(js.undefined, js_object(DATE))
-    return str(_date_format.format(timestamp * 1000))
+    tag = LOCALE_TAGS[active_locale()]
+    if _date_format is None or _date_format[0] != tag:
+        _date_format = (tag, js.Intl.DateTimeFormat.new(tag, js_object(DATE)))
+    return str(_date_format[1].format(timestamp * 1000))
 
 
 def local_datetime(timestamp: float) -> str:
-    return str(js.Date.new(timestamp * 1000).toLocaleString(js.undefined, js_object({**DATE, **TIME})))
+    tag = LOCALE_TAGS[active_locale()]
+    return str(js.Date.new(timestamp * 1000).toLocaleString(tag, js_object({**DATE, **TIME})))
 
 
 def utc_offset_s() -> int:
@@ -31,5 +34,5 @@ def utc_offset_s() -> int:
 
 
 DATE = {"year": "numeric", "month": "short", "day": "numeric"}
-_date_format: Any = None
+_date_format: tuple[str, Any] | None = None  # (locale tag, Intl.DateTimeFormat)
 TIME = {"hour": "2-digit", "minute": "2-digit", "second": "2-digit"}

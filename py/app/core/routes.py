@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import parse_qsl, urlencode
 
+from app.core.i18n import tr
+
 
 class Route(StrEnum):
     """The app's four views."""
@@ -18,12 +20,7 @@ class Route(StrEnum):
 
 DEFAULT_ROUTE = Route.NEW
 
-TITLES: dict[Route, str] = {
-    Route.NEW: "New Render",
-    Route.QUEUE: "Queue",
-    Route.LIBRARY: "Library",
-    Route.SETTINGS: "Settings",
-}
+TITLES: dict[Route, str] = {route: f"shell.nav.{route.value}" for route in Route}  # message ids
 
 
 @dataclass(frozen=True)
@@ -56,4 +53,4 @@ def href(route: Route, **params: str) -> str:
 
 def page_title(route: Route) -> str:
     """Document title for a route, so history entries and tabs are told apart."""
-    return f"{TITLES[route]} · Sora Renderer"
+    return tr("shell.page_title", view=tr(TITLES[route]))

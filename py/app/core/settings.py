@@ -17,6 +17,7 @@ from app.core.preferences import POLL_DEFAULT_MS, POLL_MAX_MS, POLL_MIN_MS
 Theme = Literal["dark", "light", "system"]
 Motion = Literal["system", "reduce", "full"]
 AfterRender = Literal["keep", "clear"]
+Language = Literal["", "en", "de"]  # the codes of app.core.i18n.LOCALE_NAMES
 LEGACY_PROVIDER = "openai-videos"  # the only provider of version 1 records
 
 
@@ -59,7 +60,7 @@ class Settings(BaseModel):
     safety_acknowledged: bool = False
     welcome_done: bool = False
     after_render: AfterRender = "keep"  # after Render: keep the prompt for a variation, or clear the form
-    locale: str = "en"
+    locale: Language = ""  # "" = the browser's language when the app speaks it, else English
     lock_after_minutes: int = Field(default=0, ge=0, le=24 * 60)  # passphrase vault: 0 = only when asked
 
     @model_validator(mode="before")
@@ -73,6 +74,12 @@ class Settings(BaseModel):
         providers = dict(data.get("providers") or {})
         providers.setdefault(LEGACY_PROVIDER, legacy)
         return {**upgraded, "providers": providers, "schema_version": 2}
+
+    @field_validator("locale", mode="before")
+    @classmethod
+    def _known_locale(cls, value: Any) -> Any:
+        """A locale this version does not speak (a record from a newer one) follows the browser."""
+        return value if value in ("", "en", "de") else ""
 
     def provider(self, provider_id: str) -> ProviderSettings:
         return self.providers.get(provider_id) or ProviderSettings()

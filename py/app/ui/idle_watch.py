@@ -10,6 +10,7 @@ from typing import Any
 
 from app.browser.dom import Scope, document_node, window_node
 from app.core.errors import AppError
+from app.core.i18n import tr
 from app.core.state import AppState
 from app.core.vault_status import VaultState
 from app.services.idle_guard import IdleGuard
@@ -18,10 +19,6 @@ from app.ui.context import UiContext
 from app.ui.toasts import toast
 
 ACTIVITY_EVENTS = ("pointerdown", "pointermove", "keydown", "wheel", "touchstart")
-LOCKED_NOTE = (
-    "The key vault locked itself after {minutes} without activity. Checking your renders is paused "
-    "until you unlock it (Settings, Key vault)."
-)
 
 
 def passphrase_open(state: AppState) -> bool:
@@ -31,7 +28,11 @@ def passphrase_open(state: AppState) -> bool:
 
 
 def _minutes_text(minutes: float) -> str:
-    return "an hour" if minutes == 60 else f"{minutes:g} minutes"
+    return (
+        tr("idle.an_hour")
+        if minutes == 60
+        else tr("idle.minutes", count=int(minutes) if minutes == int(minutes) else minutes)
+    )
 
 
 def watch_idle(ctx: UiContext, scope: Scope) -> IdleGuard:
@@ -43,7 +44,7 @@ def watch_idle(ctx: UiContext, scope: Scope) -> IdleGuard:
             await ctx.intents.do(lambda c: c.keys.lock())
         except AppError:
             return  # the vault changed meanwhile (no passphrase any more): nothing to lock
-        toast(LOCKED_NOTE.format(minutes=_minutes_text(minutes)), seconds=60)
+        toast(tr("idle.locked", minutes=_minutes_text(minutes)), seconds=60)
 
     guard = IdleGuard(SystemClock(), lock)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.browser.dom import announce
 from app.browser.notify import notify_if_hidden
+from app.core.i18n import tr
 from app.core.job_news import job_news
 from app.core.state import AppState, Phase
 from app.core.store import Store
@@ -17,6 +18,6 @@ def watch_jobs(store: Store[AppState]) -> None:
             announce(news.text)
             settings = state.settings
             if news.finished and settings is not None and settings.notify_on_finish:
-                notify_if_hidden("Sora Renderer", news.text, news.job_id)
+                notify_if_hidden(tr("app.name"), news.text, news.job_id)
 
     store.subscribe(changed)

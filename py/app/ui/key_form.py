@@ -8,16 +8,10 @@ from typing import Any
 from app.browser.dom import Node, Scope, h
 from app.core.capabilities import ProviderCapabilities
 from app.core.errors import AppError, InputError
+from app.core.i18n import tr
 from app.core.messages import describe
 from app.ui.context import UiContext
 from app.ui.forms import Field, button, text_input
-
-SECURITY_NOTE = (
-    "Any web app that holds an API key is at risk if this device or browser is compromised "
-    "(malware, a hostile extension, someone with access to this profile). Each key is encrypted in this "
-    "browser and sent only to the endpoint it was saved for. Prefer a key with a spending limit, and wipe "
-    "it when you are done."
-)
 
 
 class KeyForm:
@@ -36,13 +30,15 @@ class KeyForm:
         self.provider_id = provider.provider_id
         self._on_saved = on_saved
         self.input = text_input("api_key", kind="password", placeholder=provider.key_hint or "", autocomplete="off")
-        self.save = button("Save key", self._save, scope, kind="primary")
-        where = f" Get one at {provider.key_url}." if provider.key_url else ""
+        self.save = button(tr("key.save"), self._save, scope, kind="primary")
+        hint = tr("key.hint", provider=provider.label)
+        if provider.key_url:
+            hint = f"{hint} {tr('key.get_one', url=provider.key_url)}"
         self.field = Field(
             field_id,
-            f"{provider.label} API key",
+            tr("key.label", provider=provider.label),
             self.input,
-            hint=f"Paste the key exactly as {provider.label} shows it.{where}",
+            hint=hint,
             extra=self.save,
         )
         self.node: Node = self.field.node
@@ -78,4 +74,4 @@ class KeyForm:
 
 
 def security_note() -> Node:
-    return h("div", {"class_": "notice warn"}, h("p", None, h("strong", None, "Keep your keys safe. "), SECURITY_NOTE))
+    return h("div", {"class_": "notice warn"}, h("p", None, h("strong", None, tr("key.safe")), " ", tr("key.security")))

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, Scope, h, replace_children, set_attrs, set_text
+from app.core.i18n import tr
 from app.core.job_status import JobStatus
 from app.core.queue_cards import Card, meta_line
 from app.core.routes import Route, href
@@ -15,21 +16,21 @@ from app.ui.icons import icon
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
 
-ACTION_LABELS = {
-    "cancel": "Cancel",
-    "download": "Download now",
-    "resume": "Resume download",
-    "retry": "Retry",
-    "retry-blocked": "Retry unchanged",
-    "retry-unconfirmed": "Send again",
-    "check": "Check again",
-    "edit": "Edit and retry",
-    "play": "Play",
-    "open": "Open in library",
-    "archive": "Archive",
-    "unarchive": "Unarchive",
-    "remove": "Remove",
-}
+ACTIONS = (
+    "cancel",
+    "download",
+    "resume",
+    "retry",
+    "retry-blocked",
+    "retry-unconfirmed",
+    "check",
+    "edit",
+    "play",
+    "open",
+    "archive",
+    "unarchive",
+    "remove",
+)  # each labelled by the message "card.action.<name>"
 
 
 class JobCard:
@@ -118,9 +119,11 @@ class JobCard:
             return
         details = []
         if job.error_code and job.status is not JobStatus.CANCELED:
-            details.append(h("span", None, "Code: ", h("code", None, job.error_code)))
+            details.append(h("span", None, tr("card.code"), " ", h("code", None, job.error_code)))
         if job.request_id:
-            details.append(h("span", None, "Request ID: ", h("code", {"class_": "selectable"}, job.request_id)))
+            details.append(
+                h("span", None, tr("card.request_id"), " ", h("code", {"class_": "selectable"}, job.request_id))
+            )
         replace_children(
             self.error,
             h("p", {"dir": "auto"}, job.error_message or ""),  # the API's words
@@ -134,7 +137,7 @@ class JobCard:
         for action in actions:
             if action == "open":
                 target = href(Route.LIBRARY, item=self.job_id)
-                buttons.append(h("a", {"class_": "btn small", "href": target}, ACTION_LABELS[action]))
+                buttons.append(h("a", {"class_": "btn small", "href": target}, tr(f"card.action.{action}")))
                 continue
             kind = "primary" if action in ("play", "download", "resume", "retry", "retry-unconfirmed", "check") else ""
             if action == "edit" and "retry-blocked" in actions:
@@ -150,7 +153,7 @@ class JobCard:
                         "data_action": action,
                         "on_click": self._clicked(action),
                     },
-                    ACTION_LABELS[action],
+                    tr(f"card.action.{action}"),
                     scope=self.scope,
                 )
             )
@@ -203,7 +206,7 @@ class JobCard:
                     "playsinline": True,
                     "preload": "metadata",
                     "class_": "job-video",
-                    "aria_label": f"Video: {job.display_title}",
+                    "aria_label": tr("card.video", title=job.display_title),
                     **poster,
                 },
             )

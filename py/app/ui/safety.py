@@ -6,15 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 from app.browser.dom import h
+from app.core.i18n import tr
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog, dialog_body
 from app.ui.forms import button
 
-POINTS = (
-    "You must have the rights to any image you upload, and permission from anyone who appears in it.",
-    "Do not ask for real people or public figures without their consent; images with human faces are refused.",
-    "Renders blocked by the provider's content policy may still be charged.",
-)
+POINTS = ("safety.rights", "safety.people", "safety.blocked")  # message ids
 
 
 class SafetyDialog:
@@ -27,17 +24,17 @@ class SafetyDialog:
 
     def open(self) -> None:
         scope = self.dialog.scope
-        actions = [button("Close", lambda _e: self.dialog.close(), scope, kind="ghost")]
+        actions = [button(tr("common.close"), lambda _e: self.dialog.close(), scope, kind="ghost")]
         if self._on_accept is not None:
             actions = [
-                button("Cancel", lambda _e: self.dialog.close(), scope, kind="ghost"),
-                button("I understand, render", self._accept, scope, kind="primary"),
+                button(tr("common.cancel"), lambda _e: self.dialog.close(), scope, kind="ghost"),
+                button(tr("safety.accept"), self._accept, scope, kind="primary"),
             ]
         self.dialog.open(
             dialog_body(
                 "safety-title",
-                "Before you render",
-                h("ul", {"class_": "safety-list"}, [h("li", None, point) for point in POINTS]),
+                tr("safety.title"),
+                h("ul", {"class_": "safety-list"}, [h("li", None, tr(point)) for point in POINTS]),
             ),
             h("div", {"class_": "dialog-actions"}, *actions),
         )

@@ -6,6 +6,7 @@ from typing import Any
 
 from app.browser.dom import h
 from app.core.errors import VaultError
+from app.core.i18n import tr
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog, dialog_body
 from app.ui.forms import Field, button, text_input
@@ -22,22 +23,22 @@ class UnlockDialog:
     def open(self) -> None:
         scope = self.dialog.scope
         self.input = text_input("passphrase", kind="password", autocomplete="current-password")
-        self.field = Field("unlock-passphrase", "Passphrase", self.input)
+        self.field = Field("unlock-passphrase", tr("unlock.passphrase"), self.input)
         scope.on(self.input, "keydown", self._on_key)
         saved = [v.hint for v in self.ctx.store.state.vaults.values() if v.hint]
         hint = f" ({', '.join(saved)})" if saved else ""
         self.dialog.open(
             dialog_body(
                 "unlock-title",
-                "Unlock your API keys",
-                h("p", None, f"Your keys{hint} are protected by a passphrase. Enter it to use them in this visit."),
+                tr("unlock.title"),
+                h("p", None, tr("unlock.text", hint=hint)),
                 self.field.node,
             ),
             h(
                 "div",
                 {"class_": "dialog-actions"},
-                button("Not now", lambda _e: self.dialog.close(), scope, kind="ghost"),
-                button("Unlock", self._unlock, scope, kind="primary"),
+                button(tr("unlock.not_now"), lambda _e: self.dialog.close(), scope, kind="ghost"),
+                button(tr("unlock.action"), self._unlock, scope, kind="primary"),
             ),
         )
         self.input.focus()
@@ -59,6 +60,6 @@ class UnlockDialog:
                 return
             self.input.value = ""
             self.dialog.close()
-            toast("Keys unlocked for this visit.")
+            toast(tr("unlock.done"))
 
         self.ctx.run(unlock())

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.browser.dom import Scope, by_id, document_node, h, query
+from app.core.i18n import tr
 from app.core.state import AppState
 
 OFFER_ID = "update-offer"
@@ -18,12 +19,8 @@ OFFER_ID = "update-offer"
 
 def offer_text(state: AppState) -> str:
     running = sum(1 for job in state.jobs.values() if not job.status.terminal)
-    text = "A new version of Sora Renderer is ready."
-    if running == 1:
-        text += " 1 render is running: it goes on after the reload."
-    elif running:
-        text += f" {running} renders are running: they go on after the reload."
-    return text
+    text = tr("update.ready")
+    return f"{text} {tr('update.running', count=running)}" if running else text
 
 
 def show_update_offer(state: AppState, reload: Callable[[], None]) -> None:
@@ -47,8 +44,18 @@ def show_update_offer(state: AppState, reload: Callable[[], None]) -> None:
         h(
             "div",
             {"class_": "update-offer-actions"},
-            h("button", {"type": "button", "class_": "btn small", "on_click": accept}, "Reload now", scope=scope),
-            h("button", {"type": "button", "class_": "btn small ghost", "on_click": close}, "Later", scope=scope),
+            h(
+                "button",
+                {"type": "button", "class_": "btn small", "on_click": accept},
+                tr("update.reload"),
+                scope=scope,
+            ),
+            h(
+                "button",
+                {"type": "button", "class_": "btn small ghost", "on_click": close},
+                tr("update.later"),
+                scope=scope,
+            ),
         ),
         scope=scope,
     )

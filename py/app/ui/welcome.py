@@ -11,17 +11,13 @@ from typing import Any
 
 from app.browser.dom import Node, Scope, h, set_attrs
 from app.browser.page_location import callback_url, go_to, push_url
+from app.core.i18n import tr
 from app.core.routes import Location, Route, href
 from app.core.state import AppState
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog, dialog_body
 from app.ui.key_form import KeyForm, security_note
 from app.ui.toasts import toast
-
-LEAD = (
-    "Render videos from text or images, see the price first, and keep every result in this browser. "
-    "Your keys and videos never leave this device except to the API you choose."
-)
 
 
 def sign_in(ctx: UiContext, provider_id: str) -> None:
@@ -41,25 +37,24 @@ class WelcomeCard:
         self.ctx = ctx
         self.scope = scope
         buttons = [
-            self._button("Try demo mode", self._demo, primary=True),
+            self._button(tr("welcome.demo"), self._demo, primary=True),
             *[
-                self._button(f"Sign in with {p.label}", self._sign_in(p.provider_id))
+                self._button(tr("welcome.sign_in", provider=p.label), self._sign_in(p.provider_id))
                 for p in ctx.providers.providers
                 if p.sign_in
             ],
-            self._button("Paste an API key", self._key),
+            self._button(tr("welcome.key"), self._key),
         ]
         self.node: Node = h(
             "section",
             {"class_": "card stack welcome-card", "id": "welcome", "aria_labelledby": "welcome-title"},
-            h("h2", {"id": "welcome-title"}, "Welcome to Sora Renderer"),
-            h("p", None, LEAD),
+            h("h2", {"id": "welcome-title"}, tr("welcome.title")),
+            h("p", None, tr("welcome.lead")),
             h("div", {"class_": "row"}, buttons),
             h(
                 "p",
                 {"class_": "small muted"},
-                "Demo mode simulates every provider in this app: no key, no cost, real playable videos. Keys are "
-                "encrypted in this browser: " + ", ".join(p.label for p in ctx.providers.providers) + ".",
+                tr("welcome.note", providers=", ".join(p.label for p in ctx.providers.providers)),
             ),
         )
 
@@ -113,14 +108,9 @@ class KeyDialog:
         self.dialog.open(
             dialog_body(
                 "key-dialog-title",
-                "Paste your API key",
-                h(
-                    "p",
-                    None,
-                    "It is encrypted with a key that never leaves this browser, and sent only to the provider it is "
-                    "for. Endpoints, and an optional passphrase, are in Settings.",
-                ),
-                h("div", {"class_": "field"}, h("label", {"for_": "welcome-provider"}, "Provider"), picker),
+                tr("welcome.key_dialog.title"),
+                h("p", None, tr("welcome.key_dialog.text")),
+                h("div", {"class_": "field"}, h("label", {"for_": "welcome-provider"}, tr("toolbar.provider")), picker),
                 area,
                 security_note(),
             )
@@ -129,7 +119,7 @@ class KeyDialog:
 
     def _saved(self, provider_id: str) -> None:
         self.dialog.close()
-        toast("Key saved and encrypted in this browser.")
+        toast(tr("welcome.key_saved"))
         self.ctx.run(self.ctx.intents.do(lambda c: c.choose_provider(provider_id)))
         push_url(href(Route.SETTINGS))
         self.ctx.store.update(location=Location(Route.SETTINGS))

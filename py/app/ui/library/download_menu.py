@@ -13,6 +13,7 @@ from typing import Any
 
 from app.browser.dom import Node, Scope, h
 from app.browser.dom import focus as focus_element
+from app.core.i18n import tr
 from app.ui.icons import icon
 
 MENU_ID = "drawer-download-menu"
@@ -22,7 +23,9 @@ class DownloadMenu:
     def __init__(
         self, scope: Scope, *, download: Callable[[Any], None], others: Sequence[tuple[str, Callable[[Any], None]]]
     ) -> None:
-        self.download = h("button", {"type": "button", "class_": "btn"}, icon("download", size=16), "Download")
+        self.download = h(
+            "button", {"type": "button", "class_": "btn"}, icon("download", size=16), tr("tile.action.download")
+        )
         scope.on(self.download, "click", download)
         self.toggle = h(
             "button",
@@ -32,7 +35,7 @@ class DownloadMenu:
                 "aria_haspopup": "menu",
                 "aria_expanded": "false",
                 "aria_controls": MENU_ID,
-                "aria_label": "Other ways to save",
+                "aria_label": tr("files.other_ways"),
             },
             h("span", {"class_": "menu-caret", "aria_hidden": "true"}, "▾"),
         )
@@ -44,7 +47,7 @@ class DownloadMenu:
             self.items.append(item)
         self.menu = h(
             "div",
-            {"role": "menu", "id": MENU_ID, "class_": "menu", "aria_label": "Other ways to save", "hidden": True},
+            {"role": "menu", "id": MENU_ID, "class_": "menu", "aria_label": tr("files.other_ways"), "hidden": True},
             self.items,
         )
         scope.on(self.menu, "keydown", self._keydown)

@@ -10,6 +10,7 @@ from app.browser.local_time import local_datetime
 from app.core.capabilities import ProviderCapabilities, Stage
 from app.core.costs import cost_facts
 from app.core.endpoint import display_host
+from app.core.i18n import tr
 from app.core.provider_directory import day_of
 from app.core.queue_cards import frame_text
 
@@ -24,25 +25,27 @@ def _when(timestamp: float | None) -> str:
 def facts(job: JobRecord, provider: ProviderCapabilities) -> list[tuple[str, str]]:
     model = provider.model(job.model)
     retired = model is not None and model.life.shutdown and model.stage_on(day_of(time.time())) is Stage.RETIRED
+    size = job.size.replace("x", " × ")
+    sound = "—" if job.audio is None else tr("facts.yes" if job.audio else "facts.no")
     rows = [
-        ("Provider", provider.name),
-        ("Model", job.model + (f" (retired on {model.life.shutdown})" if retired and model else "")),
+        (tr("facts.provider"), provider.name),
         (
-            "Frame",
-            f"{frame_text(job)} ({job.size.replace('x', ' × ')})" if job.aspect_ratio else job.size.replace("x", " × "),
+            tr("facts.model"),
+            tr("facts.retired", model=job.model, date=str(model.life.shutdown)) if retired and model else job.model,
         ),
-        ("Length", f"{job.seconds} s"),
-        ("Sound", "yes" if job.audio else "no" if job.audio is not None else "—"),
+        (tr("facts.frame"), f"{frame_text(job)} ({size})" if job.aspect_ratio else size),
+        (tr("facts.length"), tr("units.seconds_short", seconds=job.seconds)),
+        (tr("facts.sound"), sound),
         *cost_facts(job),
-        ("Created", _when(job.created_at)),
-        ("Completed", _when(job.remote_completed_at or job.finished_at)),
-        ("API job id", job.remote_id or "—"),
-        ("Endpoint", "Simulator (demo mode)" if job.demo else display_host(job.endpoint)),
+        (tr("facts.created"), _when(job.created_at)),
+        (tr("facts.completed"), _when(job.remote_completed_at or job.finished_at)),
+        (tr("facts.job_id"), job.remote_id or "—"),
+        (tr("facts.endpoint"), tr("facts.simulator") if job.demo else display_host(job.endpoint)),
     ]
     if job.seed is not None:
-        rows.append(("Seed", str(job.seed)))
+        rows.append((tr("facts.seed"), str(job.seed)))
     if job.remixed_from:
-        rows.append(("Remix of", job.remixed_from))
+        rows.append((tr("facts.remix_of"), job.remixed_from))
     return rows
 
 

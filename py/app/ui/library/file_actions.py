@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app.browser import files
+from app.core.i18n import tr
 from app.services.intents import Intents
 from app.ui.toasts import toast
 
@@ -21,28 +22,25 @@ async def download(intents: Intents, jobs: list[JobRecord]) -> None:
         blob, name, _ = await _video(intents, job)
         files.download(blob, name)
     if len(jobs) > 1:
-        toast(f"Downloading {len(jobs)} videos.")
+        toast(tr("files.downloading", count=len(jobs)))
 
 
 async def save_as(intents: Intents, job: JobRecord) -> None:
     blob, name, mime = await _video(intents, job)
     if await files.save_as(blob, name, mime):
-        toast(f"Saved {name}.")
+        toast(tr("files.saved", name=name))
 
 
 async def copy_file(intents: Intents, job: JobRecord) -> None:
     blob, _, mime = await _video(intents, job)
     await files.copy_to_clipboard(blob, mime)
-    toast("The video is on the clipboard.")
+    toast(tr("files.copied"))
 
 
 async def to_folder(intents: Intents, jobs: list[JobRecord], *, choose: bool = False) -> None:
     """Write the videos into the remembered local folder (asks for one the first time)."""
     if not files.ExportFolder.supported():
-        raise files.UnsupportedError(
-            "This browser cannot write to a local folder (the File System Access API is missing). "
-            "Use Download instead: the files go to your downloads folder."
-        )
+        raise files.UnsupportedError(tr("files.no_folder"))
     written, where = await intents.do(lambda c: c.save_to_folder(jobs, choose=choose))
     if where is not None:
-        toast(f"Saved {written} video{'s' if written != 1 else ''} to the folder “{where}”.")
+        toast(tr("files.to_folder", count=written, folder=where))

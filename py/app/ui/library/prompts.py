@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.browser.dom import h
+from app.core.i18n import tr
 from app.ui.dialogs import Dialog, dialog_body
 from app.ui.forms import Field, button, text_input
 
@@ -29,7 +30,7 @@ def ask_text(
         h(
             "div",
             {"class_": "dialog-actions"},
-            button("Cancel", lambda _e: dialog.close(), dialog.scope),
+            button(tr("common.cancel"), lambda _e: dialog.close(), dialog.scope),
             h("button", {"type": "submit", "class_": "btn primary"}, action),
         ),
         scope=dialog.scope,
@@ -57,7 +58,7 @@ def confirm(title: str, text: str, action: str, on_confirm: Callable[[bool], Non
             h(
                 "div",
                 {"class_": "dialog-actions"},
-                button("Cancel", lambda _e: dialog.close(), dialog.scope),
+                button(tr("common.cancel"), lambda _e: dialog.close(), dialog.scope),
                 button(action, go, dialog.scope, kind="danger"),
             ),
         )

@@ -9,29 +9,24 @@ from typing import TYPE_CHECKING, Any
 from app.browser.dom import Node, Scope, h
 from app.browser.dom_patch import Patch, PatchBatch, Slot
 from app.browser.local_time import local_date
+from app.core.i18n import tr
 from app.ui.icons import icon
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
 
-QUICK_ACTIONS = (
-    ("play", "Play"),
-    ("open", "Open details"),
-    ("download", "Download"),
-    ("rename", "Rename"),
-    ("delete", "Delete"),
-)
+QUICK_ACTIONS = ("play", "open", "download", "rename", "delete")  # labelled by "tile.action.<name>"
 ICONS = {"play": "play", "open": "spark", "download": "download", "rename": "edit", "delete": "trash"}
 
 
 def unusual(job: JobRecord) -> tuple[str, str] | None:
     """(tone, reason) for a tile that needs a second look, else None."""
     if "video" not in job.assets:
-        return "warn", "The video file is missing from this browser"
+        return "warn", tr("tile.missing")
     if job.remixed_from:
-        return "info", "A remix of another video"
+        return "info", tr("tile.remix")
     if job.estimate_usd is None:
-        return "info", "No published price for this size"
+        return "info", tr("tile.no_price")
     return None
 
 
@@ -56,9 +51,9 @@ class TileFace:
             title=title,
             prompt=job.prompt,
             meta=f"{job.model} · {job.size.replace('x', '×')} · {local_date(job.created_at)}",
-            length=f"{job.seconds} s",
-            label=f"{title}, {job.seconds} seconds",
-            check_label=f"Select {title}",
+            length=tr("units.seconds_short", seconds=job.seconds),
+            label=tr("tile.label", title=title, count=job.seconds),
+            check_label=tr("tile.select", title=title),
             flag=unusual(job),
         )
 
@@ -82,7 +77,8 @@ class Tile:
         self.title = h("p", {"class_": "tile-name"})
         self.meta = h("p", {"class_": "tile-meta"})
         buttons = []
-        for action, label in QUICK_ACTIONS:
+        for action in QUICK_ACTIONS:
+            label = tr(f"tile.action.{action}")
             button = h(
                 "button",
                 {"type": "button", "class_": "tile-action", "tabindex": "-1", "data_action": action, "title": label},

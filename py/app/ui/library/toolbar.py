@@ -7,14 +7,17 @@ from collections.abc import Callable
 from typing import Any
 
 from app.browser.dom import Node, Scope, active_element, h, replace_children
+from app.core.i18n import tr
 from app.core.library_query import ASPECTS, SORT_LABELS, LibraryQuery
-
-ASPECT_LABELS = {"all": "Any shape", "landscape": "Landscape", "portrait": "Portrait", "square": "Square"}
 
 
 def _select(select_id: str, label: str, options: list[tuple[str, str]]) -> tuple[Node, Node]:
     control = h("select", {"id": select_id}, [h("option", {"value": v}, text) for v, text in options])
-    return control, h("div", {"class_": "field compact"}, h("label", {"for_": select_id}, label), control)
+    return control, _labelled(select_id, label, control)
+
+
+def _labelled(control_id: str, label: str, control: Node) -> Node:
+    return h("div", {"class_": "field compact"}, h("label", {"for_": control_id}, label), control)
 
 
 def _date(value: Any) -> datetime.date | None:
@@ -31,17 +34,26 @@ class LibraryToolbar:
         self._utc_offset_s = utc_offset_s
         self._on_change = on_change
         self._models: tuple[str, ...] = ()
-        self.search = h("input", {"type": "search", "id": "library-search", "placeholder": "Prompt, title or tag:name"})
+        self.search = h("input", {"type": "search", "id": "library-search", "placeholder": tr("toolbar.search.hint")})
         search_field = h(
-            "div", {"class_": "field compact grow"}, h("label", {"for_": "library-search"}, "Search"), self.search
+            "div",
+            {"class_": "field compact grow"},
+            h("label", {"for_": "library-search"}, tr("toolbar.search")),
+            self.search,
         )
-        self.model, model_field = _select("library-model", "Filter by model", [("", "All models")])
-        self.provider, provider_field = _select("library-provider", "Provider", [("", "All providers")])
+        self.model, model_field = _select("library-model", tr("toolbar.model"), [("", tr("toolbar.all_models"))])
+        self.provider, provider_field = _select(
+            "library-provider", tr("toolbar.provider"), [("", tr("toolbar.all_providers"))]
+        )
         self._providers: tuple[str, ...] = ()
-        self.aspect, aspect_field = _select("library-aspect", "Shape", [(a, ASPECT_LABELS[a]) for a in ASPECTS])
+        self.aspect, aspect_field = _select(
+            "library-aspect", tr("toolbar.shape"), [(a, tr(f"toolbar.aspect.{a}")) for a in ASPECTS]
+        )
         self.date_from = h("input", {"type": "date", "id": "library-from"})
         self.date_to = h("input", {"type": "date", "id": "library-to"})
-        self.sort, sort_field = _select("library-sort", "Sort by", list(SORT_LABELS.items()))
+        self.sort, sort_field = _select(
+            "library-sort", tr("toolbar.sort"), [(key, tr(f"toolbar.sort.{key}")) for key in SORT_LABELS]
+        )
         for control, event in (
             (self.search, "input"),
             (self.model, "change"),
@@ -54,13 +66,18 @@ class LibraryToolbar:
             scope.on(control, event, self._changed)
         self.element: Node = h(
             "div",
-            {"class_": "lib-toolbar card", "role": "search", "aria_label": "Find videos"},
+            {"class_": "lib-toolbar card", "role": "search", "aria_label": tr("toolbar.find")},
             search_field,
             provider_field,
             model_field,
             aspect_field,
-            h("div", {"class_": "field compact"}, h("label", {"for_": "library-from"}, "From"), self.date_from),
-            h("div", {"class_": "field compact"}, h("label", {"for_": "library-to"}, "To"), self.date_to),
+            h(
+                "div",
+                {"class_": "field compact"},
+                h("label", {"for_": "library-from"}, tr("toolbar.from")),
+                self.date_from,
+            ),
+            h("div", {"class_": "field compact"}, h("label", {"for_": "library-to"}, tr("toolbar.to")), self.date_to),
             sort_field,
         )
 
@@ -83,7 +100,9 @@ class LibraryToolbar:
             return
         self._models = models
         replace_children(
-            self.model, h("option", {"value": ""}, "All models"), [h("option", {"value": m}, m) for m in models]
+            self.model,
+            h("option", {"value": ""}, tr("toolbar.all_models")),
+            [h("option", {"value": m}, m) for m in models],
         )
 
     def set_providers(self, providers: tuple[tuple[str, str], ...]) -> None:
@@ -94,7 +113,7 @@ class LibraryToolbar:
         self._providers = ids
         replace_children(
             self.provider,
-            h("option", {"value": ""}, "All providers"),
+            h("option", {"value": ""}, tr("toolbar.all_providers")),
             [h("option", {"value": pid}, name) for pid, name in providers],
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.browser.dom import Scope, h, set_attrs
+from app.core.i18n import tr
 from app.core.state import AppState, Phase
 from app.ui.context import UiContext
 from app.ui.settings.section import Section, card
@@ -18,17 +19,13 @@ class DemoSection(Section):
         )
         self.node = card(
             "demo",
-            "Try it without a key",
+            tr("demo.title"),
             h(
                 "div",
                 {"class_": "row"},
                 self.demo,
-                h("label", {"for_": "demo-mode"}, "Demo mode"),
-                h(
-                    "span",
-                    {"class_": "muted small"},
-                    "Each provider's simulated API, built into this app: no key, no cost, real playable videos.",
-                ),
+                h("label", {"for_": "demo-mode"}, tr("demo.label")),
+                h("span", {"class_": "muted small"}, tr("demo.hint")),
             ),
         )
 

@@ -1,4 +1,4 @@
-"""Rendering and appearance preferences: polling, downloads, notifications, theme, motion."""
+"""Rendering and appearance preferences: polling, downloads, notifications, theme, motion, language."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any
 
 from app.browser.dom import Node, Scope, h, set_attrs
 from app.core.errors import InputError
+from app.core.i18n import LOCALE_NAMES, tr
 from app.core.preferences import POLL_MAX_MS, POLL_MIN_MS
 from app.core.state import AppState, Phase
 from app.ui.context import UiContext
@@ -38,58 +39,68 @@ class PrefsSection(Section):
         super().__init__(ctx, scope)
         self.poll = Field(
             "poll-interval",
-            "Polling interval (ms)",
+            tr("prefs.poll.label"),
             text_input("poll_interval_ms", kind="number", min=str(POLL_MIN_MS), max=str(POLL_MAX_MS), step="500"),
-            hint=f"How often running jobs are checked at first ({POLL_MIN_MS}–{POLL_MAX_MS} ms). Unchanged jobs are "
-            "checked less often, up to every 30 s.",
+            hint=tr("prefs.poll.hint", low=str(POLL_MIN_MS), high=str(POLL_MAX_MS)),
         )
         scope.on(self.poll.control, "change", self._on_poll)
         self.auto, auto_row = _checkbox(
             "auto-download",
-            "Download results automatically",
-            "Store each finished video in this browser as soon as it is ready "
-            "(results expire on the API after about an hour).",
+            tr("prefs.auto.label"),
+            tr("prefs.auto.hint"),
             self._on_auto,
             scope,
         )
         self.notify, notify_row = _checkbox(
             "notify",
-            "Notify me when a render finishes",
-            "A browser notification when the tab is in the background.",
+            tr("prefs.notify.label"),
+            tr("prefs.notify.hint"),
             self._on_notify,
             scope,
         )
         self.advanced, advanced_row = _checkbox(
             "show-advanced",
-            "Show advanced controls",
-            "Model snapshots and custom model ids in New Render.",
+            tr("prefs.advanced.label"),
+            tr("prefs.advanced.hint"),
             self._on_advanced,
             scope,
         )
         self.theme = _select(
-            "theme", [("dark", "Dark"), ("light", "Light"), ("system", "Same as the system")], self._on_theme, scope
+            "theme", [(v, tr(f"prefs.theme.{v}")) for v in ("dark", "light", "system")], self._on_theme, scope
         )
         self.motion = _select(
             "reduced_motion",
-            [("system", "Follow the system setting"), ("reduce", "Reduce motion"), ("full", "Full motion")],
+            [(v, tr(f"prefs.motion.{v}")) for v in ("system", "reduce", "full")],
             self._on_motion,
             scope,
+        )
+        self.language = _select(
+            "locale", [("", tr("prefs.language.browser")), *LOCALE_NAMES.items()], self._on_language, scope
         )
         self.node = h(
             "div",
             {"class_": "stack"},
-            card("rendering", "Rendering", self.poll.node, auto_row, notify_row, advanced_row),
+            card("rendering", tr("prefs.rendering"), self.poll.node, auto_row, notify_row, advanced_row),
             card(
                 "appearance",
-                "Appearance",
-                Field("theme", "Theme", self.theme).node,
-                Field("motion", "Motion", self.motion).node,
+                tr("prefs.appearance"),
+                Field("theme", tr("prefs.theme"), self.theme).node,
+                Field("motion", tr("prefs.motion"), self.motion).node,
+                Field("language", tr("prefs.language"), self.language).node,
             ),
         )
 
     def update(self, state: AppState, old: AppState) -> None:
         ready = state.phase is Phase.READY and state.settings is not None
-        for control in (self.poll.control, self.auto, self.notify, self.advanced, self.theme, self.motion):
+        for control in (
+            self.poll.control,
+            self.auto,
+            self.notify,
+            self.advanced,
+            self.theme,
+            self.motion,
+            self.language,
+        ):
             set_attrs(control, disabled=not ready)
         settings = state.settings
         if settings is None or (old.settings is not None and settings == old.settings):
@@ -100,6 +111,7 @@ class PrefsSection(Section):
         self.advanced.checked = settings.show_advanced
         self.theme.value = settings.theme
         self.motion.value = settings.reduced_motion
+        self.language.value = settings.locale
 
     def _change(self, **changes: Any) -> None:
         self.ctx.run(self.ctx.intents.do(lambda c: c.change_settings(**changes)))
@@ -111,7 +123,7 @@ class PrefsSection(Section):
             try:
                 await self.ctx.intents.do(lambda c: c.change_settings(poll_interval_ms=int(text)))
             except (ValueError, InputError):
-                self.poll.show_error(f"Enter a whole number of milliseconds from {POLL_MIN_MS} to {POLL_MAX_MS}.")
+                self.poll.show_error(tr("prefs.poll.error", low=str(POLL_MIN_MS), high=str(POLL_MAX_MS)))
                 return
             self.poll.clear()
 
@@ -132,11 +144,7 @@ class PrefsSection(Section):
 
         answer = await request_permission()
         if answer in ("denied", "unsupported"):
-            toast(
-                "This browser blocks notifications for this page; the queue still announces finished renders."
-                if answer == "denied"
-                else "This browser has no notifications; the queue still announces finished renders."
-            )
+            toast(tr("prefs.notify.denied" if answer == "denied" else "prefs.notify.unsupported"))
 
     def _on_advanced(self, _event: Any) -> None:
         self._change(show_advanced=bool(self.advanced.checked))
@@ -146,3 +154,6 @@ class PrefsSection(Section):
 
     def _on_motion(self, _event: Any) -> None:
         self._change(reduced_motion=str(self.motion.value))
+
+    def _on_language(self, _event: Any) -> None:
+        self._change(locale=str(self.language.value))

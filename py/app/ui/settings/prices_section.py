@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from app.browser.dom import Node, Scope, h, replace_children
+from app.core.i18n import tr
 from app.core.provider_directory import day_of
 from app.core.state import AppState
 from app.ui.compose.pickers import starting_rate
@@ -18,7 +19,7 @@ class PricesSection(Section):
         super().__init__(ctx, scope)
         self.body: Node = h("div", {"class_": "stack"})
         self._shown: object = None
-        self.node = card("prices", "Prices", self.body)
+        self.node = card("prices", tr("prices.title"), self.body)
 
     def update(self, state: AppState, old: AppState) -> None:
         provider = self.ctx.provider(state)
@@ -26,7 +27,9 @@ class PricesSection(Section):
             return
         self._shown = (provider.provider_id, provider.models)
         models = provider.offered(day_of(time.time()))
-        sources = sorted({f"{m.prices.source}, as of {m.prices.as_of}" for m in models if m.prices.as_of})
+        sources = sorted(
+            {tr("prices.source", source=m.prices.source, date=m.prices.as_of) for m in models if m.prices.as_of}
+        )
         notes = sorted({m.prices.note for m in models if m.prices.note})
         rows = [(m.label, starting_rate(m)) for m in models]
         replace_children(
@@ -34,10 +37,10 @@ class PricesSection(Section):
             h(
                 "p",
                 {"class_": "muted small"},
-                f"{provider.label}: "
-                + ("; ".join(sources) if sources else "no published prices")
-                + ". Estimates use these rules. They exclude retries, and policy-blocked renders may still be charged.",
+                tr(
+                    "prices.lead", provider=provider.label, sources="; ".join(sources) if sources else tr("prices.none")
+                ),
             ),
-            data_table(f"Prices of {provider.label}'s models", ("Model", "Price"), rows),
+            data_table(tr("prices.caption", provider=provider.label), (tr("prices.model"), tr("prices.price")), rows),
             [h("p", {"class_": "muted small"}, note) for note in notes],
         )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from app.browser.dom import Node, Scope, h, replace_children, set_text
+from app.core.i18n import fmt_bytes, tr
 from app.core.state import AppState
-from app.core.storage_report import StorageReport, format_bytes
+from app.core.storage_report import StorageReport
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog, dialog_body
 from app.ui.forms import Field, button, text_input
@@ -25,25 +26,20 @@ class StorageSection(Section):
         super().__init__(ctx, scope)
         self.summary = h("dl", {"class_": "kv-list", "id": "storage-summary"})
         self.persist_note = h("p", {"id": "persist-status", "class_": "muted small"})
-        self.persist_btn = button("Request persistent storage", self._on_persist, scope)
+        self.persist_btn = button(tr("storage.persist.request"), self._on_persist, scope)
         self.node = card(
             "storage",
-            "Storage",
-            h(
-                "p",
-                {"class_": "muted small"},
-                "Videos, images and records live in this browser's storage for this site. Browsers may clear "
-                "non-persistent storage when the disk runs low.",
-            ),
+            tr("storage.title"),
+            h("p", {"class_": "muted small"}, tr("storage.lead")),
             self.summary,
             h("div", {"class_": "row"}, self.persist_btn, self.persist_note),
-            h("h3", None, "Clean up"),
+            h("h3", None, tr("storage.clean_up")),
             h(
                 "div",
                 {"class_": "row"},
-                button("Purge failed jobs", self._on_purge, scope),
-                button("Delete all thumbnails", self._on_thumbnails, scope),
-                button("Hard-reset app", self._on_reset, scope, kind="danger"),
+                button(tr("storage.purge"), self._on_purge, scope),
+                button(tr("storage.thumbnails"), self._on_thumbnails, scope),
+                button(tr("storage.reset"), self._on_reset, scope, kind="danger"),
             ),
         )
 
@@ -52,38 +48,33 @@ class StorageSection(Section):
             self._render(state.storage)
 
     def _render(self, report: StorageReport) -> None:
-        browser = "unknown"
+        browser = tr("storage.unknown")
         if report.usage is not None:
-            browser = format_bytes(report.usage)
+            browser = fmt_bytes(report.usage)
             if report.quota:
-                browser += f" of {format_bytes(report.quota)} available to this site"
+                browser = tr("storage.of_quota", used=browser, quota=fmt_bytes(report.quota))
         replace_children(
             self.summary,
-            _row("Videos", format_bytes(report.videos)),
-            _row("Images", format_bytes(report.images)),
-            _row("Thumbnails", format_bytes(report.thumbnails)),
-            _row("Total (this app's records)", format_bytes(report.ours)),
-            _row("Browser estimate", browser),
+            _row(tr("storage.videos"), fmt_bytes(report.videos)),
+            _row(tr("storage.images"), fmt_bytes(report.images)),
+            _row(tr("storage.thumbs"), fmt_bytes(report.thumbnails)),
+            _row(tr("storage.total"), fmt_bytes(report.ours)),
+            _row(tr("storage.browser"), browser),
         )
-        set_text(
-            self.persist_note,
-            "Persistent storage: granted — the browser will not clear it on its own."
-            if report.persisted
-            else "Persistent storage: not granted — the browser may clear data under storage pressure.",
-        )
+        set_text(self.persist_note, tr("storage.persist.granted" if report.persisted else "storage.persist.not"))
         self.persist_btn.hidden = report.persisted
 
     def _on_persist(self, _event: Any) -> None:
         async def run() -> None:
             granted = await self.ctx.intents.do(lambda c: c.request_persistent_storage())
-            toast("Persistent storage granted." if granted else "The browser did not grant persistent storage.")
+            toast(tr("storage.persist.toast_yes" if granted else "storage.persist.toast_no"))
 
         self.ctx.run(run())
 
     def _on_purge(self, _event: Any) -> None:
         async def run() -> None:
             count = await self.ctx.intents.do(lambda c: c.purge_failed_jobs())
-            toast(f"Purged {count} failed job{'s' if count != 1 else ''}." if count else "No failed jobs to purge.")
+            toast(tr("storage.purged", count=count) if count else tr("storage.purged_none"))
 
         self.ctx.run(run())
 
@@ -91,14 +82,14 @@ class StorageSection(Section):
         async def run() -> None:
             count = await self.ctx.intents.do(lambda c: c.library.delete_all_thumbnails())
             await self.ctx.intents.do(lambda c: c.refresh_storage())
-            toast(f"Deleted {count} thumbnail(s). The library draws them again from the videos when it shows them.")
+            toast(tr("storage.thumbs_deleted", count=count))
 
         self.ctx.run(run())
 
     def _on_reset(self, _event: Any) -> None:
         dialog = Dialog("reset-title")
-        confirm = Field("reset-confirm", f"Type {RESET_WORD} to confirm", text_input("reset_confirm"))
-        go = button("Delete everything", lambda _e: None, dialog.scope, kind="danger", disabled=True)
+        confirm = Field("reset-confirm", tr("storage.reset.type", word=RESET_WORD), text_input("reset_confirm"))
+        go = button(tr("storage.reset.go"), lambda _e: None, dialog.scope, kind="danger", disabled=True)
 
         def typed(_e: Any) -> None:
             go.disabled = confirm.value.strip() != RESET_WORD
@@ -114,19 +105,14 @@ class StorageSection(Section):
         dialog.open(
             dialog_body(
                 "reset-title",
-                "Hard-reset Sora Renderer?",
-                h(
-                    "p",
-                    None,
-                    "This deletes everything this app stores in this browser: the API key, settings, "
-                    "jobs, and every video and image in the library. It cannot be undone.",
-                ),
+                tr("storage.reset.title"),
+                h("p", None, tr("storage.reset.text")),
                 confirm.node,
             ),
             h(
                 "div",
                 {"class_": "dialog-actions"},
-                button("Cancel", lambda _e: dialog.close(), dialog.scope, kind="ghost"),
+                button(tr("common.cancel"), lambda _e: dialog.close(), dialog.scope, kind="ghost"),
                 go,
             ),
         )

@@ -13,6 +13,7 @@ from app.browser.dom import Node, h, set_text
 from app.browser.local_time import utc_offset_s
 from app.browser.page_location import replace_url
 from app.core import selection as sel
+from app.core.i18n import tr
 from app.core.library_query import LibraryQuery, SearchIndex, facets, is_item, query_from_params, query_to_params, run
 from app.core.routes import Location, Route, href
 from app.core.state import AppState, Phase
@@ -35,8 +36,6 @@ NAV_KEYS = ("ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "P
 
 
 class LibraryView(View):
-    title = "Library"
-
     def render(self) -> Node:
         s = self.scope
         self.index = SearchIndex()
@@ -61,7 +60,7 @@ class LibraryView(View):
                 "div",
                 {"class_": "check-row"},
                 self.select_all,
-                h("label", {"for_": "library-select-all"}, "Select all"),
+                h("label", {"for_": "library-select-all"}, tr("library.select_all")),
             ),
             self.count,
             self.bulk.element,
@@ -72,22 +71,27 @@ class LibraryView(View):
         self.posters = Posters(self.ctx, shown=lambda job_id: self.grid.tile_of(job_id) is not None)
         self.empty = empty_state(
             "library",
-            "Your library is empty",
-            "Finished renders are stored here, in this browser, with their posters and files.",
-            h("a", {"class_": "btn primary", "href": href(Route.NEW)}, "Create your first video"),
+            tr("library.empty.title"),
+            tr("library.empty.text"),
+            h("a", {"class_": "btn primary", "href": href(Route.NEW)}, tr("library.empty.action")),
         )
         self.no_match = empty_state(
             "library",
-            "No videos match",
-            "Try other words or fewer filters.",
-            h("button", {"type": "button", "class_": "btn", "on_click": self._clear_filters}, "Clear filters", scope=s),
+            tr("library.no_match.title"),
+            tr("library.no_match.text"),
+            h(
+                "button",
+                {"type": "button", "class_": "btn", "on_click": self._clear_filters},
+                tr("library.clear_filters"),
+                scope=s,
+            ),
         )
         self.spend = SpendPanel()
         self.body = h("div", {"class_": "stack lib-body"}, status_row, self.grid.element)
         self.root = root = h(
             "section",
             {"class_": "stack library", "aria_labelledby": "library-title"},
-            view_header("Library", "Your finished videos, stored in this browser."),
+            view_header(tr("shell.nav.library"), tr("library.lead")),
             self.toolbar.element,
             self.spend.element,
             self.empty,
@@ -142,8 +146,13 @@ class LibraryView(View):
         self.empty.hidden = not ready or total > 0
         self.no_match.hidden = not ready or total == 0 or bool(self.items)
         self.body.hidden = not self.items
-        noun = "video" if len(self.items) == 1 else "videos"
-        set_text(self.count, f"{len(self.items)} {noun}" + (f" of {total}" if len(self.items) != total else ""))
+        shown_count = len(self.items)
+        set_text(
+            self.count,
+            tr("library.count", count=shown_count)
+            if shown_count == total
+            else tr("library.count_of", count=shown_count, total=total),
+        )
         self._render_selection()
         self.grid.set_items(self.items, self.selection)
 
@@ -210,7 +219,13 @@ class LibraryView(View):
             def rename(title: str) -> None:
                 self.ctx.run(self.ctx.intents.do(lambda c: c.library.rename(job_id, title)))
 
-            ask_text("Rename video", "Title", job.title or job.display_title, "Rename", rename)
+            ask_text(
+                tr("library.rename.title"),
+                tr("library.rename.label"),
+                job.title or job.display_title,
+                tr("library.rename.action"),
+                rename,
+            )
         elif action == "delete":
             self.bulk.confirm_delete([job_id])
 

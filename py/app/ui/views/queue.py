@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, child_at, h, set_text
 from app.core.capabilities import Operation
+from app.core.i18n import tr
 from app.core.job_deadline import overdue_note
 from app.core.queue_cards import LOCKED_TEXT, Card, build_card, lock_note, paused_by_lock, split_queue
 from app.core.routes import Route, href
@@ -24,13 +25,11 @@ TICK_MS = 1000
 ROLE_TEXT = {  # silent while all is well (starting, polling): each card says what its job is doing
     PollerRole.STARTING: "",
     PollerRole.POLLING: "",
-    PollerRole.FOLLOWING: "Another open tab is following your renders; this one shows what it stores.",
+    PollerRole.FOLLOWING: "queue.following",
 }
 
 
 class QueueView(View):
-    title = "Queue"
-
     def render(self) -> Node:
         s = self.scope
         self.cards: dict[str, JobCard] = {}
@@ -41,32 +40,37 @@ class QueueView(View):
         self.active_section = h(
             "section",
             {"aria_labelledby": "queue-active-title", "class_": "stack"},
-            h("h2", {"id": "queue-active-title"}, "In progress"),
+            h("h2", {"id": "queue-active-title"}, tr("queue.in_progress")),
             self.active_list,
         )
         self.archived_toggle = h(
             "button",
             {"type": "button", "class_": "btn small", "aria_pressed": "false", "on_click": self._toggle_archived},
-            "Show archived",
+            tr("queue.show_archived"),
             scope=s,
         )
         self.done_section = h(
             "section",
             {"aria_labelledby": "queue-done-title", "class_": "stack"},
-            h("div", {"class_": "section-head"}, h("h2", {"id": "queue-done-title"}, "Finished"), self.archived_toggle),
+            h(
+                "div",
+                {"class_": "section-head"},
+                h("h2", {"id": "queue-done-title"}, tr("queue.finished")),
+                self.archived_toggle,
+            ),
             self.done_list,
         )
         self.empty = empty_state(
             "queue",
-            "No renders yet",
-            "When you start a render it appears here with its progress, cost estimate and result.",
-            h("a", {"class_": "btn primary", "href": href(Route.NEW)}, "Start a render"),
+            tr("queue.empty.title"),
+            tr("queue.empty.text"),
+            h("a", {"class_": "btn primary", "href": href(Route.NEW)}, tr("queue.empty.action")),
         )
         s.every(TICK_MS, self._tick)
         root = h(
             "section",
             {"class_": "stack", "aria_labelledby": "queue-title"},
-            view_header("Queue", "Renders in progress and recently finished, kept across reloads."),
+            view_header(tr("shell.nav.queue"), tr("queue.lead")),
             self.status,
             self.empty,
             self.active_section,
@@ -97,7 +101,8 @@ class QueueView(View):
         archived = sum(1 for j in state.jobs.values() if j.status.terminal and j.archived_at is not None)
         self.archived_toggle.hidden = archived == 0 and not self.show_archived
         set_text(
-            self.archived_toggle, f"Hide archived ({archived})" if self.show_archived else f"Show archived ({archived})"
+            self.archived_toggle,
+            tr("queue.hide_archived_n" if self.show_archived else "queue.show_archived_n", count=archived),
         )
         self.empty.hidden = bool(active or done) or state.phase is not Phase.READY
         self.active_section.hidden = not active
@@ -118,7 +123,7 @@ class QueueView(View):
             provider = self.ctx.provider_of(job.provider_id)
             note = lock_note(job, state.vaults) or state.job_notes.get(job.id, "")
             if not note and not job.status.terminal and not self._can_cancel(job):
-                note = f"{provider.label} cannot cancel a render once sent: it runs to the end and is billed."
+                note = tr("queue.no_cancel", provider=provider.label)
             card.update(job, self._card(job, state, now), note, provider.label)
             current = child_at(container, index)
             if current is None or not current.isSameNode(card.element):
@@ -144,16 +149,14 @@ class QueueView(View):
 
     def _render_status(self, state: AppState) -> None:
         if not state.online:
-            text = "You are offline: checking is paused and resumes when the connection is back."
+            text = tr("queue.offline")
         elif paused_by_lock(state.jobs, state.vaults):
             text = LOCKED_TEXT
         elif state.poller_role is PollerRole.UNAVAILABLE:
-            text = (
-                f"Your renders cannot be checked from this tab: the background poller did not start "
-                f"({state.poller_error}). Nothing is lost; reload the page to try again."
-            )
+            text = tr("queue.poller_failed", error=state.poller_error)
         else:
-            text = ROLE_TEXT.get(state.poller_role, "")
+            role = ROLE_TEXT.get(state.poller_role, "")
+            text = tr(role) if role else ""
         set_text(self.status, text)
         self.status.hidden = not text
 
@@ -195,21 +198,13 @@ class QueueView(View):
 
     def _confirm_retry(self, action: str, job_id: str) -> None:
         if action == "retry-blocked":
-            title = "Send the same prompt again?"
-            text = (
-                "The provider blocked this prompt by its content policy. Sent again unchanged it will most likely be "
-                "blocked again, and blocked renders may be charged. Edit it first with Edit and retry."
-            )
+            title, text = tr("queue.retry_blocked.title"), tr("queue.retry_blocked.text")
         else:
-            title = "Send this render again?"
-            text = (
-                "The app cannot tell whether the provider received it the first time. If it did, sending it again "
-                "renders it twice and you pay twice. Check your provider's activity page first."
-            )
+            title, text = tr("queue.retry_unconfirmed.title"), tr("queue.retry_unconfirmed.text")
         confirm(
             title,
             text,
-            "Send again",
+            tr("queue.send_again"),
             lambda _remote: self.ctx.run(self.ctx.intents.do(lambda c: c.queue.retry(job_id))),
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.browser.dom import Node, h
+from app.core.i18n import tr
 from app.core.state import AppState
 from app.ui.settings.backup_section import BackupSection
 from app.ui.settings.demo_section import DemoSection
@@ -16,8 +17,6 @@ from app.ui.views.base import View, view_header
 
 
 class SettingsView(View):
-    title = "Settings"
-
     def render(self) -> Node:
         self.cards = [ProviderCard(self.ctx, self.scope, p) for p in self.ctx.providers.providers]
         self.sections: list[Section] = [
@@ -31,13 +30,13 @@ class SettingsView(View):
         providers = h(
             "section",
             {"class_": "stack", "aria_labelledby": "providers-title", "id": "providers"},
-            h("h2", {"id": "providers-title"}, "Providers"),
+            h("h2", {"id": "providers-title"}, tr("settings.providers")),
             [card.node for card in self.cards],
         )
         root = h(
             "section",
             {"class_": "stack settings"},
-            view_header("Settings", "Your providers and keys, and preferences. Everything stays in this browser."),
+            view_header(tr("shell.nav.settings"), tr("settings.lead")),
             providers,
             *[s.node for s in self.sections],
         )

@@ -1,0 +1,8 @@
+"""German (Sie-form): the tables of every area in one catalogue."""
+
+from __future__ import annotations
+
+from app.core.i18n.catalogue import merge
+from app.core.i18n.de import dialogs, library, settings, shell, views
+
+MESSAGES = merge(shell.MESSAGES, views.MESSAGES, settings.MESSAGES, dialogs.MESSAGES, library.MESSAGES)

@@ -1,0 +1,47 @@
+"""Dialoge und Hinweise über allen Ansichten: Sicherheit, Update-Angebot, Sperre bei Inaktivität."""
+
+from __future__ import annotations
+
+from app.core.i18n.catalogue import Message
+
+MESSAGES: dict[str, Message] = {
+    "safety.title": "Bevor Sie ein Video erstellen",
+    "safety.rights": "Sie brauchen die Rechte an jedem Bild, das Sie hochladen, und die Erlaubnis aller Personen, "
+    "die darauf zu sehen sind.",
+    "safety.people": "Verlangen Sie keine realen Personen oder Personen des öffentlichen Lebens ohne deren "
+    "Einwilligung; Bilder mit menschlichen Gesichtern werden abgelehnt.",
+    "safety.blocked": "Von der Inhaltsrichtlinie des Anbieters blockierte Videos können trotzdem berechnet werden.",
+    "safety.accept": "Verstanden, Video erstellen",
+    "update.ready": "Eine neue Version von Sora Renderer ist bereit.",
+    "update.running": {
+        "one": "{count} Video läuft gerade: Es läuft nach dem Neuladen weiter.",
+        "other": "{count} Videos laufen gerade: Sie laufen nach dem Neuladen weiter.",
+    },
+    "update.reload": "Jetzt neu laden",
+    "update.later": "Später",
+    "idle.locked": "Der Schlüsseltresor hat sich nach {minutes} ohne Aktivität selbst gesperrt. Die Abfrage "
+    "Ihrer Videos pausiert, bis Sie ihn entsperren (Einstellungen, Schlüsseltresor).",
+    "idle.an_hour": "einer Stunde",
+    "idle.minutes": {"one": "{count} Minute", "other": "{count} Minuten"},
+    "unlock.title": "API-Schlüssel entsperren",
+    "unlock.text": "Ihre Schlüssel{hint} sind mit einer Passphrase geschützt. Geben Sie sie ein, um sie bei "
+    "diesem Besuch zu verwenden.",
+    "unlock.passphrase": "Passphrase",
+    "unlock.not_now": "Nicht jetzt",
+    "unlock.action": "Entsperren",
+    "unlock.done": "Schlüssel für diesen Besuch entsperrt.",
+    "welcome.title": "Willkommen bei Sora Renderer",
+    "welcome.lead": "Erstellen Sie Videos aus Text oder Bildern, sehen Sie zuerst den Preis und behalten Sie "
+    "jedes Ergebnis in diesem Browser. Ihre Schlüssel und Videos verlassen dieses Gerät nur zu der API, die Sie "
+    "wählen.",
+    "welcome.demo": "Demomodus ausprobieren",
+    "welcome.sign_in": "Mit {provider} anmelden",
+    "welcome.key": "API-Schlüssel einfügen",
+    "welcome.note": "Der Demomodus simuliert jeden Anbieter in dieser App: kein Schlüssel, keine Kosten, echte "
+    "abspielbare Videos. Schlüssel werden in diesem Browser verschlüsselt: {providers}.",
+    "welcome.key_dialog.title": "API-Schlüssel einfügen",
+    "welcome.key_dialog.text": "Er wird mit einem Schlüssel verschlüsselt, der diesen Browser nie verlässt, und "
+    "nur an den Anbieter gesendet, für den er bestimmt ist. Endpunkte und eine optionale Passphrase finden Sie "
+    "unter Einstellungen.",
+    "welcome.key_saved": "Schlüssel gespeichert und in diesem Browser verschlüsselt.",
+}

@@ -1,0 +1,96 @@
+"""Die Ansicht Einstellungen und ihre Vorlieben."""
+
+from __future__ import annotations
+
+from app.core.i18n.catalogue import Message
+
+MESSAGES: dict[str, Message] = {
+    "settings.lead": "Ihre Anbieter, Schlüssel und Vorlieben. Alles bleibt in diesem Browser.",
+    "settings.providers": "Anbieter",
+    "prefs.rendering": "Erstellen",
+    "prefs.appearance": "Darstellung",
+    "prefs.poll.label": "Abfrageintervall (ms)",
+    "prefs.poll.hint": "Wie oft laufende Aufträge anfangs abgefragt werden ({low}–{high} ms). Unveränderte "
+    "Aufträge werden seltener abgefragt, höchstens alle 30 s.",
+    "prefs.poll.error": "Geben Sie eine ganze Zahl an Millisekunden von {low} bis {high} ein.",
+    "prefs.auto.label": "Ergebnisse automatisch herunterladen",
+    "prefs.auto.hint": "Jedes fertige Video sofort in diesem Browser speichern (Ergebnisse verfallen bei der "
+    "API nach etwa einer Stunde).",
+    "prefs.notify.label": "Benachrichtigen, wenn ein Video fertig ist",
+    "prefs.notify.hint": "Eine Browser-Benachrichtigung, wenn der Tab im Hintergrund ist.",
+    "prefs.notify.denied": "Dieser Browser blockiert Benachrichtigungen für diese Seite; die Warteschlange "
+    "meldet fertige Videos trotzdem.",
+    "prefs.notify.unsupported": "Dieser Browser kennt keine Benachrichtigungen; die Warteschlange meldet fertige "
+    "Videos trotzdem.",
+    "prefs.advanced.label": "Erweiterte Einstellungen zeigen",
+    "prefs.advanced.hint": "Modell-Snapshots und eigene Modell-IDs unter „Neues Video“.",
+    "prefs.theme": "Farbschema",
+    "prefs.theme.dark": "Dunkel",
+    "prefs.theme.light": "Hell",
+    "prefs.theme.system": "Wie das System",
+    "prefs.motion": "Bewegung",
+    "prefs.motion.system": "Systemeinstellung folgen",
+    "prefs.motion.reduce": "Bewegung reduzieren",
+    "prefs.motion.full": "Volle Bewegung",
+    "prefs.language": "Sprache",
+    "prefs.language.browser": "Wie der Browser",
+    "storage.title": "Speicher",
+    "storage.lead": "Videos, Bilder und Einträge liegen im Speicher dieses Browsers für diese Seite. Browser "
+    "können nicht dauerhaften Speicher leeren, wenn der Platz knapp wird.",
+    "storage.clean_up": "Aufräumen",
+    "storage.purge": "Fehlgeschlagene Aufträge entfernen",
+    "storage.thumbnails": "Alle Vorschaubilder löschen",
+    "storage.reset": "App vollständig zurücksetzen",
+    "storage.unknown": "unbekannt",
+    "storage.of_quota": "{used} von {quota}, die dieser Seite zur Verfügung stehen",
+    "storage.videos": "Videos",
+    "storage.images": "Bilder",
+    "storage.thumbs": "Vorschaubilder",
+    "storage.total": "Gesamt (Einträge dieser App)",
+    "storage.browser": "Schätzung des Browsers",
+    "storage.persist.request": "Dauerhaften Speicher anfordern",
+    "storage.persist.granted": "Dauerhafter Speicher: gewährt – der Browser leert ihn nicht von sich aus.",
+    "storage.persist.not": "Dauerhafter Speicher: nicht gewährt – der Browser kann Daten bei Platzmangel löschen.",
+    "storage.persist.toast_yes": "Dauerhafter Speicher gewährt.",
+    "storage.persist.toast_no": "Der Browser hat keinen dauerhaften Speicher gewährt.",
+    "storage.purged": {
+        "one": "{count} fehlgeschlagener Auftrag entfernt.",
+        "other": "{count} fehlgeschlagene Aufträge entfernt.",
+    },
+    "storage.purged_none": "Keine fehlgeschlagenen Aufträge zu entfernen.",
+    "storage.thumbs_deleted": {
+        "one": "{count} Vorschaubild gelöscht. Die Bibliothek erzeugt es neu aus dem Video, sobald sie es zeigt.",
+        "other": "{count} Vorschaubilder gelöscht. Die Bibliothek erzeugt sie neu aus den Videos, sobald sie sie "
+        "zeigt.",
+    },
+    "storage.reset.type": "Geben Sie zur Bestätigung {word} ein",
+    "storage.reset.go": "Alles löschen",
+    "storage.reset.title": "Sora Renderer vollständig zurücksetzen?",
+    "storage.reset.text": "Damit wird alles gelöscht, was diese App in diesem Browser speichert: der API-Schlüssel, "
+    "die Einstellungen, die Aufträge und jedes Video und Bild der Bibliothek. Das lässt sich nicht rückgängig "
+    "machen.",
+    "common.cancel": "Abbrechen",
+    "common.close": "Schließen",
+    "demo.title": "Ohne Schlüssel ausprobieren",
+    "demo.label": "Demomodus",
+    "demo.hint": "Die simulierte API jedes Anbieters, in diese App eingebaut: kein Schlüssel, keine Kosten, echte "
+    "abspielbare Videos.",
+    "prices.title": "Preise",
+    "prices.source": "{source}, Stand {date}",
+    "prices.none": "keine veröffentlichten Preise",
+    "prices.lead": "{provider}: {sources}. Die Schätzungen folgen diesen Regeln. Wiederholungen sind nicht "
+    "enthalten, und von der Inhaltsrichtlinie blockierte Videos können trotzdem berechnet werden.",
+    "prices.caption": "Preise der Modelle von {provider}",
+    "prices.model": "Modell",
+    "prices.price": "Preis",
+    "key.save": "Schlüssel speichern",
+    "key.label": "API-Schlüssel für {provider}",
+    "key.hint": "Fügen Sie den Schlüssel genau so ein, wie {provider} ihn anzeigt.",
+    "key.get_one": "Einen erhalten Sie unter {url}.",
+    "key.safe": "Schützen Sie Ihre Schlüssel.",
+    "key.security": "Jede Web-App, die einen API-Schlüssel hält, ist gefährdet, wenn dieses Gerät oder dieser "
+    "Browser kompromittiert ist (Schadsoftware, eine feindliche Erweiterung, jemand mit Zugriff auf dieses "
+    "Profil). Jeder Schlüssel wird in diesem Browser verschlüsselt und nur an den Endpunkt gesendet, für den er "
+    "gespeichert wurde. Verwenden Sie am besten einen Schlüssel mit Ausgabenlimit, und löschen Sie ihn, wenn Sie "
+    "fertig sind.",
+}

@@ -1,0 +1,8 @@
+"""English, the default locale: the tables of every area in one catalogue."""
+
+from __future__ import annotations
+
+from app.core.i18n.catalogue import merge
+from app.core.i18n.en import dialogs, library, settings, shell, views
+
+MESSAGES = merge(shell.MESSAGES, views.MESSAGES, settings.MESSAGES, dialogs.MESSAGES, library.MESSAGES)
