@@ -300,7 +300,7 @@ def test_spend_ledger_and_thumbnail_reset(demo_app: Page, app_server: str) -> No
     expect(spend.get_by_role("table")).not_to_contain_text("$0.40")  # by model: paid renders only
     go(demo_app, "Settings")
     demo_app.get_by_role("button", name="Delete all thumbnails").click()
-    deleted = demo_app.get_by_role("status").filter(has_text="Deleted 5 thumbnail(s)")  # the failed job's too
+    deleted = demo_app.get_by_role("status").filter(has_text="Deleted 5 thumbnails")  # the failed job's too
     expect(deleted).to_be_visible()
     go(demo_app, "Library")
     expect(demo_app.locator(".tile img")).to_have_count(4, timeout=20_000)  # drawn again from the videos
