@@ -33,7 +33,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "py")]
 from bench.download import ARGS, MB  # noqa: E402
 from bench.server import serving  # noqa: E402
 from tests.browser.seed import job, seed, sim_video  # noqa: E402
-from tests.browser.test_backup import PICKER_JS  # noqa: E402
+from tests.browser.test_backup import PICKER_JS, hard_reset  # noqa: E402
 from tools import vendor  # noqa: E402
 from tools.chromium import CHROMIUM  # noqa: E402
 
@@ -143,16 +143,6 @@ def export(page: Page, probe: Probe, count: int) -> dict[str, Any]:
     return {"seconds": seconds, **probe.stop()}
 
 
-def hard_reset(page: Page) -> None:
-    go(page, "Settings")
-    page.get_by_role("button", name="Hard-reset app").click()
-    dialog = page.get_by_role("dialog", name="Hard-reset Sora Renderer?")
-    dialog.get_by_label("Type RESET to confirm").fill("RESET")
-    dialog.get_by_role("button", name="Delete everything").click()
-    expect(page.get_by_role("region", name="Welcome to Sora Renderer")).to_be_visible(timeout=120_000)
-    page.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=120_000)
-
-
 def import_bundle(page: Page, probe: Probe) -> dict[str, Any]:
     go(page, "Settings")
     probe.start()
@@ -188,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         say("exporting")
         out = export(page, probe, args.videos)
         say("hard reset")
-        hard_reset(page)
+        hard_reset(page, timeout_ms=120_000)
         say("importing")
         back = import_bundle(page, probe)
         go(page, "Library")

@@ -2,8 +2,9 @@
 
 The app wheel is imported straight from its zip (``zipimport``; it holds bytecode only)
 instead of being installed by PyScript's ``packages``: installing unpacks some 700 files
-into the virtual file system, about 0.7 s of every start, and an import from the zip
-needs none of that. ``index.html`` preloads the wheel, so it is in memory when this runs.
+into the virtual file system first (about 0.4 s of CPU per start; imports from the zip
+cost a little more, so the net saving is about 0.17 s, see ``bench/wheel_import.py``).
+``index.html`` preloads the wheel, so it is in memory when this runs.
 """
 
 import asyncio

@@ -121,15 +121,16 @@ def _export(page: Page, *, passphrase: str | None) -> tuple[str, bytes]:
     return str(found[0]), base64.b64decode(found[1])
 
 
-def _hard_reset(page: Page) -> None:
+def hard_reset(page: Page, timeout_ms: int = BOOT_TIMEOUT_MS) -> None:
+    """Settings → Hard-reset app, confirmed; returns once the app is a first visit again and ready."""
     go(page, "Settings")
     page.get_by_role("button", name="Hard-reset app").click()
     dialog = page.get_by_role("dialog", name="Hard-reset Sora Renderer?")
     dialog.get_by_label("Type RESET to confirm").fill("RESET")
     dialog.get_by_role("button", name="Delete everything").click()
     welcome = page.get_by_role("region", name="Welcome to Sora Renderer")  # a first visit again
-    expect(welcome).to_be_visible(timeout=BOOT_TIMEOUT_MS)
-    page.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=BOOT_TIMEOUT_MS)
+    expect(welcome).to_be_visible(timeout=timeout_ms)
+    page.wait_for_selector("#app[data-hydrated='true']", state="attached", timeout=timeout_ms)
 
 
 def _choose_bundle(page: Page, path: Path) -> None:
@@ -172,7 +173,7 @@ def test_round_trip_export_hard_reset_import(page: Page, app_server: str, watch:
     bundle = tmp_path / name
     bundle.write_bytes(data)
 
-    _hard_reset(page)
+    hard_reset(page)
     assert dump(page)["jobs"] == {}
     _choose_bundle(page, bundle)
     dialog = page.get_by_role("dialog", name="Import this bundle?")
