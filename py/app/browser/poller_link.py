@@ -17,26 +17,30 @@ import js
 from pyodide.ffi import create_proxy
 
 from app.browser.dom import h
-from app.browser.ffi import py_value
+from app.browser.ffi import is_null, py_value
 from app.core.poll_messages import TrackSpec
 from app.services.tasks import spawn
 
-WORKER_NAME = "poller"
 START_TIMEOUT_S = 90.0
 
 
 class WorkerPoller:
     """Implements the queue's ``Poller`` port over the PyScript worker."""
 
-    def __init__(self, worker: Any, channel: Any, listener: Any, channel_name: str) -> None:
+    def __init__(self, worker: Any, script: Any, channel: Any, listener: Any, channel_name: str) -> None:
         self._channel_name = channel_name
+        self._script = script
         self._worker = worker
         self._channel = channel
         self._listener = listener
 
     @classmethod
     async def create(cls, on_message: Callable[[dict[str, Any]], None]) -> WorkerPoller:
-        """Add the worker to the page and wait until PyScript has booted it."""
+        """Add the worker to the page and wait until PyScript has booted it.
+
+        Each start gets its own worker name: PyScript remembers a name's boot, so a start that
+        failed (its packages could not be fetched, say) would fail again under the same name.
+        """
         from pyscript import workers
 
         name = f"sora-poller-{uuid.uuid4().hex}"
@@ -45,15 +49,34 @@ class WorkerPoller:
         channel.onmessage = listener
         script = h(
             "script",
-            {"type": "py", "worker": "", "name": WORKER_NAME, "src": "./py/worker.py", "config": "./worker.toml"},
+            {"type": "py", "worker": "", "name": name, "src": "./py/worker.py", "config": "./worker.toml"},
         )
         js.document.body.appendChild(script)
-        worker = await asyncio.wait_for(workers[WORKER_NAME], START_TIMEOUT_S)
-        return cls(worker, channel, listener, name)
+        try:
+            worker = await asyncio.wait_for(workers[name], START_TIMEOUT_S)
+        except BaseException as exc:
+            _discard(script, channel, listener)
+            if isinstance(exc, TimeoutError):
+                raise RuntimeError(f"it did not boot within {START_TIMEOUT_S:.0f} s") from None
+            raise
+        if is_null(getattr(worker, "start", None)):  # PyScript booted it, but its code did not load
+            _discard(script, channel, listener)
+            raise RuntimeError("its code did not load (a file could not be fetched)")
+        return cls(worker, script, channel, listener, name)
 
     async def connect(self, wheel_urls: list[str]) -> None:
         """Have the worker load its packages and build its engine (safe to repeat after a failure)."""
-        await asyncio.wait_for(self._worker.start(self._channel_name, json.dumps(wheel_urls)), START_TIMEOUT_S)
+        try:
+            await asyncio.wait_for(self._worker.start(self._channel_name, json.dumps(wheel_urls)), START_TIMEOUT_S)
+        except TimeoutError:
+            raise RuntimeError(f"it did not answer within {START_TIMEOUT_S:.0f} s") from None
+        except Exception as exc:  # the user reads the plain words; the console keeps the details
+            js.console.warn(f"polling worker: start failed: {exc}")
+            raise RuntimeError("its code could not be loaded or started (details in the browser console)") from exc
+
+    def discard(self) -> None:
+        """Stop this worker for good (a start that failed is retried with a new one)."""
+        _discard(self._script, self._channel, self._listener)
 
     def _call(self, name: str, *args: Any) -> None:
         async def call() -> None:
@@ -72,3 +95,13 @@ class WorkerPoller:
 
     def set_online(self, online: bool) -> None:
         self._call("set_online", online)
+
+
+def _discard(script: Any, channel: Any, listener: Any) -> None:
+    """Take a worker that did not start off the page (and stop it, if PyScript made one)."""
+    channel.close()
+    listener.destroy()
+    xworker = getattr(script, "xworker", None)
+    if xworker is not None and hasattr(xworker, "terminate"):
+        xworker.terminate()
+    script.remove()

@@ -15,7 +15,7 @@ from app.browser.console import error as console_error
 from app.browser.console import warn
 from app.browser.dom import Scope
 from app.browser.perf import mark
-from app.core.state import AppState
+from app.core.state import WORKER_START_ATTEMPTS, AppState
 from app.core.store import Store
 from app.services.tasks import spawn
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from app.services.controller import Controller
     from app.services.ports import Poller
 
-WORKER_START_ATTEMPTS = 4
+SLOW_START_S = 25.0  # a worker boots in 2-10 s; past this the queue says polling is delayed
 PAGE_SCOPE = Scope()  # listeners that live as long as the page (online/offline, idle lock)
 
 
@@ -60,7 +60,11 @@ class EarlyWorker:
 
         urls = await wheel_urls()
         poller = await WorkerPoller.create(_reader(lambda event: self.deliver(event)))
-        await poller.connect(urls)
+        try:
+            await poller.connect(urls)
+        except BaseException:
+            poller.discard()
+            raise
         return poller
 
 
@@ -96,22 +100,46 @@ async def _start_worker(
     on_message = _reader(deliver)
 
     poller: WorkerPoller | None = None
-    for attempt in range(WORKER_START_ATTEMPTS):
-        try:
-            poller = poller or await WorkerPoller.create(on_message)
-            await poller.connect(wheel_urls)
-            mark("worker-ready")
-            store.update(poller_role=PollerRole.POLLING)
-            return poller
-        except Exception as exc:
-            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-            warn(f"polling worker: could not start ({reason})")
-            if attempt == WORKER_START_ATTEMPTS - 1:
-                store.update(poller_role=PollerRole.UNAVAILABLE, poller_error=reason)
-                return None
-            await _until_online(store)
-            await asyncio.sleep(2.0 * (attempt + 1))
+    watchdog = spawn(_say_when_slow(store))
+    try:
+        for attempt in range(WORKER_START_ATTEMPTS):
+            try:
+                poller = await WorkerPoller.create(on_message)
+                await poller.connect(wheel_urls)
+                mark("worker-ready")
+                store.update(poller_role=PollerRole.POLLING, poller_error="", poller_attempt=0)
+                return poller
+            except Exception as exc:
+                if poller is not None:  # the next try starts afresh: a half-started worker stays broken
+                    poller.discard()
+                    poller = None
+                reason = _reason(exc)
+                warn(f"polling worker: could not start ({reason})")
+                if attempt == WORKER_START_ATTEMPTS - 1:
+                    store.update(poller_role=PollerRole.UNAVAILABLE, poller_error=reason)
+                    return None
+                # Said at once, not after the last try: the user sees why nothing moves.
+                store.update(poller_role=PollerRole.RETRYING, poller_error=reason, poller_attempt=attempt + 2)
+                await _until_online(store)
+                await asyncio.sleep(2.0 * (attempt + 1))
+    finally:
+        watchdog.cancel()
     return None
+
+
+def _reason(exc: Exception) -> str:
+    """The last line of an error (a Python traceback from the worker ends with the point)."""
+    text = str(exc).strip()
+    return text.splitlines()[-1] if text else type(exc).__name__
+
+
+async def _say_when_slow(store: Store[AppState]) -> None:
+    """Mark a first start that takes far longer than a worker's boot, so the queue says so."""
+    from app.core.state import PollerRole
+
+    await asyncio.sleep(SLOW_START_S)
+    if store.state.poller_role is PollerRole.STARTING:
+        store.update(poller_role=PollerRole.SLOW)
 
 
 async def _until_online(store: Store[AppState]) -> None:

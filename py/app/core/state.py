@@ -35,12 +35,17 @@ class Phase(StrEnum):
     FAILED = "failed"  # storage could not be opened
 
 
+WORKER_START_ATTEMPTS = 4  # tries to start the polling worker before the queue says it cannot
+
+
 class PollerRole(StrEnum):
     """Whether this tab polls the API for the queue (only one tab does)."""
 
     STARTING = "starting"  # waiting for the role or for the worker to boot
     POLLING = "polling"  # this tab's worker follows every unfinished job
     FOLLOWING = "following"  # another tab polls; this one shows what it stores
+    SLOW = "slow"  # the worker is still booting long after it was asked to start
+    RETRYING = "retrying"  # a start failed (the reason is in poller_error); trying again
     UNAVAILABLE = "unavailable"  # the worker could not start (the reason is in poller_error)
 
 
@@ -77,6 +82,7 @@ class AppState:
     online: bool = True
     poller_role: PollerRole = PollerRole.STARTING
     poller_error: str = ""
+    poller_attempt: int = 0  # the worker start being tried now, from 1 (shown while retrying)
     job_notes: Mapping[str, str] = field(default_factory=dict)  # job id -> what is happening now
     transfers: Mapping[str, tuple[int, int | None]] = field(default_factory=dict)  # job id -> (bytes, total)
     partial_downloads: Mapping[str, PartialDownload] = field(default_factory=dict)  # job id -> what is stored

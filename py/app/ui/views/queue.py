@@ -12,7 +12,7 @@ from app.core.i18n import tr
 from app.core.job_deadline import overdue_note
 from app.core.queue_cards import LOCKED_TEXT, Card, build_card, lock_note, paused_by_lock, split_queue
 from app.core.routes import Route, href
-from app.core.state import AppState, Phase, PollerRole
+from app.core.state import WORKER_START_ATTEMPTS, AppState, Phase, PollerRole
 from app.ui.library.prompts import confirm
 from app.ui.queue_card import JobCard
 from app.ui.views.base import View, empty_state, view_header
@@ -26,6 +26,7 @@ ROLE_TEXT = {  # silent while all is well (starting, polling): each card says wh
     PollerRole.STARTING: "",
     PollerRole.POLLING: "",
     PollerRole.FOLLOWING: "queue.following",
+    PollerRole.SLOW: "queue.poller_slow",
 }
 
 
@@ -154,6 +155,13 @@ class QueueView(View):
             text = LOCKED_TEXT
         elif state.poller_role is PollerRole.UNAVAILABLE:
             text = tr("queue.poller_failed", error=state.poller_error)
+        elif state.poller_role is PollerRole.RETRYING:
+            text = tr(
+                "queue.poller_retrying",
+                error=state.poller_error,
+                attempt=state.poller_attempt,
+                attempts=WORKER_START_ATTEMPTS,
+            )
         else:
             role = ROLE_TEXT.get(state.poller_role, "")
             text = tr(role) if role else ""

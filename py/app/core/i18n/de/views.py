@@ -21,6 +21,11 @@ MESSAGES: dict[str, Message] = {
     "queue.offline": "Sie sind offline: Die Abfrage pausiert und läuft weiter, sobald die Verbindung zurück ist.",
     "queue.poller_failed": "Ihre Videos können in diesem Tab nicht abgefragt werden: Der Hintergrundabruf ist "
     "nicht gestartet ({error}). Nichts geht verloren; laden Sie die Seite neu, um es erneut zu versuchen.",
+    "queue.poller_slow": "Die Abfrage Ihrer Videos verzögert sich: Der Hintergrundabruf braucht länger als üblich "
+    "zum Starten. Ihre Aufträge sind gespeichert; ihr Status wird aktualisiert, sobald er läuft.",
+    "queue.poller_retrying": "Die Abfrage Ihrer Videos verzögert sich: Der Hintergrundabruf ist nicht gestartet "
+    "({error}). Neuer Versuch ({attempt} von {attempts}) … Ihre Aufträge sind gespeichert, nichts wird doppelt "
+    "gesendet.",
     "queue.retry_blocked.title": "Denselben Prompt erneut senden?",
     "queue.retry_blocked.text": "Der Anbieter hat diesen Prompt wegen seiner Inhaltsrichtlinie blockiert. "
     "Unverändert erneut gesendet, wird er sehr wahrscheinlich wieder blockiert, und blockierte Videos können "

@@ -19,6 +19,10 @@ MESSAGES: dict[str, Message] = {
     "queue.offline": "You are offline: checking is paused and resumes when the connection is back.",
     "queue.poller_failed": "Your renders cannot be checked from this tab: the background poller did not start "
     "({error}). Nothing is lost; reload the page to try again.",
+    "queue.poller_slow": "Checking your renders is delayed: the background poller is taking longer than usual to "
+    "start. Your jobs are saved; their status updates once it runs.",
+    "queue.poller_retrying": "Checking your renders is delayed: the background poller did not start ({error}). "
+    "Trying again ({attempt} of {attempts})… Your jobs are saved and nothing is sent twice.",
     "queue.retry_blocked.title": "Send the same prompt again?",
     "queue.retry_blocked.text": "The provider blocked this prompt by its content policy. Sent again unchanged it "
     "will most likely be blocked again, and blocked renders may be charged. Edit it first with Edit and retry.",
