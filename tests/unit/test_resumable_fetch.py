@@ -245,3 +245,25 @@ def test_a_crash_at_any_moment_refetches_at_most_the_parts_in_flight(steps: int)
     stored = run(_fetcher(server, records)[0].fetch(_download(BIG)))  # the new tab resumes
     assert stored.blob == BIG
     assert server.served - len(BIG) <= PARALLEL_PARTS * part_bytes(len(BIG))  # only what was in flight
+
+
+class SlowRecords(MemoryRecords):
+    """IndexedDB whose writes take a while: parts arrive while one runs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.part_writes: list[int] = []
+
+    async def write(self, ops: Sequence[Op]) -> None:
+        for _ in range(5):
+            await asyncio.sleep(0)
+        self.part_writes.append(sum(1 for op in ops if isinstance(op, Put) and op.store == PARTS))
+        await super().write(ops)
+
+
+def test_parts_that_arrive_during_a_write_share_the_next_one_with_their_ledger() -> None:
+    server, records = RangeServer(BIG), SlowRecords()
+    stored = run(_fetcher(server, records)[0].fetch(_download(BIG)))
+    assert stored.blob == BIG and server.served == len(BIG)
+    assert max(records.part_writes) > 1  # batched: fewer transactions than parts
+    assert sum(records.part_writes) == len(stored.release)  # every part stored once, each listed
