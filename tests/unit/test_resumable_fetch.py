@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import pytest
 
 from app.core import errors as e
-from app.core.byte_ranges import FIRST_PART_BYTES, MIN_PART_BYTES, plan_parts
+from app.core.byte_ranges import FIRST_PART_BYTES, MIN_PART_BYTES, PARALLEL_PARTS, part_bytes, plan_parts
 from app.core.downloads import checked_type
 from app.core.http import Expect, HttpRequest, HttpResponse, Progress
 from app.core.providers.base import Download, Endpoint
@@ -211,3 +211,59 @@ def test_a_full_disk_keeps_the_parts_and_says_what_the_rest_needs() -> None:
     served = server.served
     stored = run(_fetcher(server, records)[0].fetch(_download(DATA)))
     assert stored.blob == DATA and server.served - served == len(DATA) - ledger.stored
+
+
+class SentServer(RangeServer):
+    """A server that sends each answer in full as soon as it is asked, while the browser
+    is still reading it (a local server's socket buffers take a whole part at once)."""
+
+    async def send(self, request: HttpRequest, *, progress: Progress | None = None) -> HttpResponse:
+        response = await super().send(request, progress=progress)
+        for _ in range(3):  # in flight: counted as sent, not yet handed to the app
+            await asyncio.sleep(0)
+        return response
+
+
+BIG = os.urandom(12 * MIN_PART_BYTES + 777)
+
+
+@pytest.mark.parametrize("steps", range(24))  # every moment from the first request to the last part
+def test_a_crash_at_any_moment_refetches_at_most_the_parts_in_flight(steps: int) -> None:
+    server, records = SentServer(BIG), MemoryRecords()
+    fetch, _ = _fetcher(server, records)
+
+    async def crash() -> None:
+        task = asyncio.ensure_future(fetch.fetch(_download(BIG)))
+        for _ in range(steps):
+            if task.done():
+                break
+            await asyncio.sleep(0)
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+    run(crash())
+    stored = run(_fetcher(server, records)[0].fetch(_download(BIG)))  # the new tab resumes
+    assert stored.blob == BIG
+    assert server.served - len(BIG) <= PARALLEL_PARTS * part_bytes(len(BIG))  # only what was in flight
+
+
+class SlowRecords(MemoryRecords):
+    """IndexedDB whose writes take a while: parts arrive while one runs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.part_writes: list[int] = []
+
+    async def write(self, ops: Sequence[Op]) -> None:
+        for _ in range(5):
+            await asyncio.sleep(0)
+        self.part_writes.append(sum(1 for op in ops if isinstance(op, Put) and op.store == PARTS))
+        await super().write(ops)
+
+
+def test_parts_that_arrive_during_a_write_share_the_next_one_with_their_ledger() -> None:
+    server, records = RangeServer(BIG), SlowRecords()
+    stored = run(_fetcher(server, records)[0].fetch(_download(BIG)))
+    assert stored.blob == BIG and server.served == len(BIG)
+    assert max(records.part_writes) > 1  # batched: fewer transactions than parts
+    assert sum(records.part_writes) == len(stored.release)  # every part stored once, each listed

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from app.core.byte_ranges import Span
 from app.core.download_ledger import Ledger, ledger_id, part_key
 from app.core.stores import DOWNLOADS, PARTS
 from app.services.ports import Delete, Op, Put, RecordStore
@@ -44,10 +45,17 @@ class DownloadParts:
 
         ``StorageQuotaError`` when it does not fit: then neither is written.
         """
-        updated = ledger.with_part((start, end), now)
-        await self._records.write(
-            [Put(PARTS, blob, part_key(ledger.job_id, ledger.variant, start)), Put(DOWNLOADS, updated.to_record())]
-        )
+        return await self.add_many(ledger, [((start, end), blob)], now)
+
+    async def add_many(self, ledger: Ledger, parts: Sequence[tuple[Span, Any]], now: float) -> Ledger:
+        """Store several parts and the ledger that lists them in one transaction (parts that
+        arrive while the previous write runs share the next one); the new ledger."""
+        updated = ledger
+        ops: list[Op] = []
+        for span, blob in parts:
+            updated = updated.with_part(span, now)
+            ops.append(Put(PARTS, blob, part_key(ledger.job_id, ledger.variant, span[0])))
+        await self._records.write([*ops, Put(DOWNLOADS, updated.to_record())])
         return updated
 
     async def blobs(self, ledger: Ledger) -> list[Any]:

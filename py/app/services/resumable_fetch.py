@@ -78,7 +78,8 @@ class ResumableFetch:
         self._report = report
         self._check = check
         self._now = now
-        self._lock = asyncio.Lock()
+        self._waiting: list[tuple[Span, Any, asyncio.Future[None]]] = []  # arrived, not yet stored
+        self._writing = False
         self._ledger: Ledger | None = None  # what is stored, once the server told the total
         self.progressed = False
 
@@ -151,14 +152,45 @@ class ResumableFetch:
             raise e.ContentError(
                 f"a part of the download is incomplete: {response.blob_size or 0} of {expected[1] - expected[0]} bytes"
             )
-        async with self._lock:  # one write at a time: a ledger only ever lists parts that were stored
-            current = self._ledger
-            try:
-                self._ledger = await self._parts.add(current, expected[0], expected[1], response.blob, self._now())
-            except e.StorageQuotaError as exc:
-                raise DiskFull(current) from exc
-            self.progressed = True
-            self._report(self._ledger.stored, self._ledger.total, True)
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        done.add_done_callback(lambda f: f.cancelled() or f.exception())  # a lane cancelled meanwhile never asks
+        self._waiting.append((expected, response.blob, done))
+        if not self._writing:
+            await self._write_waiting()
+        await done  # the lane fetches its next part only once this one is stored
+
+    async def _write_waiting(self) -> None:
+        """Store the parts that arrived, with the ledger, one transaction at a time: the parts
+        that arrive while a write runs go together in the next (a ledger only ever lists
+        parts that were stored, and small parts do not each wait for their own write)."""
+        self._writing = True
+        try:
+            while self._waiting:
+                batch, self._waiting = self._waiting, []
+                current = self._ledger
+                assert current is not None
+                try:
+                    self._ledger = await self._parts.add_many(current, [(s, b) for s, b, _ in batch], self._now())
+                except asyncio.CancelledError:
+                    for *_, done in [*batch, *self._waiting]:
+                        done.cancel()
+                    self._waiting = []
+                    raise
+                except Exception as exc:  # nothing of this write is stored: every lane waiting on it fails
+                    failure = DiskFull(current) if isinstance(exc, e.StorageQuotaError) else exc
+                    if failure is not exc:
+                        failure.__cause__ = exc
+                    for *_, done in [*batch, *self._waiting]:
+                        if not done.done():
+                            done.set_exception(failure)
+                    self._waiting = []
+                    return
+                self.progressed = True
+                self._report(self._ledger.stored, self._ledger.total, True)
+                for *_, done in batch:
+                    done.set_result(None)
+        finally:
+            self._writing = False
 
     async def _rest(self, download: Download) -> None:
         """Fetch the missing parts a few at a time, storing each as it arrives."""
