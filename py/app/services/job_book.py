@@ -41,6 +41,13 @@ class JobBook:
         self._tell(job.id)
         return job
 
+    async def commit_many(self, jobs: Sequence[JobRecord]) -> None:
+        """Persist several jobs in one transaction (all or none), then show them, then tell."""
+        await self.files.save_many(jobs)
+        self.store.update(jobs={**self.store.state.jobs, **{job.id: job for job in jobs}})
+        for job in jobs:
+            self._tell(job.id)
+
     async def forget(self, job: JobRecord) -> None:
         """Delete a job and every file it owns, then stop showing it, then tell the other tabs."""
         await self.files.delete(job)

@@ -17,9 +17,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core import errors as e
-from app.core.capabilities import Audio, ProviderCapabilities
-from app.core.compose import Draft, ImageSet, audio_on, model_of, parse_seed, pixel_size, quote, validate
-from app.core.job_record import AssetRecord, JobRecord, new_asset, new_job
+from app.core.capabilities import Audio, ModelCapability, ProviderCapabilities
+from app.core.compose import (
+    NO_IMAGES,
+    Draft,
+    ImageSet,
+    audio_on,
+    draft_of,
+    model_of,
+    parse_seed,
+    pixel_size,
+    quote,
+    validate,
+)
+from app.core.http import HttpRequest
+from app.core.job_record import AssetRecord, JobPhase, JobRecord, new_asset, new_job
 from app.core.jobs import apply_remote, fail_from_error
 from app.core.poll_plan import classify
 from app.core.providers.base import ImageInput, RemoteJob, RenderRequest
@@ -29,6 +41,14 @@ from app.services.ports import Clock, ImageProcessor
 from app.services.provider_client import ProviderClient
 
 SUBMIT_RETRIES = 2  # as the official SDK: two more tries on 429/5xx
+
+
+class BusyError(Exception):
+    """The provider refused a paced submission with 429: nothing was created; try later."""
+
+    def __init__(self, retry_after_s: float | None) -> None:
+        super().__init__("rate limited")
+        self.retry_after_s = retry_after_s
 
 
 class FormErrors(e.AppError):
@@ -76,6 +96,37 @@ class RenderService:
         extends: JobRecord | None = None,
     ) -> JobRecord:
         """Validate, store, send. Raises ``FormErrors``/``ApiError`` when nothing was started."""
+        job, http, files = await self._prepare(draft, images, target, retry_of=retry_of, extends=extends)
+        return await self.dispatch(job, lambda: target.client.send_create(http), files=files)
+
+    async def store_unsent(self, draft: Draft, target: Target, *, batch_id: str, label: str) -> JobRecord:
+        """A batch member, complete and validated, stored but not sent: pacing sends it later.
+
+        Not persisted here (the batch is written in one transaction by the caller).
+        """
+        job, _http, _files = await self._prepare(draft, NO_IMAGES, target)
+        return job.model_copy(update={"phase": JobPhase.NONE, "batch_id": batch_id, "batch_label": label})
+
+    async def send_unsent(self, job: JobRecord, caps: ProviderCapabilities, client: ProviderClient) -> JobRecord:
+        """Send a stored batch member now: marked as being submitted first, so a reload
+        reconciles it instead of sending it again; a 429 puts it back unsent (``BusyError``)."""
+        draft = draft_of(job)
+        http = client.provider.create_request(client.endpoint, _request(model_of(caps, job.model), draft, ()))
+        sending = job.model_copy(
+            update={"phase": JobPhase.SUBMITTING, "request": http.describe(), "updated_at": self._clock.now()}
+        )
+        return await self.dispatch(sending, lambda: client.send_create(http), paced=True)
+
+    async def _prepare(
+        self,
+        draft: Draft,
+        images: ImageSet,
+        target: Target,
+        *,
+        retry_of: str | None = None,
+        extends: JobRecord | None = None,
+    ) -> tuple[JobRecord, HttpRequest, tuple[tuple[AssetRecord, Any], ...]]:
+        """The job record (not yet stored), the request to send, and the image files to keep."""
         caps = target.provider
         extended = extends.seconds if extends is not None else None
         problems = validate(
@@ -109,19 +160,7 @@ class RenderService:
                 height=image.height,
             )
             files.append((asset, image.blob))
-        request = RenderRequest(
-            prompt=draft.prompt,
-            model=draft.model,
-            seconds=draft.seconds,
-            size=draft.size if model.uses_sizes else "",
-            aspect_ratio="" if model.uses_sizes else draft.aspect_ratio,
-            resolution="" if model.uses_sizes else draft.resolution,
-            audio=audio_on(model, draft) if model.audio is Audio.OPTIONAL else None,
-            seed=parse_seed(draft.seed),
-            negative_prompt=draft.negative_prompt.strip(),
-            images=tuple(inputs),
-            extend_of=extends.remote_id if extends is not None else None,
-        )
+        request = _request(model, draft, tuple(inputs), extends.remote_id if extends is not None else None)
         http = target.client.provider.create_request(target.client.endpoint, request)
         first = slot_ids.pop("first_frame", None)
         job = new_job(
@@ -153,7 +192,7 @@ class RenderService:
             tags=extends.tags if extends is not None else (),
             folder=extends.folder if extends is not None else "",
         )
-        return await self.dispatch(job, lambda: target.client.send_create(http), files=tuple(files))
+        return job, http, tuple(files)
 
     async def remix(self, source: JobRecord, prompt: str, client: ProviderClient) -> JobRecord:
         """A new job that changes one thing of a finished one, sent to the source's endpoint."""
@@ -187,13 +226,15 @@ class RenderService:
         send: Callable[[], Awaitable[RemoteJob]],
         *,
         files: tuple[tuple[AssetRecord, Any], ...] = (),
+        paced: bool = False,
     ) -> JobRecord:
         """Store ``job`` (with its files), then ``send()``, then store what the API said.
 
         429/5xx (and what the server says to retry) are retried a couple of times, then the
         job fails; any other refusal (4xx) deletes the job and raises (nothing started);
         no answer keeps the job, unconfirmed, for the queue to look up instead of sending
-        it again.
+        it again. A ``paced`` job (a batch member) leaves 429 to its pacing: it is stored
+        unsent again and ``BusyError`` raised; a refusal fails it, in its batch, instead.
         """
         await self._book.commit(job, assets=files)
         attempt = 0
@@ -215,6 +256,11 @@ class RenderService:
                     return await self._book.commit(
                         job.model_copy(update={"error_message": error.message, "updated_at": self._clock.now()})
                     )
+                if paced and isinstance(error, e.RateLimitError):  # refused: nothing created
+                    await self._book.commit(job.model_copy(update={"phase": JobPhase.NONE}))
+                    raise BusyError(error.retry_after_s) from error
+                if paced and classify(error) == "fatal":
+                    return await self._book.commit(fail_from_error(job, error, now=self._clock.now()))
                 if classify(error) == "fatal":
                     await self._book.forget(job)  # refused: nothing started, nothing charged
                     raise
@@ -224,3 +270,22 @@ class RenderService:
                 attempt += 1
         now = self._clock.now()
         return await self._book.commit(apply_remote(job, remote, now=now).model_copy(update={"submitted_at": now}))
+
+
+def _request(
+    model: ModelCapability, draft: Draft, images: tuple[ImageInput, ...], extend_of: str | None = None
+) -> RenderRequest:
+    """What the codec sends for ``draft``: a size, or an aspect ratio and a resolution."""
+    return RenderRequest(
+        prompt=draft.prompt,
+        model=draft.model,
+        seconds=draft.seconds,
+        size=draft.size if model.uses_sizes else "",
+        aspect_ratio="" if model.uses_sizes else draft.aspect_ratio,
+        resolution="" if model.uses_sizes else draft.resolution,
+        audio=audio_on(model, draft) if model.audio is Audio.OPTIONAL else None,
+        seed=parse_seed(draft.seed),
+        negative_prompt=draft.negative_prompt.strip(),
+        images=images,
+        extend_of=extend_of,
+    )
