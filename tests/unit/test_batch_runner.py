@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from app.core.batch_pacing import limit
-from app.core.batch_plan import prompts_plan
+from app.core.batch_plan import BatchPlan, prompts_plan
 from app.core.http import HttpRequest, HttpResponse
 from app.core.job_record import JobPhase, JobStatus
 from app.services.batch_runner import BatchRunner
@@ -56,6 +56,17 @@ async def _settle(rig: Rig) -> None:
             return
 
 
+def _run_batch(rig: Rig, runner: BatchRunner, plan: BatchPlan) -> None:
+    """This tab polls; the batch is stored, then sent and followed until every job ended."""
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        await runner.store(plan, rig.target())
+        await _settle(rig)
+
+    run(scenario())
+
+
 def test_a_batch_is_stored_whole_and_unsent_before_anything_is_sent() -> None:
     rig = Rig(job_seconds=5)
     counting = CountingTransport(rig)
@@ -91,12 +102,7 @@ def test_a_batch_of_six_is_sent_once_each_within_the_in_flight_limit() -> None:
         )
     )
 
-    async def scenario() -> None:
-        await rig.queue.become_poller(rig.link)
-        await runner.store(plan, rig.target())
-        await _settle(rig)
-
-    run(scenario())
+    _run_batch(rig, runner, plan)
     jobs = list(rig.store.state.jobs.values())
     assert counting.creates == 6
     assert all(job.status is JobStatus.SUCCEEDED for job in jobs) and len(jobs) == 6
@@ -109,12 +115,7 @@ def test_a_429_storm_pauses_the_batch_and_nothing_is_created_twice() -> None:
     runner = _runner(rig)
     plan = prompts_plan(rig.provider, rig.draft("x"), [f"{p} [sim:submit429=2]" for p in _prompts(rig, 3)], TODAY)
 
-    async def scenario() -> None:
-        await rig.queue.become_poller(rig.link)
-        await runner.store(plan, rig.target())
-        await _settle(rig)
-
-    run(scenario())
+    _run_batch(rig, runner, plan)
     jobs = list(rig.store.state.jobs.values())
     assert all(job.status is JobStatus.SUCCEEDED for job in jobs) and len(jobs) == 3
     assert counting.creates == 3 + 3 * 2  # each refused twice (429 creates nothing), then once
