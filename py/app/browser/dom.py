@@ -251,6 +251,12 @@ def query(root: Node, selector: str) -> Node | None:
     return None if found is None or found is jsnull else found
 
 
+def query_all(root: Node, selector: str) -> list[Node]:
+    """``root.querySelectorAll(selector)`` as a list."""
+    found = root.querySelectorAll(selector)
+    return [found.item(i) for i in range(int(found.length))]
+
+
 def query_closest(element: Node, selector: str) -> Node | None:
     """``element.closest(selector)`` with JS ``null`` (or a non-element target) as ``None``."""
     if element is None or element is jsnull or not hasattr(element, "closest"):

@@ -14,7 +14,7 @@ from pyodide.ffi import JsException
 
 from app.browser.dom import h
 from app.browser.ffi import is_null, js_object
-from app.core.errors import AppError, StorageError
+from app.core.errors import AppError, InputError, StorageError
 from app.core.stores import META
 from app.services.ports import Put, RecordStore
 
@@ -124,3 +124,16 @@ class ExportFolder:
         except JsException as exc:
             raise StorageError(f"The file could not be written to the folder: {exc}") from exc
         return str(folder.name)
+
+
+MAX_TEXT_FILE = 2 * 1024 * 1024  # a prompt list (CSV or lines) larger than this is not a prompt list
+
+
+async def read_text_file(file: Any) -> str:
+    """A small text file the user picked (UTF-8); too large or unreadable says so."""
+    if int(file.size) > MAX_TEXT_FILE:
+        raise InputError("batch_csv", f"{file.name} is too large for a list of prompts (at most 2 MB).")
+    try:
+        return str(await file.text())
+    except JsException as exc:
+        raise InputError("batch_csv", f"{file.name} could not be read: {exc}") from exc

@@ -1,18 +1,25 @@
-"""A batch seen as one group in the queue: its progress, its cost so far, its actions.
+"""A batch seen as one group in the queue: its progress, its cost, its actions.
 
 Pure, so the header's words ("3 of 6 done") and the group actions (cancel-all,
-retry-failed) are unit-tested; the queue view only renders what this returns.
+retry-failed) are unit-tested; the queue view only renders what this returns. A failed
+job that was retried is replaced by its retry: it counts neither as a member nor as
+failed again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from app.core.job_record import JobRecord
+from app.core.batch_pacing import unsent
+from app.core.i18n import tr
 from app.core.job_status import JobStatus
 from app.core.prices import format_usd
+
+if TYPE_CHECKING:  # pydantic: not on the boot path
+    from app.core.job_record import JobRecord
 
 
 @dataclass(frozen=True)
@@ -20,17 +27,31 @@ class BatchSummary:
     batch_id: str
     done: int
     total: int
+    waiting: int  # stored, not sent yet
     cost_so_far: Decimal | None  # finished jobs: billed when known, else the estimate (None: unknown)
+    estimate: Decimal | None  # every member's estimate (None: one is unknown)
     cancelable: tuple[str, ...]  # not finished: cancel-all acts on these
-    failed: tuple[str, ...]  # failed: retry-failed acts on these
+    failed: tuple[str, ...]  # failed and not retried yet: retry-failed acts on these
 
     @property
     def progress_text(self) -> str:
-        return f"{self.done} of {self.total} done"
+        return tr("batch.progress", done=self.done, total=self.total)
 
     @property
     def cost_text(self) -> str:
-        return f"so far {format_usd(self.cost_so_far)}"
+        if self.cost_so_far is None:
+            return tr("batch.cost.unknown")
+        if self.estimate is None:
+            return tr("batch.cost.spent", spent=format_usd(self.cost_so_far))
+        return tr("batch.cost", spent=format_usd(self.cost_so_far), total=format_usd(self.estimate))
+
+    @property
+    def title(self) -> str:
+        return tr("batch.title", count=self.total)
+
+    @property
+    def waiting_text(self) -> str:
+        return tr("batch.waiting", count=self.waiting) if self.waiting else ""
 
 
 def _spent(job: JobRecord) -> Decimal | None:
@@ -39,17 +60,60 @@ def _spent(job: JobRecord) -> Decimal | None:
     return job.billed_usd if job.billed_usd is not None else job.estimate_usd
 
 
+def _sum(costs: Sequence[Decimal | None]) -> Decimal | None:
+    known = [cost for cost in costs if cost is not None]
+    return sum(known, Decimal(0)) if len(known) == len(costs) else None
+
+
+def counted(batch_id: str, jobs: Iterable[JobRecord]) -> list[JobRecord]:
+    """The batch's members, oldest first, without the failed jobs that were retried."""
+    members = [job for job in jobs if job.batch_id == batch_id]
+    retried = {job.retry_of for job in members if job.retry_of}
+    return sorted((job for job in members if job.id not in retried), key=lambda job: (job.created_at, job.id))
+
+
 def summarize(batch_id: str, jobs: Iterable[JobRecord]) -> BatchSummary:
     """The summary of one batch's jobs (any order; others are ignored)."""
-    members = sorted((job for job in jobs if job.batch_id == batch_id), key=lambda job: (job.created_at, job.id))
+    members = counted(batch_id, jobs)
     succeeded = [job for job in members if job.status is JobStatus.SUCCEEDED]
-    costs = [_spent(job) for job in succeeded]
-    known = [cost for cost in costs if cost is not None]
     return BatchSummary(
         batch_id=batch_id,
         done=len(succeeded),
         total=len(members),
-        cost_so_far=sum(known, Decimal(0)) if len(known) == len(costs) else None,
+        waiting=sum(1 for job in members if unsent(job)),
+        cost_so_far=_sum([_spent(job) for job in succeeded]),
+        estimate=_sum([Decimal(0) if job.demo else job.estimate_usd for job in members]),
         cancelable=tuple(job.id for job in members if not job.status.terminal),
         failed=tuple(job.id for job in members if job.status is JobStatus.FAILED),
     )
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """A batch's place in a queue list: its id and the members shown there."""
+
+    batch_id: str
+    jobs: tuple[JobRecord, ...]
+
+
+def arrange(active: Sequence[JobRecord], done: Sequence[JobRecord]) -> tuple[list[JobRecord | BatchItem], ...]:
+    """The queue's two lists with each batch folded into one group, where its first member is.
+
+    A batch with any member still running is in progress (with all its members, the
+    finished ones too); a batch that has ended is with the finished renders.
+    """
+    open_batches: set[str | None] = {job.batch_id for job in active if job.batch_id}
+    everyone = sorted([*active, *done], key=lambda job: (job.created_at, job.id))
+
+    def fold(jobs: Sequence[JobRecord], skip: set[str | None]) -> list[JobRecord | BatchItem]:
+        items: list[JobRecord | BatchItem] = []
+        seen = set(skip)
+        for job in jobs:
+            if not job.batch_id:
+                items.append(job)
+            elif job.batch_id not in seen:
+                seen.add(job.batch_id)
+                items.append(BatchItem(job.batch_id, tuple(j for j in everyone if j.batch_id == job.batch_id)))
+        return items
+
+    return fold(active, set()), fold(done, open_batches)

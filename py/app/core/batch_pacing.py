@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.core.capabilities import ProviderCapabilities
-from app.core.job_record import JobRecord
 from app.core.job_status import JobPhase, JobStatus
 from app.core.retry import ErrorBackoff
+
+if TYPE_CHECKING:  # pydantic: not on the boot path
+    from app.core.job_record import JobRecord
 
 DEFAULT_MAX_IN_FLIGHT = 2  # when a provider states no limit: gentle, and still parallel
 BACKOFF = ErrorBackoff()

@@ -4,7 +4,8 @@ A batch is one prompt swept over models × frames × lengths, or many prompts (o
 line, or a CSV column) at one setting. Every combination is checked with the same
 rules as the form (``compose.validate``); one the model does not allow is listed with
 the reason and left out, never silently corrected. Images are not part of a batch.
-Its pace is decided in ``batch_pacing``; the New Render batch mode is still to come.
+Its pace is decided in ``batch_pacing``; New Render's batch mode offers the choices of
+``sweep_choices`` and shows the plan before anything is stored.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.core.capabilities import ProviderCapabilities
+from app.core.capabilities import ModelCapability, ProviderCapabilities
 from app.core.compose import Draft, quote, validate
 from app.core.errors import InputError
+from app.core.i18n import tr
 from app.core.prices import Quote, QuoteTotal, sum_quotes
 
 MAX_BATCH = 50  # jobs in one batch: a sweep of 4 models × 4 frames × 3 lengths still fits
@@ -48,6 +50,35 @@ class BatchPlan:
         return sum_quotes(job.quote for job in self.jobs)
 
 
+@dataclass(frozen=True)
+class SweepChoices:
+    """What a sweep can vary over for one provider: its offered models, and every frame and
+    length any of them takes (a combination one model refuses is left out by the plan)."""
+
+    models: tuple[tuple[str, str], ...]  # (id, label)
+    frames: tuple[str, ...]  # "1280x720" or "16:9 720p"
+    durations: tuple[int, ...]
+
+
+def frames_of(model: ModelCapability) -> tuple[str, ...]:
+    """A model's frames as a sweep names them."""
+    if model.sizes:
+        return model.sizes
+    return tuple(f"{aspect} {resolution}" for aspect in model.aspect_ratios for resolution in model.resolutions)
+
+
+def sweep_choices(caps: ProviderCapabilities, today: datetime.date) -> SweepChoices:
+    offered = caps.offered(today)
+    frames = dict.fromkeys(frame for model in offered for frame in frames_of(model))
+    durations = sorted({seconds for model in offered for seconds in model.durations})
+    return SweepChoices(tuple((m.id, m.label) for m in offered), tuple(frames), tuple(durations))
+
+
+def draft_frame(draft: Draft) -> str:
+    """The frame of ``draft`` as a sweep names it."""
+    return draft.size or f"{draft.aspect_ratio} {draft.resolution}".strip()
+
+
 def _framed(draft: Draft, frame: str) -> Draft:
     """``1280x720`` sets a pixel size; ``16:9 720p`` an aspect ratio and a resolution."""
     if "x" in frame:
@@ -64,7 +95,7 @@ def _plan(caps: ProviderCapabilities, drafts: Iterable[tuple[str, Draft]], today
         if problems:
             skipped.append(Skipped(label, problems[0].message))
         elif len(jobs) >= MAX_BATCH:
-            skipped.append(Skipped(label, f"A batch holds at most {MAX_BATCH} renders."))
+            skipped.append(Skipped(label, tr("batch.too_many", limit=MAX_BATCH)))
         else:
             jobs.append(Planned(label, draft, quote(caps, draft)))
     return BatchPlan(tuple(jobs), tuple(skipped))

@@ -10,9 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.core.batch_pacing import unsent
 from app.core.costs import cost_text
 from app.core.download_ledger import PartialDownload
 from app.core.eta import Sample, eta_seconds, format_duration
+from app.core.i18n import tr
 from app.core.job_deadline import is_overdue
 from app.core.job_status import JobPhase, JobStatus
 from app.core.vault_status import VaultState, VaultStatus
@@ -97,6 +99,8 @@ def _label(
     if is_overdue(job):
         return "Overdue", job.progress, f"{job.progress} %" if job.progress is not None else ""
     if job.status is JobStatus.QUEUED:
+        if job.batch_id and unsent(job):
+            return tr("batch.turn"), None, ""  # stored; the batch sends it at the provider's pace
         if job.phase is JobPhase.SUBMITTING:
             return "Sending", None, ""
         if job.phase is JobPhase.RECONCILING:

@@ -16,6 +16,7 @@ from app.core import errors as e
 from app.core.batch_pacing import in_flight, limit, pace, pause_until, unsent
 from app.core.batch_plan import BatchPlan
 from app.core.compose import draft_of
+from app.core.i18n import tr
 from app.core.job_record import JobRecord
 from app.core.job_status import JobStatus
 from app.core.jobs import cancel
@@ -56,7 +57,7 @@ class BatchRunner:
     async def store(self, plan: BatchPlan, target: Target) -> list[JobRecord]:
         """Every job of ``plan``, stored unsent in one transaction; then sending starts."""
         if not plan.jobs:
-            raise e.InputError("batch", "Nothing to render: every combination was left out.")
+            raise e.InputError("batch", tr("batch.nothing"))
         batch_id = self._new_id()
         jobs = [
             await self._render.store_unsent(planned.draft, target, batch_id=batch_id, label=planned.label)
@@ -101,8 +102,10 @@ class BatchRunner:
                 spawn(self._send(self._book.job(job_id) or next(j for j in members if j.id == job_id)))
 
     def changed(self, new: AppState, old: AppState) -> None:
-        """A store change: when jobs changed and a batch waits to be sent, look again."""
-        if new.jobs is not old.jobs and any(job.batch_id and unsent(job) for job in new.jobs.values()):
+        """A store change: when jobs changed (or this tab began polling, after a reload) and a
+        batch waits to be sent, look again."""
+        moved = new.jobs is not old.jobs or new.poller_role is not old.poller_role
+        if moved and any(job.batch_id and unsent(job) for job in new.jobs.values()):
             spawn(self.kick())
 
     async def _send(self, job: JobRecord) -> None:
@@ -123,11 +126,11 @@ class BatchRunner:
             now = self._clock.now()
             until = pause_until(now=now, retry_after_s=busy.retry_after_s, strikes=strikes)
             self._paused[job.provider_id] = max(until, self._paused.get(job.provider_id, 0.0))
-            self._book.note(job.id, "The provider is busy (429): this batch waits before sending more.")
+            self._book.note(job.id, tr("batch.busy"))
             spawn(self._wake(until - now))
             return
         except (e.AppError, e.VaultError) as error:
-            self._book.note(job.id, f"Not sent yet: {error}")
+            self._book.note(job.id, tr("batch.not_sent", error=str(error)))
             return
         self._strikes.pop(job.provider_id, None)
         self._book.note(job.id, "")

@@ -8,12 +8,14 @@ what the user sees is what is saved.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
+from app.core.batch_plan import BatchPlan
 from app.core.compose import fresh_draft, with_model
 from app.core.download_ledger import partial_of
 from app.core.downloads import file_name
@@ -28,6 +30,7 @@ from app.core.settings import Settings
 from app.core.state import AppState, Phase
 from app.core.store import Store
 from app.core.vault_status import VaultState
+from app.services.batch_runner import BatchRunner
 from app.services.bundle_export import ExportService
 from app.services.bundle_import import ImportOutcome, ImportService
 from app.services.bundle_keys import BundleKeySealer
@@ -110,6 +113,16 @@ class Controller:
             auto_download=lambda: self.settings.auto_download,
             target=self.hub.target,
         )
+        self.batches = BatchRunner(
+            self.book,
+            self.hub,
+            self.render,
+            clock,
+            polling=lambda: self.queue.polling,
+            after_send=self.queue.submitted,
+            sleep=asyncio.sleep,
+        )
+        store.subscribe(self.batches.changed)  # sends when a batch waits and this tab polls
         self.keys = KeyService(
             store, self.hub, vault, self.settings_service, sign_in, clock, on_keys_changed=self._keys_changed
         )
@@ -245,6 +258,19 @@ class Controller:
     async def _use_provider_of(self, job: JobRecord) -> None:
         if job.provider_id != self.hub.active_id and self.directory.knows(job.provider_id):
             await self.change_settings(provider_id=job.provider_id)
+
+    # -- batches ---------------------------------------------------------------------------
+    async def render_batch(self, plan: BatchPlan) -> list[JobRecord]:
+        """Store every job of ``plan`` (unsent, in one transaction); the polling tab sends them."""
+        return await self.batches.store(plan, self.hub.target())
+
+    async def cancel_batch(self, batch_id: str) -> list[str]:
+        """Drop the unsent members, cancel the running ones; what could not be stopped, in words."""
+        return await self.batches.cancel_all(batch_id, self.queue.cancel)
+
+    async def retry_batch(self, batch_id: str) -> list[JobRecord]:
+        """Each failed member once more, in the same batch."""
+        return await self.batches.retry_failed(batch_id, self.hub.target())
 
     async def purge_failed_jobs(self) -> int:
         """Forget failed, blocked and canceled jobs (and their reference images)."""

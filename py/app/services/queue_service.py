@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from app.core import errors as e
 from app.core import poll_messages as pm
+from app.core.batch_pacing import unsent
 from app.core.capabilities import Operation
 from app.core.compose import draft_of
 from app.core.downloads import REQUIRED_VARIANT
@@ -222,6 +223,9 @@ class QueueService:
         """
         job = self.job(job_id)
         if job is None or job.status.terminal:
+            return
+        if unsent(job):  # a batch member still waiting its turn: never sent, nothing to ask
+            await self.book.commit(cancel(job, now=self._clock.now()))
             return
         provider = self._clients.provider_of(job.provider_id)
         if not (provider.can(Operation.CANCEL) or provider.can(Operation.DELETE)):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, Pending, document_node, h, query, replace_children, set_attrs, set_text
 from app.browser.ffi import is_null
-from app.core.capabilities import ImageRole, ModelCapability
+from app.core.capabilities import ImageRole, ModelCapability, ProviderCapabilities
 from app.core.compose import model_of, prompt_counter, quote, validate
 from app.core.prices import ESTIMATE_NOTE, format_quote, format_source
 from app.core.provider_directory import day_of
@@ -22,6 +22,7 @@ from app.core.render_guard import duplicate_of
 from app.core.routes import Route, href
 from app.core.state import AppState, Phase
 from app.core.vault_status import VaultState
+from app.ui.compose.batch_mode import BatchMode
 from app.ui.compose.continue_note import ContinueNote
 from app.ui.compose.image_slot import ImageSlot
 from app.ui.compose.pickers import Pickers
@@ -102,23 +103,27 @@ class NewRenderView(View):
         )
         self.submit_note = h("p", {"class_": "field-hint", "id": "render-note"})
         self.after = AfterRenderSlot(s)  # "already sent?" before a second charge; the job sent after
+        self.batch = BatchMode(self.ctx, s, changed=self._batch_changed)
+        self.prompt_field = h(
+            "div",
+            {"class_": "field"},
+            h("div", {"class_": "label-row"}, h("label", {"for_": "prompt"}, "Prompt"), self.counter),
+            self.prompt,
+            _error("prompt"),
+            h(
+                "details",
+                {"class_": "tips"},
+                h("summary", None, "Prompt tips"),
+                h("ul", None, [h("li", None, tip) for tip in PROMPT_TIPS]),
+            ),
+        )
         self._shown_provider = ""
         compose = h(
             "div",
             {"class_": "card stack"},
-            h(
-                "div",
-                {"class_": "field"},
-                h("div", {"class_": "label-row"}, h("label", {"for_": "prompt"}, "Prompt"), self.counter),
-                self.prompt,
-                _error("prompt"),
-                h(
-                    "details",
-                    {"class_": "tips"},
-                    h("summary", None, "Prompt tips"),
-                    h("ul", None, [h("li", None, tip) for tip in PROMPT_TIPS]),
-                ),
-            ),
+            self.batch.switch,
+            self.batch.panel.node,
+            self.prompt_field,
             self.continue_note.node,
             self.images,
             self.presets.node,
@@ -134,7 +139,9 @@ class NewRenderView(View):
                 self.provider_note,
             ),
             self.pickers.node,
+            self.batch.panel.sweep_node,
             h("div", {"class_": "cost"}, self.estimate, self.estimate_basis, self.estimate_note),
+            self.batch.panel.left_out,
             self.render_btn,
             self.submit_note,
             self.after.node,
@@ -187,10 +194,33 @@ class NewRenderView(View):
         set_text(self.estimate_basis, f"{price.basis} · {format_source(price)}" if price.known else price.basis)
         if state.form_errors != old.form_errors or old.phase is not state.phase:
             self._show_errors(dict(state.form_errors))
-        set_attrs(self.render_btn, disabled=state.submitting, aria_busy=state.submitting)
+        busy = state.submitting or self.batch.storing
+        set_attrs(self.render_btn, disabled=busy, aria_busy=busy)
         set_text(self.render_btn, "Submitting…" if state.submitting else "Render")
+        self._layout(state, provider, today)
         set_text(self.submit_note, self._readiness(state, provider.label) if ready else "")
         self._render_after(state)
+
+    def _layout(self, state: AppState, provider: ProviderCapabilities, today: datetime.date) -> None:
+        """One video, or a batch: what the form shows, the batch's count and total, its Render."""
+        batch = self.batch
+        self.images.hidden = batch.on
+        self.continue_note.node.hidden = batch.on or self.continue_note.node.hidden
+        self.prompt_field.hidden = batch.prompt_list
+        for group in (self.pickers.model_group, self.pickers.frame_group, self.pickers.duration_group):
+            group.hidden = batch.sweep
+        if not batch.on:
+            return
+        plan = batch.plan(provider, state.draft, today)
+        count, note = batch.panel.summary(plan, demo=bool(state.settings and state.settings.demo_mode))
+        set_text(self.estimate, count)
+        set_text(self.estimate_basis, note)
+        set_text(self.render_btn, batch.render_label(plan))
+
+    def _batch_changed(self) -> None:
+        self.batch.show()
+        state = self.ctx.store.state
+        self.update(state, state)
 
     def _render_after(self, state: AppState) -> None:
         job = state.jobs.get(state.submitted_job)
@@ -354,6 +384,10 @@ class NewRenderView(View):
         provider = self.ctx.provider(state)
         model = model_of(provider, state.draft.model)
         draft = dataclasses.replace(state.draft, prompt=prompt)
+        if self.batch.on:
+            self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(prompt=prompt)))
+            self.batch.start(provider, draft, _today(), show_errors=self._show_errors)
+            return
         problems = validate(
             provider,
             draft,

@@ -7,6 +7,8 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, child_at, h, set_text
+from app.core.batch_group import BatchItem, arrange, summarize
+from app.core.batch_pacing import unsent
 from app.core.capabilities import Operation
 from app.core.i18n import tr
 from app.core.job_deadline import overdue_note
@@ -15,6 +17,8 @@ from app.core.routes import Route, href
 from app.core.state import WORKER_START_ATTEMPTS, AppState, Phase, PollerRole
 from app.ui.library.prompts import confirm
 from app.ui.queue_card import JobCard
+from app.ui.queue_group import BatchGroup
+from app.ui.toasts import toast
 from app.ui.views.base import View, empty_state, view_header
 
 if TYPE_CHECKING:
@@ -34,6 +38,7 @@ class QueueView(View):
     def render(self) -> Node:
         s = self.scope
         self.cards: dict[str, JobCard] = {}
+        self.groups: dict[str, BatchGroup] = {}
         self.show_archived = False
         self.status = h("p", {"class_": "queue-status", "role": "status"})
         self.active_list = h("div", {"class_": "job-list", "id": "queue-active"})
@@ -99,6 +104,7 @@ class QueueView(View):
     def _refresh(self, state: AppState) -> None:
         self._render_status(state)
         active, done = split_queue(state.jobs, show_archived=self.show_archived)
+        active_items, done_items = arrange(active, done)
         archived = sum(1 for j in state.jobs.values() if j.status.terminal and j.archived_at is not None)
         self.archived_toggle.hidden = archived == 0 and not self.show_archived
         set_text(
@@ -111,24 +117,43 @@ class QueueView(View):
         wanted = {job.id for job in (*active, *done)}
         for job_id in [k for k in self.cards if k not in wanted]:
             self.cards.pop(job_id).close()
-        self._place(self.active_list, active, state)
-        self._place(self.done_list, done, state)
+        batches = {job.batch_id for job in (*active, *done) if job.batch_id}
+        for batch_id in [k for k in self.groups if k not in batches]:
+            self.groups.pop(batch_id).close()
+        self._place(self.active_list, active_items, state)
+        self._place(self.done_list, done_items, state)
 
-    def _place(self, container: Node, jobs: list[JobRecord], state: AppState) -> None:
-        now = self._now()
-        for index, job in enumerate(jobs):
-            card = self.cards.get(job.id)
-            if card is None:
-                card = JobCard(self.ctx, job, self._action)
-                self.cards[job.id] = card
-            provider = self.ctx.provider_of(job.provider_id)
-            note = lock_note(job, state.vaults) or state.job_notes.get(job.id, "")
-            if not note and not job.status.terminal and not self._can_cancel(job):
-                note = tr("queue.no_cancel", provider=provider.label)
-            card.update(job, self._card(job, state, now), note, provider.label)
+    def _place(self, container: Node, items: list[JobRecord | BatchItem], state: AppState) -> None:
+        """Each item where it belongs, moving only what is out of place (focus stays put)."""
+        for index, item in enumerate(items):
+            element = self._group(item, state) if isinstance(item, BatchItem) else self._job_card(item, state)
             current = child_at(container, index)
-            if current is None or not current.isSameNode(card.element):
-                container.insertBefore(card.element, current)
+            if current is None or not current.isSameNode(element):
+                container.insertBefore(element, current)
+        while (extra := child_at(container, len(items))) is not None:
+            container.removeChild(extra)
+
+    def _group(self, item: BatchItem, state: AppState) -> Node:
+        group = self.groups.get(item.batch_id)
+        if group is None:
+            group = BatchGroup(item.batch_id, self._batch_action)
+            self.groups[item.batch_id] = group
+        group.update(summarize(item.batch_id, item.jobs))
+        self._place(group.members, list(item.jobs), state)
+        return group.element
+
+    def _job_card(self, job: JobRecord, state: AppState) -> Node:
+        now = self._now()
+        card = self.cards.get(job.id)
+        if card is None:
+            card = JobCard(self.ctx, job, self._action)
+            self.cards[job.id] = card
+        provider = self.ctx.provider_of(job.provider_id)
+        note = lock_note(job, state.vaults) or state.job_notes.get(job.id, "")
+        if not note and not job.status.terminal and not self._can_cancel(job):
+            note = tr("queue.no_cancel", provider=provider.label)
+        card.update(job, self._card(job, state, now), note, provider.label)
+        return card.element
 
     def _card(self, job: JobRecord, state: AppState, now: float) -> Card:
         provider = self.ctx.provider_of(job.provider_id)
@@ -146,7 +171,7 @@ class QueueView(View):
 
     def _can_cancel(self, job: JobRecord) -> bool:
         provider = self.ctx.provider_of(job.provider_id)
-        return provider.can(Operation.CANCEL) or provider.can(Operation.DELETE)
+        return unsent(job) or provider.can(Operation.CANCEL) or provider.can(Operation.DELETE)
 
     def _render_status(self, state: AppState) -> None:
         if not state.online:
@@ -204,6 +229,26 @@ class QueueView(View):
         if intent is not None:
             self.ctx.run(self.ctx.intents.do(intent))
 
+    def _batch_action(self, action: str, batch_id: str) -> None:
+        if action == "retry":
+            self.ctx.run(self._retry_batch(batch_id))
+            return
+        confirm(
+            tr("batch.cancel_all.title"),
+            tr("batch.cancel_all.text"),
+            tr("batch.cancel_all.confirm"),
+            lambda _option: self.ctx.run(self._cancel_batch(batch_id)),
+        )
+
+    async def _cancel_batch(self, batch_id: str) -> None:
+        problems = await self.ctx.intents.do(lambda c: c.cancel_batch(batch_id))
+        if problems:
+            toast(tr("batch.cancel_all.problems", problems=" ".join(problems)), kind="error")
+
+    async def _retry_batch(self, batch_id: str) -> None:
+        again = await self.ctx.intents.do(lambda c: c.retry_batch(batch_id))
+        toast(tr("batch.retried", count=len(again)))
+
     def _confirm_retry(self, action: str, job_id: str) -> None:
         if action == "retry-blocked":
             title, text = tr("queue.retry_blocked.title"), tr("queue.retry_blocked.text")
@@ -220,4 +265,7 @@ class QueueView(View):
         for card in self.cards.values():
             card.close()
         self.cards.clear()
+        for group in self.groups.values():
+            group.close()
+        self.groups.clear()
         super().close()

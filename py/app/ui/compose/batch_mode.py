@@ -1,0 +1,138 @@
+"""New Render's switch between one video and a batch, and sending a batch.
+
+A batch is stored whole (unsent) before anything leaves; the queue sends it at the
+provider's pace. So Render here never waits for the API: it checks, asks the safety
+question once like a single render, stores, and points to the queue.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from app.browser.dom import Node, Scope, h
+from app.core.batch_plan import BatchPlan
+from app.core.capabilities import ProviderCapabilities
+from app.core.compose import Draft, validate
+from app.core.i18n import tr
+from app.core.routes import Route, href
+from app.ui.compose.batch_panel import SWEEP, BatchPanel
+from app.ui.context import UiContext
+from app.ui.safety import SafetyDialog
+from app.ui.toasts import counted_toast, toast
+
+SINGLE = "single"
+BATCH = "batch"
+_chosen = {"mode": SINGLE}  # kept while the page is open: coming back to New Render keeps the mode
+
+
+class BatchMode:
+    def __init__(self, ctx: UiContext, scope: Scope, *, changed: Callable[[], None]) -> None:
+        self.ctx = ctx
+        self._scope = scope
+        self._changed = changed
+        self.storing = False
+        self.panel = BatchPanel(scope, changed=changed, run=ctx.run)
+        self.switch: Node = h(
+            "fieldset",
+            {"class_": "inline-radios mode-switch", "id": "render-mode"},
+            h("legend", None, tr("batch.mode")),
+            self._radio(SINGLE, tr("batch.mode.single")),
+            self._radio(BATCH, tr("batch.mode.batch")),
+        )
+        self.show()
+
+    @property
+    def on(self) -> bool:
+        return _chosen["mode"] == BATCH
+
+    @property
+    def sweep(self) -> bool:
+        return self.on and self.panel.kind == SWEEP
+
+    @property
+    def prompt_list(self) -> bool:
+        return self.on and self.panel.kind != SWEEP
+
+    def _radio(self, mode: str, label: str) -> Node:
+        radio_id = f"mode-{mode}"
+        return h(
+            "label",
+            {"class_": "inline-radio", "for_": radio_id},
+            h(
+                "input",
+                {
+                    "type": "radio",
+                    "name": "render-mode",
+                    "id": radio_id,
+                    "value": mode,
+                    "checked": _chosen["mode"] == mode,
+                    "on_change": lambda _e: self._set(mode),
+                },
+                scope=self._scope,
+            ),
+            label,
+        )
+
+    def _set(self, mode: str) -> None:
+        _chosen["mode"] = mode
+        self.show()
+        self._changed()
+
+    def show(self) -> None:
+        self.panel.node.hidden = not self.on
+        self.panel.sweep_node.hidden = not self.sweep
+        self.panel.left_out.hidden = not self.on or self.panel.left_out.hidden
+
+    # -- the plan and Render --------------------------------------------------------------
+    def plan(self, provider: ProviderCapabilities, draft: Draft, today: datetime.date) -> BatchPlan:
+        self.panel.render(provider, draft, today)
+        plan = self.panel.plan(provider, draft, today)
+        self.panel.show(plan)
+        return plan
+
+    def render_label(self, plan: BatchPlan) -> str:
+        return tr("batch.render", count=len(plan.jobs)) if plan.jobs else tr("batch.mode.batch")
+
+    def start(
+        self,
+        provider: ProviderCapabilities,
+        draft: Draft,
+        today: datetime.date,
+        *,
+        show_errors: Callable[[dict[str, str]], None],
+    ) -> None:
+        """Check, ask the safety question if not yet answered, then store the batch."""
+        if self.storing:
+            return
+        if self.sweep:
+            problems = [p for p in validate(provider, draft, today=today) if p.field == "prompt"]
+            if problems:
+                show_errors({p.field: p.message for p in problems})
+                return
+        plan = self.panel.plan(provider, draft, today)
+        if not plan.jobs:
+            toast(tr("batch.nothing"), kind="error")
+            return
+        settings = self.ctx.store.state.settings
+        if settings is not None and not settings.safety_acknowledged:
+            SafetyDialog(self.ctx, on_accept=lambda: self._store(plan)).open()
+            return
+        self._store(plan)
+
+    def _store(self, plan: BatchPlan) -> None:
+        async def go() -> None:
+            self.storing = True
+            self._changed()
+            try:
+                jobs = await self.ctx.intents.do(lambda c: c.render_batch(plan))
+            finally:
+                self.storing = False
+                self._changed()
+            counted_toast(
+                "batch-started",
+                lambda _n: tr("batch.started", count=len(jobs)),
+                (href(Route.QUEUE), tr("batch.view_queue")),
+            )
+
+        self.ctx.run(go())
