@@ -47,7 +47,7 @@ def test_unknown_price_is_said_not_hidden() -> None:
 
 
 def test_simulated_jobs_spend_nothing() -> None:
-    assert summarize("b", [make_job("a", batch_id="b", demo=True)]).cost_text == "spent $0.00 of $0.00 estimated"
+    assert summarize("b", [make_job("a", batch_id="b", demo=True)]).cost_text == "simulated: would cost $0.40"
 
 
 def test_a_running_batch_is_one_group_in_progress_with_its_finished_members() -> None:

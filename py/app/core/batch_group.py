@@ -32,6 +32,7 @@ class BatchSummary:
     estimate: Decimal | None  # every member's estimate (None: one is unknown)
     cancelable: tuple[str, ...]  # not finished: cancel-all acts on these
     failed: tuple[str, ...]  # failed and not retried yet: retry-failed acts on these
+    demo: bool = False  # every member simulated: nothing is spent, the estimate is what it would cost
 
     @property
     def progress_text(self) -> str:
@@ -39,6 +40,8 @@ class BatchSummary:
 
     @property
     def cost_text(self) -> str:
+        if self.demo:
+            return tr("batch.cost.demo", total=format_usd(self.estimate))
         if self.cost_so_far is None:
             return tr("batch.cost.unknown")
         if self.estimate is None:
@@ -82,9 +85,10 @@ def summarize(batch_id: str, jobs: Iterable[JobRecord]) -> BatchSummary:
         total=len(members),
         waiting=sum(1 for job in members if unsent(job)),
         cost_so_far=_sum([_spent(job) for job in succeeded]),
-        estimate=_sum([Decimal(0) if job.demo else job.estimate_usd for job in members]),
+        estimate=_sum([job.estimate_usd for job in members]),
         cancelable=tuple(job.id for job in members if not job.status.terminal),
         failed=tuple(job.id for job in members if job.status is JobStatus.FAILED),
+        demo=bool(members) and all(job.demo for job in members),
     )
 
 

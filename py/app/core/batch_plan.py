@@ -67,10 +67,13 @@ def frames_of(model: ModelCapability) -> tuple[str, ...]:
     return tuple(f"{aspect} {resolution}" for aspect in model.aspect_ratios for resolution in model.resolutions)
 
 
-def sweep_choices(caps: ProviderCapabilities, today: datetime.date) -> SweepChoices:
+def sweep_choices(caps: ProviderCapabilities, today: datetime.date, chosen: Iterable[str] = ()) -> SweepChoices:
+    """The offered models; the frames and lengths of the ``chosen`` ones (of all, when none is)."""
     offered = caps.offered(today)
-    frames = dict.fromkeys(frame for model in offered for frame in frames_of(model))
-    durations = sorted({seconds for model in offered for seconds in model.durations})
+    picked = set(chosen)
+    models = [model for model in offered if model.id in picked] or list(offered)
+    frames = dict.fromkeys(frame for model in models for frame in frames_of(model))
+    durations = sorted({seconds for model in models for seconds in model.durations})
     return SweepChoices(tuple((m.id, m.label) for m in offered), tuple(frames), tuple(durations))
 
 

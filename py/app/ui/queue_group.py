@@ -69,14 +69,15 @@ class BatchGroup:
             scope=self.scope,
         )
 
-    def update(self, summary: BatchSummary) -> None:
+    def update(self, summary: BatchSummary, *, can_cancel: bool) -> None:
+        """``can_cancel``: some unfinished member can be stopped (unsent, or on a provider that cancels)."""
         set_text(self.title, summary.title)
         parts = (summary.progress_text, summary.cost_text, summary.waiting_text)
         set_text(self.progress, " · ".join(part for part in parts if part))
         share = summary.done * 100 // summary.total if summary.total else 0
         self.bar_fill.style.width = f"{share}%"
         set_attrs(self.bar, aria_valuenow=str(share), aria_valuetext=summary.progress_text)
-        self.cancel_btn.hidden = not summary.cancelable
+        self.cancel_btn.hidden = not can_cancel
         self.retry_btn.hidden = not summary.failed
         set_text(self.retry_btn, tr("batch.retry_failed", count=len(summary.failed)))
         self.library_link.hidden = summary.done == 0

@@ -17,6 +17,7 @@ from app.browser.dom import Node, Scope, h, query_all, replace_children, set_tex
 from app.browser.files import read_text_file
 from app.core.batch_plan import (
     BatchPlan,
+    SweepChoices,
     draft_frame,
     prompts_from_csv,
     prompts_from_lines,
@@ -48,6 +49,9 @@ class BatchPanel:
         self._changed = changed
         self.kind = SWEEP
         self._key: tuple[object, ...] = ()
+        self._provider: ProviderCapabilities | None = None
+        self._draft: Draft | None = None
+        self._today = datetime.date.today()
         self.kind_group = h(
             "fieldset",
             {"class_": "inline-radios", "id": "batch-kind"},
@@ -125,29 +129,43 @@ class BatchPanel:
             label,
         )
 
-    def _checks(self, group: Node, legend: str, name: str, options: Iterable[tuple[str, str]], chosen: str) -> None:
+    def _checks(
+        self, group: Node, legend: str, name: str, options: Iterable[tuple[str, str]], chosen: set[str]
+    ) -> None:
         boxes = []
         for value, label in options:
             box_id = f"batch-{name}-{_slug(value)}"
             box = h(
                 "input",
-                {"type": "checkbox", "id": box_id, "value": value, "name": f"batch-{name}", "checked": value == chosen},
+                {"type": "checkbox", "id": box_id, "value": value, "name": f"batch-{name}", "checked": value in chosen},
             )
-            self._scope.on(box, "change", lambda _e: self._changed())
+            self._scope.on(box, "change", self._models_changed if name == "model" else lambda _e: self._changed())
             boxes.append(h("label", {"class_": "check-chip", "for_": box_id}, box, label))
         replace_children(group, h("legend", None, legend), h("div", {"class_": "chips"}, boxes))
 
     def render(self, provider: ProviderCapabilities, draft: Draft, today: datetime.date) -> None:
         """Rebuild the sweep's choices when the provider or its models change; the draft's are checked."""
+        self._provider, self._today, self._draft = provider, today, draft
         key = (provider.provider_id, provider.models)
         if key == self._key:
             return
         self._key = key
-        choices = sweep_choices(provider, today)
-        self._checks(self.models, tr("batch.models"), "model", choices.models, draft.model)
-        self._checks(self.frames, tr("batch.frames"), "frame", ((f, f) for f in choices.frames), draft_frame(draft))
-        durations = ((str(s), tr("batch.seconds", seconds=s)) for s in choices.durations)
-        self._checks(self.durations, tr("batch.durations"), "duration", durations, str(draft.seconds))
+        choices = sweep_choices(provider, today, [draft.model])
+        self._checks(self.models, tr("batch.models"), "model", choices.models, {draft.model})
+        self._offer(choices, frames={draft_frame(draft)}, durations={str(draft.seconds)})
+
+    def _offer(self, choices: SweepChoices, *, frames: set[str], durations: set[str]) -> None:
+        """The frames and lengths the checked models take; what was checked and is still offered stays."""
+        self._checks(self.frames, tr("batch.frames"), "frame", ((f, f) for f in choices.frames), frames)
+        lengths = ((str(s), tr("batch.seconds", seconds=s)) for s in choices.durations)
+        self._checks(self.durations, tr("batch.durations"), "duration", lengths, durations)
+
+    def _models_changed(self, _event: Any) -> None:
+        if self._provider is not None and self._draft is not None:
+            choices = sweep_choices(self._provider, self._today, self._checked(self.models))
+            frames, durations = set(self._checked(self.frames)), set(self._checked(self.durations))
+            self._offer(choices, frames=frames, durations=durations)
+        self._changed()
 
     def _checked(self, group: Node) -> list[str]:
         return [str(box.value) for box in query_all(group, "input:checked")]

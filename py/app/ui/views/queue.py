@@ -112,8 +112,8 @@ class QueueView(View):
             tr("queue.hide_archived_n" if self.show_archived else "queue.show_archived_n", count=archived),
         )
         self.empty.hidden = bool(active or done) or state.phase is not Phase.READY
-        self.active_section.hidden = not active
-        self.done_section.hidden = not done and not archived
+        self.active_section.hidden = not active_items
+        self.done_section.hidden = not done_items and not archived
         wanted = {job.id for job in (*active, *done)}
         for job_id in [k for k in self.cards if k not in wanted]:
             self.cards.pop(job_id).close()
@@ -138,7 +138,9 @@ class QueueView(View):
         if group is None:
             group = BatchGroup(item.batch_id, self._batch_action)
             self.groups[item.batch_id] = group
-        group.update(summarize(item.batch_id, item.jobs))
+        summary = summarize(item.batch_id, item.jobs)
+        jobs = {job.id: job for job in item.jobs}
+        group.update(summary, can_cancel=any(self._can_cancel(jobs[job_id]) for job_id in summary.cancelable))
         self._place(group.members, list(item.jobs), state)
         return group.element
 

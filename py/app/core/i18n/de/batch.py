@@ -45,6 +45,7 @@ MESSAGES: dict[str, Message] = {
     "batch.cost": "{spent} von geschätzt {total} ausgegeben",
     "batch.cost.unknown": "bisherige Kosten unbekannt",
     "batch.cost.spent": "bisher {spent} ausgegeben",
+    "batch.cost.demo": "simuliert: würde {total} kosten",
     "batch.waiting": {"one": "{count} wartet, bis er dran ist", "other": "{count} warten, bis sie dran sind"},
     "batch.cancel_all": "Alle abbrechen",
     "batch.cancel_all.title": "Den ganzen Stapel abbrechen?",

@@ -44,6 +44,7 @@ MESSAGES: dict[str, Message] = {
     "batch.cost": "spent {spent} of {total} estimated",
     "batch.cost.unknown": "cost so far unknown",
     "batch.cost.spent": "spent {spent} so far",
+    "batch.cost.demo": "simulated: would cost {total}",
     "batch.waiting": {"one": "{count} waiting its turn", "other": "{count} waiting their turn"},
     "batch.cancel_all": "Cancel all",
     "batch.cancel_all.title": "Cancel the whole batch?",
