@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
-from app.core.batch_group import BatchItem, arrange, summarize
+from app.core.batch_group import BatchItem, arrange, batch_names, summarize
 from app.core.job_status import JobPhase, JobStatus
 from app.core.queue_cards import split_queue
 from tests.unit.jobs_factory import T0, make_job
@@ -64,3 +65,11 @@ def test_a_running_batch_is_one_group_in_progress_with_its_finished_members() ->
     assert isinstance(group, BatchItem)
     assert [j.id for j in group.jobs] == ["a", "w"]  # oldest first, the finished one too
     assert [i.batch_id if isinstance(i, BatchItem) else i.id for i in done] == ["done", "z"]
+
+
+def test_the_library_names_a_batch_by_its_start_and_size() -> None:
+    jobs = [make_job("a", batch_id="b", created_at=T0 + 60), make_job("c", batch_id="b", created_at=T0), make_job("x")]
+    ((batch_id, name),) = batch_names(jobs, ["b"], utc_offset_s=3600)
+    start = datetime.datetime.fromtimestamp(T0, datetime.UTC) + datetime.timedelta(hours=1)
+    assert batch_id == "b"
+    assert name.startswith("Batch of ") and name.endswith(f"{start:%H:%M}, 2 videos")

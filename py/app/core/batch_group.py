@@ -8,13 +8,14 @@ failed again.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from app.core.batch_pacing import unsent
-from app.core.i18n import tr
+from app.core.i18n import fmt_date, tr
 from app.core.job_status import JobStatus
 from app.core.prices import format_usd
 
@@ -121,3 +122,21 @@ def arrange(active: Sequence[JobRecord], done: Sequence[JobRecord]) -> tuple[lis
         return items
 
     return fold(active, set()), fold(done, open_batches)
+
+
+def batch_names(
+    items: Iterable[JobRecord], batches: Iterable[str], *, utc_offset_s: int
+) -> tuple[tuple[str, str], ...]:
+    """``(id, "Batch of Dec 3, 2026, 14:05, 6 videos")`` for the library's batch filter."""
+    by_batch: dict[str, list[JobRecord]] = {}
+    for job in items:
+        if job.batch_id:
+            by_batch.setdefault(job.batch_id, []).append(job)
+    names = []
+    for batch_id in batches:
+        members = by_batch.get(batch_id, [])
+        start = min((job.created_at for job in members), default=0.0)
+        moment = datetime.datetime.fromtimestamp(start, datetime.UTC) + datetime.timedelta(seconds=utc_offset_s)
+        when = f"{fmt_date(moment.date())}, {moment:%H:%M}"
+        names.append((batch_id, tr("batch.filter.option", date=when, count=len(members))))
+    return tuple(names)

@@ -49,6 +49,9 @@ class LibraryToolbar:
         self.aspect, aspect_field = _select(
             "library-aspect", tr("toolbar.shape"), [(a, tr(f"toolbar.aspect.{a}")) for a in ASPECTS]
         )
+        self.batch, self.batch_field = _select("library-batch", tr("batch.filter"), [("", tr("batch.filter.any"))])
+        self._batches: tuple[str, ...] = ()
+        self.batch_field.hidden = True
         self.date_from = h("input", {"type": "date", "id": "library-from"})
         self.date_to = h("input", {"type": "date", "id": "library-to"})
         self.sort, sort_field = _select(
@@ -62,6 +65,7 @@ class LibraryToolbar:
             (self.date_from, "change"),
             (self.date_to, "change"),
             (self.sort, "change"),
+            (self.batch, "change"),
         ):
             scope.on(control, event, self._changed)
         self.element: Node = h(
@@ -78,6 +82,7 @@ class LibraryToolbar:
                 self.date_from,
             ),
             h("div", {"class_": "field compact"}, h("label", {"for_": "library-to"}, tr("toolbar.to")), self.date_to),
+            self.batch_field,
             sort_field,
         )
 
@@ -93,6 +98,7 @@ class LibraryToolbar:
         self.model.value = current if current in self._models else ""
         chosen = ",".join(sorted(query.providers))
         self.provider.value = chosen if chosen in self._providers else ""
+        self.batch.value = query.batch if query.batch in self._batches else ""
 
     def set_models(self, models: tuple[str, ...]) -> None:
         """The model filter's choices (rebuilt only when they change)."""
@@ -117,6 +123,19 @@ class LibraryToolbar:
             [h("option", {"value": pid}, name) for pid, name in providers],
         )
 
+    def set_batches(self, batches: tuple[tuple[str, str], ...]) -> None:
+        """The batch filter's choices, ``(id, name)``; shown only when the library holds a batch."""
+        ids = tuple(batch_id for batch_id, _ in batches)
+        self.batch_field.hidden = not ids
+        if ids == self._batches:
+            return
+        self._batches = ids
+        replace_children(
+            self.batch,
+            h("option", {"value": ""}, tr("batch.filter.any")),
+            [h("option", {"value": batch_id}, name) for batch_id, name in batches],
+        )
+
     def clear_search(self) -> None:
         self.search.value = ""
 
@@ -130,6 +149,7 @@ class LibraryToolbar:
                 date_from=_date(self.date_from.value),
                 date_to=_date(self.date_to.value),
                 sort=str(self.sort.value),
+                batch=str(self.batch.value),
                 utc_offset_s=self._utc_offset_s,
             )
         )

@@ -13,6 +13,7 @@ from app.browser.dom import Node, h, set_text
 from app.browser.local_time import utc_offset_s
 from app.browser.page_location import replace_url
 from app.core import selection as sel
+from app.core.batch_group import batch_names
 from app.core.i18n import tr
 from app.core.library_query import LibraryQuery, SearchIndex, facets, is_item, query_from_params, query_to_params, run
 from app.core.routes import Location, Route, href
@@ -130,6 +131,7 @@ class LibraryView(View):
             found = facets(self.library_items)
             self.toolbar.set_models(found.models)
             self.toolbar.set_providers(tuple((pid, self.ctx.providers.get(pid).label) for pid in found.providers))
+            self.toolbar.set_batches(batch_names(self.library_items, found.batches, utc_offset_s=self.utc_offset_s))
             self.spend.element.hidden = not any(j.remote_id for j in jobs)
             if not self.spend.element.hidden:
                 self.spend.update(jobs)

@@ -64,6 +64,7 @@ MESSAGES: dict[str, Message] = {
     "batch.busy": "Der Anbieter ist ausgelastet (429): Dieser Stapel wartet, bevor er weitere sendet.",
     "batch.not_sent": "Noch nicht gesendet: {error}",
     "batch.turn": "Wartet, bis er dran ist",
-    "batch.filter": "Stapel vom {date}",
-    "batch.filter.remove": "Alle Videos zeigen, nicht nur diesen Stapel",
+    "batch.filter": "Stapel",
+    "batch.filter.any": "Alle Videos",
+    "batch.filter.option": "Stapel vom {date}, {count} Videos",
 }

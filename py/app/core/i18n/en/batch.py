@@ -60,6 +60,7 @@ MESSAGES: dict[str, Message] = {
     "batch.busy": "The provider is busy (429): this batch waits before sending more.",
     "batch.not_sent": "Not sent yet: {error}",
     "batch.turn": "Waiting its turn",
-    "batch.filter": "Batch of {date}",
-    "batch.filter.remove": "Show every video, not just this batch",
+    "batch.filter": "Batch",
+    "batch.filter.any": "Every video",
+    "batch.filter.option": "Batch of {date}, {count} videos",
 }
