@@ -73,3 +73,13 @@ def test_the_library_names_a_batch_by_its_start_and_size() -> None:
     start = datetime.datetime.fromtimestamp(T0, datetime.UTC) + datetime.timedelta(hours=1)
     assert batch_id == "b"
     assert name.startswith("Batch of ") and name.endswith(f"{start:%H:%M}, 2 videos")
+
+
+def test_a_render_the_provider_may_have_received_is_not_retried_by_the_group() -> None:
+    jobs = [
+        make_job("u", batch_id="b", status=JobStatus.FAILED, error_code="submission_unknown"),
+        make_job("f", batch_id="b", status=JobStatus.FAILED, error_code="failed"),
+    ]
+    summary = summarize("b", jobs)
+    assert summary.failed == ("f",)
+    assert summary.ended_text == "2 did not finish"

@@ -33,6 +33,7 @@ class BatchSummary:
     estimate: Decimal | None  # every member's estimate (None: one is unknown)
     cancelable: tuple[str, ...]  # not finished: cancel-all acts on these
     failed: tuple[str, ...]  # failed and not retried yet: retry-failed acts on these
+    ended_badly: int = 0  # failed, blocked or canceled
     demo: bool = False  # every member simulated: nothing is spent, the estimate is what it would cost
 
     @property
@@ -54,6 +55,10 @@ class BatchSummary:
         return tr("batch.title", count=self.total)
 
     @property
+    def ended_text(self) -> str:
+        return tr("batch.ended", count=self.ended_badly) if self.ended_badly else ""
+
+    @property
     def waiting_text(self) -> str:
         return tr("batch.waiting", count=self.waiting) if self.waiting else ""
 
@@ -67,6 +72,12 @@ def _spent(job: JobRecord) -> Decimal | None:
 def _sum(costs: Sequence[Decimal | None]) -> Decimal | None:
     known = [cost for cost in costs if cost is not None]
     return sum(known, Decimal(0)) if len(known) == len(costs) else None
+
+
+def retriable(job: JobRecord) -> bool:
+    """Failed, and known not to be rendering: one the provider may have received
+    (``submission_unknown``) is never sent again by a group action, only from its own card."""
+    return job.status is JobStatus.FAILED and job.error_code != "submission_unknown"
 
 
 def counted(batch_id: str, jobs: Iterable[JobRecord]) -> list[JobRecord]:
@@ -88,7 +99,8 @@ def summarize(batch_id: str, jobs: Iterable[JobRecord]) -> BatchSummary:
         cost_so_far=_sum([_spent(job) for job in succeeded]),
         estimate=_sum([job.estimate_usd for job in members]),
         cancelable=tuple(job.id for job in members if not job.status.terminal),
-        failed=tuple(job.id for job in members if job.status is JobStatus.FAILED),
+        failed=tuple(job.id for job in members if retriable(job)),
+        ended_badly=sum(1 for job in members if job.status.terminal and job.status is not JobStatus.SUCCEEDED),
         demo=bool(members) and all(job.demo for job in members),
     )
 

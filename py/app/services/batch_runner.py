@@ -13,12 +13,12 @@ import uuid
 from collections.abc import Awaitable, Callable
 
 from app.core import errors as e
+from app.core.batch_group import retriable
 from app.core.batch_pacing import in_flight, limit, pace, pause_until, unsent
 from app.core.batch_plan import BatchPlan
 from app.core.compose import draft_of
 from app.core.i18n import tr
 from app.core.job_record import JobRecord
-from app.core.job_status import JobStatus
 from app.core.jobs import cancel
 from app.core.state import AppState
 from app.services.job_book import JobBook
@@ -87,7 +87,7 @@ class BatchRunner:
         for provider_id in sorted({job.provider_id for job in jobs if job.batch_id and unsent(job)}):
             caps = self._clients.provider_of(provider_id)
             members = [job for job in jobs if job.provider_id == provider_id and (job.batch_id or in_flight(job))]
-            starting = sum(1 for job in members if job.id in self._sending and unsent(job))
+            starting = sum(1 for job in members if job.id in self._sending)  # in flight, whatever the store says yet
             free = limit(caps) - starting
             if free <= 0:
                 continue
@@ -158,7 +158,7 @@ class BatchRunner:
 
     async def retry_failed(self, batch_id: str, target: Target) -> list[JobRecord]:
         """Each failed job of the batch again, as a new unsent job of the same batch."""
-        failed = [job for job in self._members(batch_id) if job.status is JobStatus.FAILED]
+        failed = [job for job in self._members(batch_id) if retriable(job)]
         retried = {job.retry_of for job in self._members(batch_id) if job.retry_of}
         again = []
         for job in failed:

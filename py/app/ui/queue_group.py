@@ -72,7 +72,7 @@ class BatchGroup:
     def update(self, summary: BatchSummary, *, can_cancel: bool) -> None:
         """``can_cancel``: some unfinished member can be stopped (unsent, or on a provider that cancels)."""
         set_text(self.title, summary.title)
-        parts = (summary.progress_text, summary.cost_text, summary.waiting_text)
+        parts = (summary.progress_text, summary.ended_text, summary.cost_text, summary.waiting_text)
         set_text(self.progress, " · ".join(part for part in parts if part))
         share = summary.done * 100 // summary.total if summary.total else 0
         self.bar_fill.style.width = f"{share}%"

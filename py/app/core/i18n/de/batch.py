@@ -46,6 +46,7 @@ MESSAGES: dict[str, Message] = {
     "batch.cost.unknown": "bisherige Kosten unbekannt",
     "batch.cost.spent": "bisher {spent} ausgegeben",
     "batch.cost.demo": "simuliert: würde {total} kosten",
+    "batch.ended": {"one": "{count} nicht fertig geworden", "other": "{count} nicht fertig geworden"},
     "batch.waiting": {"one": "{count} wartet, bis er dran ist", "other": "{count} warten, bis sie dran sind"},
     "batch.cancel_all": "Alle abbrechen",
     "batch.cancel_all.title": "Den ganzen Stapel abbrechen?",

@@ -45,6 +45,7 @@ MESSAGES: dict[str, Message] = {
     "batch.cost.unknown": "cost so far unknown",
     "batch.cost.spent": "spent {spent} so far",
     "batch.cost.demo": "simulated: would cost {total}",
+    "batch.ended": {"one": "{count} did not finish", "other": "{count} did not finish"},
     "batch.waiting": {"one": "{count} waiting its turn", "other": "{count} waiting their turn"},
     "batch.cancel_all": "Cancel all",
     "batch.cancel_all.title": "Cancel the whole batch?",
