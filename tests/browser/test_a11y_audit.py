@@ -91,6 +91,7 @@ def compose_and_render(page: Page, audit: Audit, tmp_path: Path) -> None:
     expect(page.locator("#render-guard")).to_be_visible()
     audit("render guard")
     page.get_by_role("button", name="Don't send").click()
+    batch(page, audit)
     for prompt in (RUNNING, FAILS):
         page.get_by_label("Prompt").fill(prompt)
         page.get_by_role("button", name="Render", exact=True).click()
@@ -99,6 +100,21 @@ def compose_and_render(page: Page, audit: Audit, tmp_path: Path) -> None:
     for prompt, status in (FINISHED, "Ready"), (FAILS, "Failed"), (RUNNING, "Rendering"):
         expect(job_card(page, prompt).locator(".tag")).to_have_text(status, timeout=DONE_MS)
     audit("queue: running, finished, failed")
+
+
+def batch(page: Page, audit: Audit) -> None:
+    """Batch mode: a sweep with combinations left out, then a prompt list sent (a group in the queue)."""
+    page.get_by_label("A batch").check()
+    page.locator("#batch-models").get_by_label("Sora 2 Pro", exact=True).check()
+    page.locator("#batch-frames").get_by_label("1792x1024").check()
+    page.locator("#batch-left-out summary").click()
+    audit("new render, batch sweep with combinations left out")
+    page.get_by_label("Several prompts, this setting").check()
+    page.get_by_label("Prompts, one a line").fill("A batch heron\nA batch owl")
+    page.get_by_role("button", name="Render all 2").click()
+    expect(page.get_by_role("status").filter(has_text="Batch of 2 stored")).to_be_visible()
+    audit("new render, prompt list sent")
+    page.get_by_label("One video").check()
 
 
 def library(page: Page, audit: Audit, app_server: str) -> None:

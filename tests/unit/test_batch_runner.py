@@ -142,3 +142,34 @@ def test_cancel_all_ends_unsent_jobs_here_and_retry_failed_sends_them_again() ->
         assert await runner.retry_failed(jobs[0].batch_id or "", rig.target()) == []  # once only
 
     run(scenario())
+
+
+def test_cancel_all_during_a_send_cancels_that_job_once_its_answer_is_in() -> None:
+    rig = Rig(job_seconds=30)
+    runner = _runner(rig)
+    plan = prompts_plan(rig.provider, rig.draft("x"), _prompts(rig, 3), TODAY)
+    transport = CountingTransport(rig)
+    release = asyncio.Event()
+    inner_send = transport.send
+
+    async def held(request: HttpRequest, **options: object) -> HttpResponse:
+        if request.method == "POST":
+            await release.wait()  # the create is on its way while the user cancels
+        return await inner_send(request, **options)
+
+    transport.send = held  # type: ignore[method-assign]
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        jobs = await runner.store(plan, rig.target())
+        for _ in range(20):
+            await asyncio.sleep(0)
+        assert sum(1 for j in rig.store.state.jobs.values() if j.phase is JobPhase.SUBMITTING) == limit(rig.provider)
+        await runner.cancel_all(jobs[0].batch_id or "", rig.queue.cancel)
+        release.set()
+        await _settle(rig)
+        ended = rig.store.state.jobs.values()
+        assert all(j.status is JobStatus.CANCELED for j in ended), [(j.status, j.phase) for j in ended]
+        assert transport.creates == limit(rig.provider)  # the waiting one was never sent
+
+    run(scenario())

@@ -51,6 +51,7 @@ class BatchRunner:
         self._paused: dict[str, float] = {}  # provider id → when its batches may send again
         self._strikes: dict[str, int] = {}  # provider id → 429s in a row
         self._sending: set[str] = set()  # sends started here whose job may not show it yet
+        self._cancel_when_sent: dict[str, Callable[[str], Awaitable[None]]] = {}  # cancel-all during a send
         self._kicking = False
         self._again = False
 
@@ -113,6 +114,7 @@ class BatchRunner:
             await self._send_now(job)
         finally:
             self._sending.discard(job.id)
+        await self._cancel_if_asked(job.id)
         await self.kick()
 
     async def _send_now(self, job: JobRecord) -> None:
@@ -141,20 +143,43 @@ class BatchRunner:
         await self.kick()
 
     async def cancel_all(self, batch_id: str, cancel_sent: Callable[[str], Awaitable[None]]) -> list[str]:
-        """Stop a batch: unsent jobs end here (never sent, never charged); sent ones are
-        canceled on the API where it can. Returns what could not be stopped, in words."""
+        """Stop a batch: unsent jobs end here at once (never sent, never charged), in one write
+        so none of them is sent meanwhile; sent ones are canceled on the API where it can; one
+        whose request is on its way is canceled as soon as its answer is in. Returns what could
+        not be stopped, in words."""
+        running = [job for job in self._members(batch_id) if not job.status.terminal]
+        waiting = [job for job in running if unsent(job) and job.id not in self._sending]
+        if waiting:
+            now = self._clock.now()
+            await self._book.commit_many([cancel(job, now=now) for job in waiting])
         problems: list[str] = []
-        for job in self._members(batch_id):
-            if job.status.terminal:
+        for job in running:
+            if job in waiting:
                 continue
-            if unsent(job):
-                await self._book.commit(cancel(job, now=self._clock.now()))
+            if job.id in self._sending:
+                self._cancel_when_sent[job.id] = cancel_sent
                 continue
-            try:
-                await cancel_sent(job.id)
-            except e.AppError as error:
-                problems.append(str(error))
+            problems.extend(await self._stop(job.id, cancel_sent))
         return list(dict.fromkeys(problems))
+
+    async def _stop(self, job_id: str, cancel_sent: Callable[[str], Awaitable[None]]) -> list[str]:
+        try:
+            await cancel_sent(job_id)
+        except e.AppError as error:
+            self._book.note(job_id, str(error))
+            return [str(error)]
+        return []
+
+    async def _cancel_if_asked(self, job_id: str) -> None:
+        """Cancel-all came while this job's request was on its way: stop it now that it is in."""
+        cancel_sent = self._cancel_when_sent.pop(job_id, None)
+        job = self._book.job(job_id)
+        if cancel_sent is None or job is None or job.status.terminal:
+            return
+        if unsent(job):  # refused with a 429: it was never created
+            await self._book.commit(cancel(job, now=self._clock.now()))
+        else:
+            await self._stop(job_id, cancel_sent)
 
     async def retry_failed(self, batch_id: str, target: Target) -> list[JobRecord]:
         """Each failed job of the batch again, as a new unsent job of the same batch."""
