@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from app.core.job_status import JobStatus
 from app.core.render_guard import RECENT_S, duplicate_of, guard_text
 from tests.unit.aio import run
@@ -23,7 +25,9 @@ def test_the_same_render_within_minutes_is_caught_and_a_changed_one_is_not() -> 
     jobs, now = rig.store.state.jobs.values(), rig.clock() + 60
     found = duplicate_of(jobs, rig.provider, rig.draft(" a lighthouse at dusk "), images=0, now=now)
     assert found is not None and found.job.id == job_id and found.why == "recent"
-    assert "a minute ago" in guard_text(found, now) and "pay again" in guard_text(found, now)
+    assert "a minute ago" in guard_text(found, now) and "nothing is charged" in guard_text(found, now)  # demo
+    paid = dataclasses.replace(found, job=found.job.model_copy(update={"demo": False}))
+    assert "pay again" in guard_text(paid, now)
     assert duplicate_of(jobs, rig.provider, rig.draft("a lighthouse at dawn"), images=0, now=now) is None
     longer = rig.draft("a lighthouse at dusk", seconds=8)
     assert duplicate_of(jobs, rig.provider, longer, images=0, now=now) is None

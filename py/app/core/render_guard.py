@@ -126,7 +126,8 @@ def guard_text(duplicate: Duplicate, now: float) -> str:
         )
     minutes = max(1, round((now - duplicate.job.created_at) / 60))
     when = "a minute ago" if minutes <= 1 else f"{minutes} minutes ago"
+    cost = " (simulated: nothing is charged)." if duplicate.job.demo else " and you pay again."
     return (
         f"You sent this exact render (same provider, model, settings and prompt) {when}. "
-        "Sending it again renders it a second time and you pay again."
+        f"Sending it again renders it a second time{cost}"
     )

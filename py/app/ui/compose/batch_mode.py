@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from app.browser.dom import Node, Scope, h
+from app.browser.dom import Node, Scope, child_at, h, replace_children
 from app.core.batch_plan import BatchPlan
 from app.core.capabilities import ProviderCapabilities
 from app.core.compose import Draft, validate
@@ -33,6 +33,11 @@ class BatchMode:
         self._changed = changed
         self.storing = False
         self.panel = BatchPanel(scope, changed=changed, run=ctx.run)
+        # Where the panel's parts go; they are in the page only in batch mode (so one video's
+        # form has no hidden batch fields, for screen readers and for label lookups alike).
+        self.slot: Node = h("div", {"class_": "batch-slot"})
+        self.sweep_slot: Node = h("div", {"class_": "batch-slot"})
+        self.left_out_slot: Node = h("div", {"class_": "batch-slot"})
         self.switch: Node = h(
             "fieldset",
             {"class_": "inline-radios mode-switch", "id": "render-mode"},
@@ -80,9 +85,9 @@ class BatchMode:
         self._changed()
 
     def show(self) -> None:
-        self.panel.node.hidden = not self.on
-        self.panel.sweep_node.hidden = not self.sweep
-        self.panel.left_out.hidden = not self.on or self.panel.left_out.hidden
+        _place(self.slot, self.panel.node, self.on)
+        _place(self.sweep_slot, self.panel.sweep_node, self.sweep)
+        _place(self.left_out_slot, self.panel.left_out, self.on)
 
     # -- the plan and Render --------------------------------------------------------------
     def plan(self, provider: ProviderCapabilities, draft: Draft, today: datetime.date) -> BatchPlan:
@@ -136,3 +141,10 @@ class BatchMode:
             )
 
         self.ctx.run(go())
+
+
+def _place(slot: Node, part: Node, shown: bool) -> None:
+    """``part`` in ``slot`` when shown, else out of the page (moved only when that changes)."""
+    there = child_at(slot, 0) is not None
+    if shown != there:
+        replace_children(slot, part if shown else None)

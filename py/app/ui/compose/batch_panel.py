@@ -210,7 +210,6 @@ class BatchPanel:
 
     def show_kind(self) -> None:
         self.prompts_node.hidden = self.kind != PROMPTS
-        self.sweep_node.hidden = self.kind != SWEEP
 
     def _on_csv(self, _event: Any) -> None:
         files = self.csv.files

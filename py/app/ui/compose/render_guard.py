@@ -48,7 +48,7 @@ class AfterRenderSlot:
             h(
                 "div",
                 {"class_": "row"},
-                self._button("Send it again (pay again)", "send-again", send),
+                self._button("Send it again" if job.demo else "Send it again (pay again)", "send-again", send),
                 self._button("Don't send", "dont-send", self.clear, primary=True),
             ),
         )
