@@ -7,6 +7,9 @@ One page session walks the views in order: the welcome card into demo mode, New 
 (prompt, provider, model, size, duration, an image, the safety note), Queue (the card's
 actions), Library (the drawer, its menu, tags, Rename) and Settings (each section's first
 control). Dialogs close with Escape and give focus back to the control that opened them.
+
+A focus bug in code another session owns is collected as ``known`` (the walk goes on past
+it, every other check still hard) and the test ends as xfail naming each one.
 """
 
 from __future__ import annotations
@@ -171,9 +174,9 @@ def attach_image(page: Page, tmp_path: Path, known: list[str]) -> None:
     remove = slot.get_by_role("button", name="Remove first frame")
     expect(remove).to_be_visible()
     state = focus_state(page)
-    on_hidden_input = page.evaluate("() => document.activeElement.id") == "image-first_frame-file"
-    if on_hidden_input or not state["ok"] or not slot.evaluate("(s) => s.contains(document.activeElement)"):
-        known.append(f"after attaching an image focus stays on the hidden file input ({state['name']})")
+    on_input = page.evaluate("() => document.activeElement.id") == "image-first_frame-file"  # hidden now
+    if on_input or not state["ok"] or not slot.evaluate("(s) => s.contains(document.activeElement)"):
+        known.append(f"after attaching an image focus is not in its slot's preview but on {state['name']}")
         tab_to(page, remove, back=True)
     press(page, "Shift+Tab")
     expect_focus(page, page.locator("#fit-cover"))  # the fit choice: its checked radio is the stop
@@ -214,6 +217,10 @@ def queue(page: Page) -> None:
     for action in names[1:]:
         press(page, "Tab")
         expect_focus(page, action)
+    play = card.get_by_role("button", name="Play")
+    tab_to(page, play, max_presses=len(names), back=True)
+    page.keyboard.press("Space")
+    expect_focus(page, card.locator("video"))  # the player that took the poster's place
 
 
 def library(page: Page) -> None:
