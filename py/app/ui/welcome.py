@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.browser.dom import Node, Scope, h, set_attrs
+from app.browser.dom import Node, Scope, active_element, by_id, focus, h, set_attrs
 from app.browser.page_location import callback_url, go_to, push_url
 from app.core.i18n import tr
 from app.core.routes import Location, Route, href
@@ -59,7 +59,12 @@ class WelcomeCard:
         )
 
     def update(self, state: AppState) -> None:
-        set_attrs(self.node, hidden=state.settings is None or state.settings.welcome_done)
+        hide = state.settings is None or state.settings.welcome_done
+        focused = active_element()
+        had_focus = hide and not self.node.hidden and focused is not None and bool(self.node.contains(focused))
+        set_attrs(self.node, hidden=hide)
+        if had_focus:  # a way to start was chosen here: focus goes on to the prompt, not to <body>
+            focus(by_id("prompt"))
 
     def _button(self, label: str, handler: Any, *, primary: bool = False) -> Node:
         kind = "btn primary" if primary else "btn"

@@ -200,6 +200,8 @@ class VirtualGrid:
             focus_element(tile.element, scroll=False)
 
     def _keydown(self, event: Any) -> None:
+        if not event.target.classList.contains("tile"):
+            return  # a key on a tile's own button is that button's (Enter, Space activate it)
         key = str(event.key)
         if self._on_key(event, self.focus_index):
             event.preventDefault()

@@ -95,6 +95,8 @@ class Tile:
             self.title,
             self.meta,
         )
+        # The roving tab stop: only the focused tile is in the tab order, and with it its actions.
+        stops = [(self.element, Slot.ATTR, "tabindex"), *[(b, Slot.ATTR, "tabindex") for b in buttons]]
         self.poster = h("img", {"alt": "", "decoding": "async"})
         self.placeholder = icon("film", size=28)
         self._patch = Patch(
@@ -103,7 +105,7 @@ class Tile:
                 (self.element, Slot.STYLE, "width"),
                 (self.element, Slot.ATTR, "data-job"),
                 (self.element, Slot.ATTR, "aria-label"),
-                (self.element, Slot.ATTR, "tabindex"),
+                *stops,
                 (self.element, Slot.CLASS, "selected"),
                 (self.title, Slot.TEXT, ""),
                 (self.title, Slot.ATTR, "title"),
@@ -144,7 +146,7 @@ class Tile:
                 f"{width:.0f}px",
                 face.job_id,
                 face.label,
-                "0" if focused else "-1",
+                *["0" if focused else "-1"] * (1 + len(QUICK_ACTIONS)),
                 selected,
                 face.title,
                 face.prompt,
