@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.browser.dom import Node, Scope, h, replace_children, set_text
+from app.browser.dom import Node, Scope, active_element, focus, h, query, replace_children, set_text
 from app.browser.ffi import is_null
 from app.browser.media_urls import object_url, revoke
 from app.core.capabilities import FrameSize, ImageInputs
@@ -109,6 +109,9 @@ class ImageSlot:
             self.drop.hidden = self.file_input.hidden = False
             replace_children(self.preview_area)
             return
+        focused = active_element()
+        had_focus = focused is not None and bool(self.node.contains(focused))  # the input, or the old preview
+        focused_id = str(focused.id) if focused is not None and had_focus and focused.id else ""
         self._preview_url = object_url(image.prepared.blob)
         prepared = image.prepared
         picture = h(
@@ -122,6 +125,12 @@ class ImageSlot:
                 "id": f"image-{self.slot}-preview",
             },
         )
+        remove = h(
+            "button",
+            {"type": "button", "class_": "btn small", "on_click": self._on_remove},
+            f"Remove {slot_label(self.slot).lower()}",
+            scope=self.scope,
+        )
         replace_children(
             self.preview_area,
             h("div", {"class_": "preview-frame"}, picture),
@@ -131,16 +140,14 @@ class ImageSlot:
                 h("p", {"class_": "small"}, h("strong", None, image.name)),
                 h("p", {"class_": "small muted", "id": f"image-{self.slot}-dims"}, _dims(image)),
                 self._fit_choice(image) if image.size else None,
-                h(
-                    "button",
-                    {"type": "button", "class_": "btn small", "on_click": self._on_remove},
-                    f"Remove {slot_label(self.slot).lower()}",
-                    scope=self.scope,
-                ),
+                remove,
             ),
         )
         self.preview_area.hidden = False
         self.drop.hidden = self.file_input.hidden = True  # its label is in the drop zone: out of the tab order too
+        if had_focus:  # what held focus was just hidden or rebuilt: it stays in the slot, not on <body>
+            again = query(self.preview_area, f'[id="{focused_id}"]') if focused_id else None
+            focus(again if again is not None else remove)
 
     def _fit_choice(self, image: DraftImage) -> Node:
         cover = image.fit == "cover"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from app.browser.dom import Node, Scope, h, query, replace_children, set_attrs, set_text
+from app.browser.dom import Node, Scope, active_element, focus, h, query, replace_children, set_attrs, set_text
 from app.core.capabilities import (
     Audio,
     FrameSize,
@@ -122,10 +122,15 @@ class Pickers:
         key = (provider.provider_id, provider.models, model.id, draft.model, advanced)
         if key != self._key:
             self._key = key
+            focused = active_element()
+            kept = str(focused.id) if focused is not None and bool(self.node.contains(focused)) else ""
             self._render_models(provider, draft.model, advanced, today)
             self._render_frame(provider, model, draft.model)
             self._render_durations(model)
             self._render_options(provider, model, draft.model, advanced)
+            again = query(self.node, f'[id="{kept}"]') if kept else None
+            if again is not None:  # the choice just made (by arrow key too) is rebuilt: focus stays on it
+                focus(again, scroll=False)
         self.check(provider, draft, today)
 
     def check(self, provider: ProviderCapabilities, draft: Draft, today: datetime.date) -> None:

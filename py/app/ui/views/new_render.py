@@ -78,6 +78,7 @@ class NewRenderView(View):
         s.on(self.provider_select, "change", self._on_provider)
         self.provider_note = h("p", {"class_": "field-hint", "id": "provider-note"})
         self.slots: dict[str, ImageSlot] = {}
+        self._slots_shown: list[str] = []  # the slots in the page, in order (re-inserting one blurs its focus)
         self.images = h("div", {"class_": "stack images", "id": "images"})
         self.continue_note = ContinueNote(self.ctx, s)
         s.on(document_node(), "paste", self._on_paste)
@@ -195,7 +196,8 @@ class NewRenderView(View):
         if state.form_errors != old.form_errors or old.phase is not state.phase:
             self._show_errors(dict(state.form_errors))
         busy = state.submitting or self.batch.storing
-        set_attrs(self.render_btn, disabled=busy, aria_busy=busy)
+        # aria-disabled, not disabled: a disabled button drops keyboard focus to <body>; a click is ignored
+        set_attrs(self.render_btn, aria_disabled=busy, aria_busy=busy)
         set_text(self.render_btn, "Submitting…" if state.submitting else "Render")
         self._layout(state, provider, today)
         set_text(self.submit_note, self._readiness(state, provider.label) if ready else "")
@@ -291,8 +293,8 @@ class NewRenderView(View):
             self.slots[slot].configure(model.images)
             self.slots[slot].update(state)
         children = [self.slots[slot].node for slot in wanted]
-        current = [self.images.children.item(i) for i in range(int(self.images.children.length))]
-        if len(current) != len(children) or any(not a.isSameNode(b) for a, b in zip(current, children, strict=False)):
+        if wanted != self._slots_shown:
+            self._slots_shown = wanted
             replace_children(
                 self.images,
                 h("h2", {"class_": "label", "id": "images-title"}, "Images") if children else None,
