@@ -16,7 +16,7 @@ from app.core.capabilities import ProviderCapabilities
 from app.core.compose import Draft, validate
 from app.core.i18n import tr
 from app.core.routes import Route, href
-from app.ui.compose.batch_panel import SWEEP, BatchPanel
+from app.ui.compose.batch_panel import SWEEP, BatchPanel, inline_radio
 from app.ui.context import UiContext
 from app.ui.safety import SafetyDialog
 from app.ui.toasts import counted_toast, toast
@@ -60,24 +60,7 @@ class BatchMode:
         return self.on and self.panel.kind != SWEEP
 
     def _radio(self, mode: str, label: str) -> Node:
-        radio_id = f"mode-{mode}"
-        return h(
-            "label",
-            {"class_": "inline-radio", "for_": radio_id},
-            h(
-                "input",
-                {
-                    "type": "radio",
-                    "name": "render-mode",
-                    "id": radio_id,
-                    "value": mode,
-                    "checked": _chosen["mode"] == mode,
-                    "on_change": lambda _e: self._set(mode),
-                },
-                scope=self._scope,
-            ),
-            label,
-        )
+        return inline_radio(self._scope, "mode", mode, label, checked=_chosen["mode"] == mode, on=self._set)
 
     def _set(self, mode: str) -> None:
         _chosen["mode"] = mode

@@ -36,6 +36,14 @@ PROMPTS = "prompts"
 COUNTING_PROMPT = "·"  # the sweep is counted before the prompt is written; Render asks for it
 
 
+def inline_radio(scope: Scope, name: str, value: str, label: str, *, checked: bool, on: Callable[[str], None]) -> Node:
+    """One labelled radio of an inline group (``name-value`` is its id)."""
+    radio_id = f"{name}-{value}"
+    attrs = {"type": "radio", "name": name, "id": radio_id, "value": value, "checked": checked}
+    radio = h("input", {**attrs, "on_change": lambda _e: on(value)}, scope=scope)
+    return h("label", {"class_": "inline-radio", "for_": radio_id}, radio, label)
+
+
 def _slug(value: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in value).strip("-").lower()
 
@@ -110,24 +118,7 @@ class BatchPanel:
 
     # -- building -----------------------------------------------------------------------------
     def _kind_radio(self, kind: str, label: str) -> Node:
-        radio_id = f"batch-kind-{kind}"
-        return h(
-            "label",
-            {"class_": "inline-radio", "for_": radio_id},
-            h(
-                "input",
-                {
-                    "type": "radio",
-                    "name": "batch-kind",
-                    "id": radio_id,
-                    "value": kind,
-                    "checked": kind == self.kind,
-                    "on_change": lambda _e: self._set_kind(kind),
-                },
-                scope=self._scope,
-            ),
-            label,
-        )
+        return inline_radio(self._scope, "batch-kind", kind, label, checked=kind == self.kind, on=self._set_kind)
 
     def _checks(
         self, group: Node, legend: str, name: str, options: Iterable[tuple[str, str]], chosen: set[str]

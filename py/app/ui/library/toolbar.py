@@ -20,6 +20,13 @@ def _labelled(control_id: str, label: str, control: Node) -> Node:
     return h("div", {"class_": "field compact"}, h("label", {"for_": control_id}, label), control)
 
 
+def _refill(select: Node, every: str, options: tuple[tuple[str, str], ...]) -> None:
+    """A filter's choices: "every" first, then ``(value, text)`` each."""
+    replace_children(
+        select, h("option", {"value": ""}, every), [h("option", {"value": v}, text) for v, text in options]
+    )
+
+
 def _date(value: Any) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(str(value)) if value else None
@@ -102,39 +109,24 @@ class LibraryToolbar:
 
     def set_models(self, models: tuple[str, ...]) -> None:
         """The model filter's choices (rebuilt only when they change)."""
-        if models == self._models:
-            return
-        self._models = models
-        replace_children(
-            self.model,
-            h("option", {"value": ""}, tr("toolbar.all_models")),
-            [h("option", {"value": m}, m) for m in models],
-        )
+        if models != self._models:
+            self._models = models
+            _refill(self.model, tr("toolbar.all_models"), tuple((m, m) for m in models))
 
     def set_providers(self, providers: tuple[tuple[str, str], ...]) -> None:
         """The provider filter's choices, ``(id, name)`` (rebuilt only when they change)."""
         ids = tuple(pid for pid, _ in providers)
-        if ids == self._providers:
-            return
-        self._providers = ids
-        replace_children(
-            self.provider,
-            h("option", {"value": ""}, tr("toolbar.all_providers")),
-            [h("option", {"value": pid}, name) for pid, name in providers],
-        )
+        if ids != self._providers:
+            self._providers = ids
+            _refill(self.provider, tr("toolbar.all_providers"), providers)
 
     def set_batches(self, batches: tuple[tuple[str, str], ...]) -> None:
         """The batch filter's choices, ``(id, name)``; shown only when the library holds a batch."""
         ids = tuple(batch_id for batch_id, _ in batches)
         self.batch_field.hidden = not ids
-        if ids == self._batches:
-            return
-        self._batches = ids
-        replace_children(
-            self.batch,
-            h("option", {"value": ""}, tr("batch.filter.any")),
-            [h("option", {"value": batch_id}, name) for batch_id, name in batches],
-        )
+        if ids != self._batches:
+            self._batches = ids
+            _refill(self.batch, tr("batch.filter.any"), batches)
 
     def clear_search(self) -> None:
         self.search.value = ""
