@@ -27,7 +27,6 @@ NOT_YET: tuple[str, ...] = (
     "library/bulk.py",
     "library/chain.py",
     "library/drawer.py",
-    "library/spend.py",
     "settings/backup_section.py",
     "settings/import_dialog.py",
     "settings/provider_card.py",

@@ -65,4 +65,24 @@ MESSAGES: dict[str, Message] = {
     "facts.simulator": "Simulator (Demomodus)",
     "facts.seed": "Seed",
     "facts.remix_of": "Remix von",
+    "spend.title": "Ausgaben",
+    "spend.summary": "{total} für {count} Video(s)",
+    "spend.summary_demo": " · Demo: {count} hätten {cost} gekostet",
+    "spend.by_model": "Ausgaben nach Modell",
+    "spend.videos": "Videos",
+    "spend.failed": "Fehlgeschlagen oder blockiert, nachdem die API sie angenommen hatte: {count} ({cost} geschätzt; "
+    "Anbieter können sie dennoch berechnen){expired}. Sie haben keine Videodatei, daher zeigt die Bibliothek sie "
+    "nicht.",
+    "spend.failed_expired": ", davon {count} abgelaufen, bevor ihre Dateien gespeichert waren",
+    "spend.archived": "Von den {finished} hier gezählten fertigen Video(s) sind {archived} archivierte (im Archiv der "
+    "Warteschlange) nicht in der Zählung der Bibliothek von {shown} enthalten.",
+    "spend.demo": "Demo-Renderings sind simuliert und werden nie berechnet: {count} davon hätten zu veröffentlichten "
+    "Preisen {cost} gekostet. Sie sind in den Zahlen oben nicht enthalten.",
+    "spend.billed": "Abgerechnet laut Anbieter: {cost} für {count} Video(s); der Rest sind Schätzungen.",
+    "spend.running": "Noch in Arbeit: {cost} geschätzt.",
+    "spend.unknown_price": "{count} Video(s) hatten keinen veröffentlichten Preis.",
+    "spend.how": "Die Kosten sind, was der Anbieter abgerechnet hat, wo er es angibt, sonst die vor jedem Rendering "
+    "gezeigte Schätzung aus veröffentlichten Preisen.",
+    "spend.none": "Noch keine Ausgaben.",
+    "spend.by_month": "Ausgaben nach Monat: {months}",
 }

@@ -62,4 +62,23 @@ MESSAGES: dict[str, Message] = {
     "facts.simulator": "Simulator (demo mode)",
     "facts.seed": "Seed",
     "facts.remix_of": "Remix of",
+    "spend.title": "Spend",
+    "spend.summary": "{total} on {count} video(s)",
+    "spend.summary_demo": " · demo: {count} would have cost {cost}",
+    "spend.by_model": "Spend by model",
+    "spend.videos": "Videos",
+    "spend.failed": "Failed or blocked after the API accepted them: {count} ({cost} estimated; providers may still "
+    "charge these){expired}. They have no video file, so the library does not show them.",
+    "spend.failed_expired": ", {count} of them expired before their files were stored",
+    "spend.archived": "Of the {finished} finished video(s) counted here, {archived} archived (kept in the Queue's "
+    "archive) are not in the library's count of {shown}.",
+    "spend.demo": "Demo renders are simulated and never charged: {count} of them would have cost {cost} at published "
+    "prices. They are not in the figures above.",
+    "spend.billed": "Billed as the providers reported: {cost} on {count} video(s); the rest are estimates.",
+    "spend.running": "Still rendering: {cost} estimated.",
+    "spend.unknown_price": "{count} video(s) had no published price.",
+    "spend.how": "Costs are what the provider billed where it said so, otherwise the estimate shown before each "
+    "render, from published prices.",
+    "spend.none": "No spend yet.",
+    "spend.by_month": "Spend by month: {months}",
 }
