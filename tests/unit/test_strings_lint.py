@@ -25,7 +25,6 @@ PENDING: tuple[str, ...] = ("views/new_render.py", "compose/")
 NOT_YET: tuple[str, ...] = (
     "backup_export.py",
     "library/bulk.py",
-    "library/chain.py",
     "library/drawer.py",
     "settings/backup_section.py",
     "settings/import_dialog.py",

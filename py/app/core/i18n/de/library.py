@@ -85,4 +85,13 @@ MESSAGES: dict[str, Message] = {
     "gezeigte Schätzung aus veröffentlichten Preisen.",
     "spend.none": "Noch keine Ausgaben.",
     "spend.by_month": "Ausgaben nach Monat: {months}",
+    "chain.continue": "Diesen Clip fortsetzen",
+    "chain.continue.hint": "Ein neues Rendering beginnt mit dem letzten Bild dieses Videos, mit seinem Modell, "
+    "Bildformat und seiner Länge. „Neues Video“ öffnet sich mit seinem Prompt, damit Sie ihn zuerst ändern.",
+    "chain.clip": "{title} · {seconds} s",
+    "chain.clip.current": "{title} · {seconds} s (dieser Clip)",
+    "chain.title": "Kette aus {count} Clips",
+    "chain.play": "Die Kette abspielen",
+    "chain.played": "{count} Clips abgespielt.",
+    "chain.playing": "Clip {number} von {total} wird abgespielt: {title}",
 }

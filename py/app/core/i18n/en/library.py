@@ -81,4 +81,13 @@ MESSAGES: dict[str, Message] = {
     "render, from published prices.",
     "spend.none": "No spend yet.",
     "spend.by_month": "Spend by month: {months}",
+    "chain.continue": "Continue this clip",
+    "chain.continue.hint": "A new render starts from this video's last frame, with its model, frame and length. "
+    "New Render opens with its prompt for you to change first.",
+    "chain.clip": "{title} · {seconds} s",
+    "chain.clip.current": "{title} · {seconds} s (this clip)",
+    "chain.title": "Chain of {count} clips",
+    "chain.play": "Play the chain",
+    "chain.played": "Played {count} clips.",
+    "chain.playing": "Playing clip {number} of {total}: {title}",
 }
