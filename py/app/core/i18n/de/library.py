@@ -94,4 +94,34 @@ MESSAGES: dict[str, Message] = {
     "chain.play": "Die Kette abspielen",
     "chain.played": "{count} Clips abgespielt.",
     "chain.playing": "Clip {number} von {total} wird abgespielt: {title}",
+    "bulk.label": "Ausgewählte Videos",
+    "bulk.count": "{count} ausgewählt",
+    "bulk.export": "Paket exportieren…",
+    "bulk.tag": "Tags hinzufügen",
+    "bulk.folder": "In Ordner verschieben",
+    "bulk.clear": "Auswahl aufheben",
+    "bulk.tag.title": "Tags zu {count} Video(s) hinzufügen",
+    "bulk.tag.field": "Tags",
+    "bulk.tag.hint": "Trennen Sie Tags durch Kommas.",
+    "bulk.folder.title": "{count} Video(s) in einen Ordner verschieben",
+    "bulk.folder.field": "Ordner",
+    "bulk.folder.go": "Verschieben",
+    "bulk.folder.hint": "Eine Bezeichnung in dieser Bibliothek. Wo der Browser es erlaubt, werden die Dateien auch "
+    "in einen Ordner auf diesem Computer geschrieben.",
+    "bulk.tagged": "{count} Video(s) getaggt.",
+    "bulk.no_folder": "Dieser Browser kann nicht in einen Ordner auf Ihrem Computer schreiben; nutzen Sie "
+    "„Herunterladen“, um Kopien zu behalten.",
+    "bulk.moved": "{count} Video(s) nach „{folder}“ verschoben.",
+    "bulk.no_folder_name": "kein Ordner",
+    "bulk.deleted": "{count} Video(s) gelöscht.",
+    "bulk.api_refused": " Die API hat abgelehnt: {problem}",
+    "bulk.delete.title": {"one": "{count} Video löschen?", "other": "{count} Videos löschen?"},
+    "bulk.delete.text": {
+        "one": "Dies entfernt dieses Video und seine Dateien aus diesem Browser. Das lässt sich nicht rückgängig "
+        "machen.",
+        "other": "Dies entfernt diese {count} Videos und ihre Dateien aus diesem Browser. Das lässt sich nicht "
+        "rückgängig machen.",
+    },
+    "bulk.delete.go": "{count} löschen",
+    "bulk.delete.remote": "Auch bei der API löschen (wo es noch existiert)",
 }

@@ -93,4 +93,16 @@ MESSAGES: dict[str, Message] = {
     "Profil). Jeder Schlüssel wird in diesem Browser verschlüsselt und nur an den Endpunkt gesendet, für den er "
     "gespeichert wurde. Verwenden Sie am besten einen Schlüssel mit Ausgabenlimit, und löschen Sie ihn, wenn Sie "
     "fertig sind.",
+    "export.renders": {"one": "{count} Rendering", "other": "{count} Renderings"},
+    "export.files": {"one": "{count} Datei", "other": "{count} Dateien"},
+    "export.keys": {
+        "one": ", {count} API-Schlüssel (verschlüsselt)",
+        "other": ", {count} API-Schlüssel (verschlüsselt)",
+    },
+    "export.done": "{renders}, {files}{keys} nach {name} exportiert ({size}).",
+    "export.missing": " Nicht mehr in diesem Browser gespeichert und daher nicht enthalten: {count} Datei(en).",
+    "export.unreadable": " Ausgelassene unlesbare Einträge: {count}.",
+    "export.not_finished": "Der Export wurde nicht abgeschlossen; es wurde kein Paket gespeichert.",
+    "export.cancelled": "Export abgebrochen: Es wurde nichts gespeichert.",
+    "export.saved_as": "Paket gespeichert als {name}",
 }

@@ -85,4 +85,13 @@ MESSAGES: dict[str, Message] = {
     "(malware, a hostile extension, someone with access to this profile). Each key is encrypted in this "
     "browser and sent only to the endpoint it was saved for. Prefer a key with a spending limit, and wipe "
     "it when you are done.",
+    "export.renders": {"one": "{count} render", "other": "{count} renders"},
+    "export.files": {"one": "{count} file", "other": "{count} files"},
+    "export.keys": {"one": ", {count} API key (encrypted)", "other": ", {count} API keys (encrypted)"},
+    "export.done": "Exported {renders}, {files}{keys} to {name} ({size}).",
+    "export.missing": " {count} file(s) were no longer stored in this browser and are not in it.",
+    "export.unreadable": " {count} unreadable record(s) were left out.",
+    "export.not_finished": "The export did not finish; no bundle was saved.",
+    "export.cancelled": "Export cancelled: nothing was saved.",
+    "export.saved_as": "Bundle saved as {name}",
 }
