@@ -105,4 +105,31 @@ MESSAGES: dict[str, Message] = {
     "export.not_finished": "Der Export wurde nicht abgeschlossen; es wurde kein Paket gespeichert.",
     "export.cancelled": "Export abgebrochen: Es wurde nichts gespeichert.",
     "export.saved_as": "Paket gespeichert als {name}",
+    "backup.title": "Sicherung",
+    "backup.lead": "Eine ZIP-Datei mit allem, was diese App in diesem Browser aufbewahrt: Einstellungen, jedes "
+    "Rendering mit seiner Anfrage, die Titel, Tags und Ordner der Bibliothek, Vorlagen sowie jedes gespeicherte Video "
+    "und Bild. Importieren Sie sie hier nach einem Zurücksetzen oder in einem anderen Browser. Die Ausgabenübersicht "
+    "ergibt sich aus den Renderings.",
+    "backup.keys": "Meine API-Schlüssel einschließen, mit einer Passphrase verschlüsselt",
+    "backup.keys.hint": "Ohne diese Option verlässt kein Schlüssel diesen Browser. Mit ihr werden die Schlüssel "
+    "verschlüsselt (AES-GCM, mit einem Schlüssel, der per PBKDF2-SHA-256 mit 600.000 Runden aus Ihrer Passphrase "
+    "abgeleitet wird) und nie im Klartext geschrieben.",
+    "backup.passphrase": "Passphrase für die Schlüssel",
+    "backup.passphrase.hint": "Mindestens 8 Zeichen. Beim Importieren der Schlüssel wird sie abgefragt; sie wird "
+    "nirgends gespeichert.",
+    "backup.passphrase.repeat": "Passphrase der Sicherung wiederholen",
+    "backup.passphrase.mismatch": "Die beiden Passphrasen stimmen nicht überein.",
+    "backup.export": "Export",
+    "backup.export.go": "Alles exportieren…",
+    "backup.export.not_started": "Der Export wurde nicht gestartet.",
+    "backup.import": "Import",
+    "backup.import.go": "Ein Paket importieren…",
+    "backup.import.lead": "Das ganze Paket wird geprüft, bevor etwas geschrieben wird; Sie sehen, was es hinzufügt, "
+    "zusammenführt und überspringt, und dann wird es auf einmal geschrieben oder gar nicht.",
+    "backup.file": "Paketdatei",
+    "backup.more": "…und {count} weitere.",
+    "backup.refused": "„{name}“ kann nicht importiert werden. Es wurde nichts geändert.",
+    "backup.refused.said": "{name} kann nicht importiert werden: {count} Problem(e) gefunden. Es wurde nichts "
+    "geändert.",
+    "backup.unreadable": "„{name}“ konnte nicht gelesen werden. Es wurde nichts geändert.",
 }

@@ -94,4 +94,27 @@ MESSAGES: dict[str, Message] = {
     "export.not_finished": "The export did not finish; no bundle was saved.",
     "export.cancelled": "Export cancelled: nothing was saved.",
     "export.saved_as": "Bundle saved as {name}",
+    "backup.title": "Backup",
+    "backup.lead": "One ZIP file with everything this app keeps in this browser: settings, every render with its "
+    "request, the library's titles, tags and folders, presets, and every stored video and image. Import it here "
+    "after a reset, or in another browser. The spend ledger follows from the renders.",
+    "backup.keys": "Include my API keys, encrypted with a passphrase",
+    "backup.keys.hint": "Without this, no key leaves this browser. With it, the keys are encrypted (AES-GCM, with a "
+    "key derived from your passphrase by PBKDF2-SHA-256, 600,000 rounds) and never written in plain text.",
+    "backup.passphrase": "Passphrase for the keys",
+    "backup.passphrase.hint": "At least 8 characters. Importing the keys asks for it; it is not stored anywhere.",
+    "backup.passphrase.repeat": "Repeat the backup passphrase",
+    "backup.passphrase.mismatch": "The two passphrases are not the same.",
+    "backup.export": "Export",
+    "backup.export.go": "Export everything…",
+    "backup.export.not_started": "The export did not start.",
+    "backup.import": "Import",
+    "backup.import.go": "Import a bundle…",
+    "backup.import.lead": "The whole bundle is checked before anything is written; you see what it adds, merges and "
+    "skips, and then it is written all at once, or not at all.",
+    "backup.file": "Bundle file",
+    "backup.more": "…and {count} more.",
+    "backup.refused": "“{name}” cannot be imported. Nothing was changed.",
+    "backup.refused.said": "{name} cannot be imported: {count} problem(s) found. Nothing was changed.",
+    "backup.unreadable": "“{name}” could not be read. Nothing was changed.",
 }
