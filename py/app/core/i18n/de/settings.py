@@ -132,4 +132,45 @@ MESSAGES: dict[str, Message] = {
     "backup.refused.said": "{name} kann nicht importiert werden: {count} Problem(e) gefunden. Es wurde nichts "
     "geändert.",
     "backup.unreadable": "„{name}“ konnte nicht gelesen werden. Es wurde nichts geändert.",
+    "provider.use": "{provider} verwenden",
+    "provider.in_use": "In Verwendung",
+    "provider.key_saved": "Schlüssel gespeichert und verschlüsselt.",
+    "provider.sign_in.hint": "Damit erhält diese App einen Schlüssel Ihres Kontos; dort können Sie seine Ausgaben "
+    "begrenzen. Oder fügen Sie einen Schlüssel ein:",
+    "provider.reveal": "Schlüssel anzeigen",
+    "provider.hide": "Schlüssel verbergen",
+    "provider.copy": "Schlüssel kopieren",
+    "provider.copied": "Schlüssel in die Zwischenablage kopiert.",
+    "provider.validate": "Schlüssel prüfen",
+    "provider.validating": "Wird geprüft…",
+    "provider.request_id": "Anfrage-ID: {id}",
+    "provider.wipe": "Schlüssel löschen",
+    "provider.wipe.title": "Den {provider}-Schlüssel löschen?",
+    "provider.wipe.text": "Der verschlüsselte Schlüssel wird aus diesem Browser gelöscht. Aufträge und Videos "
+    "bleiben. Sie können jederzeit wieder einen Schlüssel hinzufügen.",
+    "provider.wiped": "{provider}-Schlüssel aus diesem Browser gelöscht.",
+    "provider.advanced": "Erweitert: Endpunkt",
+    "provider.base_url": "Basis-URL",
+    "provider.base_url.hint": "Die eigene von {provider}: {url}. Ändern Sie sie nur für einen Proxy oder ein Gateway, "
+    "das Sie betreiben oder dem Sie vertrauen; lassen Sie sie leer für die eigene des Anbieters.",
+    "provider.save_endpoint": "Endpunkt speichern",
+    "provider.relay": "Über das lokale Relay leiten (serve.py --relay)",
+    "provider.url_saved": "Gespeichert. Der Demo-Modus ist aus: Aufrufe gehen jetzt an diesen Endpunkt.",
+    "provider.moved": "Gespeichert. Ihr {provider}-Schlüssel geht jetzt an {new}.",
+    "provider.kept": "Gespeichert. Ihr Schlüssel bleibt für {old}: Fügen Sie einen Schlüssel für {new} hinzu.",
+    "provider.move.title": "Ihren {provider}-Schlüssel an {new} senden?",
+    "provider.move.text": "Ihr {provider}-Schlüssel ist für {old} gespeichert. Mit dieser Basis-URL ginge jede "
+    "Anfrage samt Schlüssel an {new}. Tun Sie das nur für einen Proxy oder ein Gateway, das Sie betreiben oder dem "
+    "Sie vertrauen.",
+    "provider.move.keep": "Den Schlüssel für {old} behalten",
+    "provider.move.go": "An {new} senden",
+    "provider.no_key": "Kein Schlüssel gespeichert.",
+    "provider.no_key.demo": "Kein Schlüssel gespeichert. Der Demo-Modus braucht keinen.",
+    "provider.damaged": "Der gespeicherte Schlüssel ist nicht verwendbar; fügen Sie ihn erneut ein.",
+    "provider.where": " für {origin}",
+    "provider.saved.locked": "Gespeichert{where}: {hint} · gesperrt (Passphrase). Entsperren Sie den "
+    "Schlüsseltresor, um ihn zu verwenden.",
+    "provider.saved": "Gespeichert{where}: {hint} · verschlüsselt mit {protection}.",
+    "provider.by_passphrase": "Ihrer Passphrase",
+    "provider.by_browser": "einem Schlüssel, den dieser Browser verwahrt",
 }
