@@ -173,4 +173,31 @@ MESSAGES: dict[str, Message] = {
     "provider.saved": "Gespeichert{where}: {hint} · verschlüsselt mit {protection}.",
     "provider.by_passphrase": "Ihrer Passphrase",
     "provider.by_browser": "einem Schlüssel, den dieser Browser verwahrt",
+    "vault.title": "Schlüsseltresor",
+    "vault.lock_now": "Jetzt sperren",
+    "vault.lock": "Den Tresor sperren",
+    "vault.lock.manual": "Nur wenn ich ihn sperre",
+    "vault.lock.minutes": {"one": "Nach {count} Minute Inaktivität", "other": "Nach {count} Minuten Inaktivität"},
+    "vault.lock.hour": "Nach einer Stunde Inaktivität",
+    "vault.locked_now": "Gesperrt: Ihre Schlüssel sind aus dem Speicher dieser Seite (und dem der Abfrage) entfernt, "
+    "bis Sie entsperren; die Prüfung laufender Renderings wartet bis dahin.",
+    "vault.none": "Noch keine Schlüssel gespeichert.",
+    "vault.locked": "{count} Schlüssel gespeichert, mit Ihrer Passphrase gesperrt.",
+    "vault.unlocked": "{count} Schlüssel gespeichert, durch Ihre Passphrase geschützt und für diesen Besuch entsperrt.",
+    "vault.by_browser": "{count} Schlüssel gespeichert, verschlüsselt mit einem Schlüssel, den dieser Browser "
+    "verwahrt.",
+    "vault.new": "Neue Passphrase",
+    "vault.new.hint": "Mindestens 8 Zeichen. Sie wird nie gespeichert: Wenn Sie sie vergessen, löschen Sie den "
+    "Schlüssel und fügen Sie ihn erneut ein.",
+    "vault.repeat": "Passphrase wiederholen",
+    "vault.protect": "Mit einer Passphrase schützen (optional)",
+    "vault.protect.text": "Mit einer Passphrase wird der Schlüssel mit einem daraus abgeleiteten Schlüssel "
+    "verschlüsselt (PBKDF2, 600.000 Runden), und die App fragt einmal pro Besuch danach.",
+    "vault.set": "Passphrase festlegen",
+    "vault.set.done": "Passphrase gespeichert. Ihre Schlüssel sind jetzt durch sie geschützt.",
+    "vault.current": "Aktuelle Passphrase",
+    "vault.current.missing": "Geben Sie Ihre aktuelle Passphrase ein.",
+    "vault.change": "Passphrase ändern",
+    "vault.remove": "Passphrase entfernen",
+    "vault.remove.done": "Passphrase entfernt. Ihre Schlüssel sind wieder durch diesen Browser geschützt.",
 }
