@@ -24,14 +24,17 @@ from app.ui.toasts import toast
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
 
-ACTIONS = (  # (action, the message id of its button, its button's look)
-    ("download", "tile.action.download", ""),
-    ("export", "bulk.export", ""),
-    ("tag", "bulk.tag", ""),
-    ("folder", "bulk.folder", ""),
-    ("delete", "tile.action.delete", "danger-quiet"),
-    ("clear", "bulk.clear", ""),
-)
+
+def actions() -> tuple[tuple[str, str, str], ...]:
+    """(action, its button's words, its button's look), in the bar's order."""
+    return (
+        ("download", tr("tile.action.download"), ""),
+        ("export", tr("bulk.export"), ""),
+        ("tag", tr("bulk.tag"), ""),
+        ("folder", tr("bulk.folder"), ""),
+        ("delete", tr("tile.action.delete"), "danger-quiet"),
+        ("clear", tr("bulk.clear"), ""),
+    )
 
 
 class BulkActions:
@@ -56,10 +59,10 @@ class BulkActions:
                 h(
                     "button",
                     {"type": "button", "class_": f"btn small {kind}".strip(), "on_click": self._handler(action)},
-                    tr(label),
+                    label,
                     scope=scope,
                 )
-                for action, label, kind in ACTIONS
+                for action, label, kind in actions()
             ],
             self.progress.node,
         )
