@@ -12,7 +12,7 @@ from collections.abc import Collection
 from app.browser.bundle_target import choose_target
 from app.browser.local_time import utc_offset_s
 from app.core.bundle.export import bundle_name
-from app.core.storage_report import format_bytes
+from app.core.i18n import fmt_bytes, tr
 from app.services.bundle_export import ExportReport
 from app.services.bundle_keys import check_passphrase
 from app.services.intents import Intents
@@ -37,12 +37,12 @@ async def export_bundle(
 
 def export_words(report: ExportReport) -> str:
     """What an export wrote, in one sentence (and what it left out, if anything)."""
-    renders = f"{report.jobs} render{'s' if report.jobs != 1 else ''}"
-    files = f"{report.files} file{'s' if report.files != 1 else ''}"
-    keys = f", {report.keys} API key{'s' if report.keys != 1 else ''} (encrypted)" if report.keys else ""
-    text = f"Exported {renders}, {files}{keys} to {report.name} ({format_bytes(report.bytes)})."
+    renders = tr("export.renders", count=report.jobs)
+    files = tr("export.files", count=report.files)
+    keys = tr("export.keys", count=report.keys) if report.keys else ""
+    text = tr("export.done", renders=renders, files=files, keys=keys, name=report.name, size=fmt_bytes(report.bytes))
     if report.missing:
-        text += f" {report.missing} file(s) were no longer stored in this browser and are not in it."
+        text += tr("export.missing", count=report.missing)
     if report.unreadable:
-        text += f" {report.unreadable} unreadable record(s) were left out."
+        text += tr("export.unreadable", count=report.unreadable)
     return text

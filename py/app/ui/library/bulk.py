@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from app.browser import files
 from app.browser.dom import Node, Scope, h, set_text
 from app.core.errors import AppError
+from app.core.i18n import tr
 from app.core.messages import describe
 from app.ui.backup_progress import BackupProgressBar
 from app.ui.context import UiContext
@@ -23,14 +24,17 @@ from app.ui.toasts import toast
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
 
-ACTIONS = (
-    ("download", "Download", ""),
-    ("export", "Export bundle…", ""),
-    ("tag", "Add tags", ""),
-    ("folder", "Move to folder", ""),
-    ("delete", "Delete", "danger-quiet"),
-    ("clear", "Clear selection", ""),
-)
+
+def actions() -> tuple[tuple[str, str, str], ...]:
+    """(action, its button's words, its button's look), in the bar's order."""
+    return (
+        ("download", tr("tile.action.download"), ""),
+        ("export", tr("bulk.export"), ""),
+        ("tag", tr("bulk.tag"), ""),
+        ("folder", tr("bulk.folder"), ""),
+        ("delete", tr("tile.action.delete"), "danger-quiet"),
+        ("clear", tr("bulk.clear"), ""),
+    )
 
 
 class BulkActions:
@@ -49,7 +53,7 @@ class BulkActions:
         self.progress = BackupProgressBar("bulk-export")  # the selection's export, as Settings shows one
         self.element: Node = h(
             "div",
-            {"class_": "lib-bulk", "role": "toolbar", "aria_label": "Selected videos", "hidden": True},
+            {"class_": "lib-bulk", "role": "toolbar", "aria_label": tr("bulk.label"), "hidden": True},
             self.label,
             *[
                 h(
@@ -58,14 +62,14 @@ class BulkActions:
                     label,
                     scope=scope,
                 )
-                for action, label, kind in ACTIONS
+                for action, label, kind in actions()
             ],
             self.progress.node,
         )
 
     def show(self, count: int) -> None:
         self.element.hidden = count == 0
-        set_text(self.label, f"{count} selected")
+        set_text(self.label, tr("bulk.count", count=count))
 
     def _handler(self, action: str) -> Callable[[Any], None]:
         def handler(_event: Any) -> None:
@@ -81,22 +85,21 @@ class BulkActions:
                 self.confirm_delete(ids)
             elif action == "tag":
                 ask_text(
-                    f"Add tags to {len(ids)} video(s)",
-                    "Tags",
+                    tr("bulk.tag.title", count=len(ids)),
+                    tr("bulk.tag.field"),
                     "",
-                    "Add tags",
+                    tr("bulk.tag"),
                     lambda tags: self.ctx.run(self._tagged(ids, tags)),
-                    hint="Separate tags with commas.",
+                    hint=tr("bulk.tag.hint"),
                 )
             elif action == "folder":
                 ask_text(
-                    f"Move {len(ids)} video(s) to a folder",
-                    "Folder",
+                    tr("bulk.folder.title", count=len(ids)),
+                    tr("bulk.folder.field"),
                     "",
-                    "Move",
+                    tr("bulk.folder.go"),
                     lambda name: self.ctx.run(self._moved(jobs, name)),
-                    hint="A label in this library. Where the browser allows it, the files are also written "
-                    "to a folder on this computer.",
+                    hint=tr("bulk.folder.hint"),
                 )
 
         return handler
@@ -109,43 +112,43 @@ class BulkActions:
             report = await export_bundle(self.ctx.intents, job_ids=ids)
         except AppError as exc:
             self.progress.hide()
-            toast(f"The export did not finish; no bundle was saved. {describe(exc).detail or exc}", kind="error")
+            toast(f"{tr('export.not_finished')} {describe(exc).detail or exc}", kind="error")
             return
         if report is None:
-            toast("Export cancelled: nothing was saved.")
+            toast(tr("export.cancelled"))
             return
-        self.progress.finish(f"Bundle saved as {report.name}")
+        self.progress.finish(tr("export.saved_as", name=report.name))
         toast(export_words(report))
 
     async def _tagged(self, ids: list[str], tags: str) -> None:
         count = await self.ctx.intents.do(lambda c: c.library.add_tags(ids, tags))
-        toast(f"Tagged {count} video(s).")
+        toast(tr("bulk.tagged", count=count))
 
     async def _moved(self, jobs: list[JobRecord], name: str) -> None:
         if files.ExportFolder.supported():  # first, while the click still counts as the user's gesture
             await file_actions.to_folder(self.ctx.intents, jobs)
         else:
-            toast("This browser cannot write to a folder on your computer; use Download to keep copies.")
+            toast(tr("bulk.no_folder"))
         ids = [j.id for j in jobs]
         count = await self.ctx.intents.do(lambda c: c.library.set_folder(ids, name))
-        toast(f"Moved {count} video(s) to “{name.strip() or 'no folder'}”.")
+        toast(tr("bulk.moved", count=count, folder=name.strip() or tr("bulk.no_folder_name")))
 
     def confirm_delete(self, ids: list[str]) -> None:
         count = len(ids)
-        noun = "this video" if count == 1 else f"these {count} videos"
 
         def go(remote: bool) -> None:
             async def delete() -> None:
                 problems = await self.ctx.intents.do(lambda c: c.library.delete(ids, remote=remote))
                 self._clear()
-                toast(f"Deleted {count} video(s)." + (f" The API refused: {problems[0]}" if problems else ""))
+                refused = tr("bulk.api_refused", problem=problems[0]) if problems else ""
+                toast(tr("bulk.deleted", count=count) + refused)
 
             self.ctx.run(delete())
 
         confirm(
-            f"Delete {count} video{'s' if count != 1 else ''}?",
-            f"This removes {noun} and its files from this browser. It cannot be undone.",
-            f"Delete {count}",
+            tr("bulk.delete.title", count=count),
+            tr("bulk.delete.text", count=count),
+            tr("bulk.delete.go", count=count),
             go,
-            option="Also delete on the API (where it still exists)",
+            option=tr("bulk.delete.remote"),
         )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from app.browser.dom import Node, h, set_text
 from app.core.capabilities import ProviderCapabilities
 from app.core.continuation import ContinueWay, chain_of, continue_way, playable, why_not
+from app.core.i18n import tr
 from app.ui.context import UiContext
 from app.ui.forms import button
 
@@ -34,11 +35,10 @@ def continue_section(
             h(
                 "p",
                 {"class_": "field-hint", "id": "drawer-continue-hint"},
-                "A new render starts from this video's last frame, with its model, frame and length. "
-                "New Render opens with its prompt for you to change first.",
+                tr("chain.continue.hint"),
             ),
             button(
-                "Continue this clip",
+                tr("chain.continue"),
                 on_continue,
                 scope,
                 kind="small",
@@ -52,7 +52,7 @@ def continue_section(
     return h(
         "section",
         {"class_": "drawer-section", "aria_labelledby": "drawer-continue-title"},
-        h("h3", {"id": "drawer-continue-title"}, "Continue this clip"),
+        h("h3", {"id": "drawer-continue-title"}, tr("chain.continue")),
         body,
     )
 
@@ -77,7 +77,11 @@ class ChainPlayer:
             h(
                 "li",
                 {"aria_current": "true" if clip.id == self.current else None},
-                f"{clip.display_title} · {clip.seconds} s" + (" (this clip)" if clip.id == self.current else ""),
+                tr(
+                    "chain.clip.current" if clip.id == self.current else "chain.clip",
+                    title=clip.display_title,
+                    seconds=clip.seconds,
+                ),
             )
             for clip in self.chain
         ]
@@ -85,9 +89,9 @@ class ChainPlayer:
         return h(
             "section",
             {"class_": "drawer-section", "aria_labelledby": "drawer-chain-title"},
-            h("h3", {"id": "drawer-chain-title"}, f"Chain of {len(self.chain)} clips"),
+            h("h3", {"id": "drawer-chain-title"}, tr("chain.title", count=len(self.chain))),
             h("ol", {"class_": "chain-list", "id": "drawer-chain"}, items),
-            button("Play the chain", play, self.scope, kind="small", id="drawer-play-chain") if can_play else None,
+            button(tr("chain.play"), play, self.scope, kind="small", id="drawer-play-chain") if can_play else None,
             self.status,
         )
 
@@ -101,12 +105,14 @@ class ChainPlayer:
 
     async def _next(self, video: Any) -> None:
         if not self._queue:
-            set_text(self.status, f"Played {len(playable(self.chain))} clips.")
+            set_text(self.status, tr("chain.played", count=len(playable(self.chain))))
             return
         clip = self._queue.pop(0)
         url = await self.ctx.media.acquire(clip.assets["video"])
         self._keep(clip.assets["video"])
         total = len(playable(self.chain))
-        set_text(self.status, f"Playing clip {total - len(self._queue)} of {total}: {clip.display_title}")
+        set_text(
+            self.status, tr("chain.playing", number=total - len(self._queue), total=total, title=clip.display_title)
+        )
         video.src = url
         video.play()

@@ -10,6 +10,7 @@ from app.browser.dom import Node, h, set_text
 from app.browser.files import copy_text
 from app.core.capabilities import Operation
 from app.core.errors import InputError
+from app.core.i18n import fmt_number, tr
 from app.core.scrub import SpriteLayout
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog
@@ -51,16 +52,20 @@ class Drawer:
         s = self.scope
         self.player = h("div", {"class_": "drawer-player"}, icon("film", size=40))
         self.scrub = self._scrub() if "spritesheet" in job.assets else None
-        self.title_field = Field("drawer-title-input", "Title", text_input("title", value=job.title, maxlength="120"))
-        self.tags_field = Field(
-            "drawer-tags", "Tags", text_input("tags", value=", ".join(job.tags)), hint="Separate tags with commas."
+        self.title_field = Field(
+            "drawer-title-input", tr("drawer.title"), text_input("title", value=job.title, maxlength="120")
         )
-        self.folder_field = Field("drawer-folder", "Folder", text_input("folder", value=job.folder, maxlength="60"))
+        self.tags_field = Field(
+            "drawer-tags", tr("bulk.tag.field"), text_input("tags", value=", ".join(job.tags)), hint=tr("bulk.tag.hint")
+        )
+        self.folder_field = Field(
+            "drawer-folder", tr("bulk.folder.field"), text_input("folder", value=job.folder, maxlength="60")
+        )
         self.remix_field = Field(
             "drawer-remix",
-            "Remix prompt",
+            tr("drawer.remix.prompt"),
             h("textarea", {"rows": "3", "name": "remix_prompt"}),
-            hint="Describe one change; the API keeps the rest of the video.",
+            hint=tr("drawer.remix.hint"),
         )
         self.delete_remote = h("input", {"type": "checkbox", "id": "drawer-delete-remote"})
         content = h(
@@ -72,7 +77,12 @@ class Drawer:
                 h("h2", {"id": "drawer-title", "dir": "auto"}, job.display_title),
                 h(
                     "button",
-                    {"type": "button", "class_": "btn small", "aria_label": "Close", "on_click": self._close},
+                    {
+                        "type": "button",
+                        "class_": "btn small",
+                        "aria_label": tr("common.close"),
+                        "on_click": self._close,
+                    },
                     icon("close", size=16),
                     scope=s,
                 ),
@@ -82,14 +92,17 @@ class Drawer:
             h(
                 "div",
                 {"class_": "row drawer-actions"},
-                button("Re-run with tweaks", self._run(self._rerun), s, kind="primary"),
+                button(tr("drawer.rerun"), self._run(self._rerun), s, kind="primary"),
                 DownloadMenu(
                     s,
                     download=self._run(lambda: file_actions.download(self.ctx.intents, [self.job])),
                     others=(
-                        ("Save as…", self._run(lambda: file_actions.save_as(self.ctx.intents, self.job))),
-                        ("Copy file", self._run(lambda: file_actions.copy_file(self.ctx.intents, self.job))),
-                        ("Save to folder", self._run(lambda: file_actions.to_folder(self.ctx.intents, [self.job]))),
+                        (tr("drawer.save_as"), self._run(lambda: file_actions.save_as(self.ctx.intents, self.job))),
+                        (tr("drawer.copy_file"), self._run(lambda: file_actions.copy_file(self.ctx.intents, self.job))),
+                        (
+                            tr("drawer.to_folder"),
+                            self._run(lambda: file_actions.to_folder(self.ctx.intents, [self.job])),
+                        ),
                     ),
                 ).element,
             ),
@@ -99,8 +112,8 @@ class Drawer:
                 h(
                     "div",
                     {"class_": "section-head"},
-                    h("h3", {"id": "drawer-prompt-title"}, "Prompt"),
-                    button("Copy prompt", self._copy_prompt, s, kind="small"),
+                    h("h3", {"id": "drawer-prompt-title"}, tr("drawer.prompt")),
+                    button(tr("drawer.copy_prompt"), self._copy_prompt, s, kind="small"),
                 ),
                 h("p", {"class_": "drawer-prompt", "dir": "auto"}, job.prompt),
             ),
@@ -109,18 +122,18 @@ class Drawer:
             h(
                 "section",
                 {"class_": "drawer-section", "aria_labelledby": "drawer-edit-title"},
-                h("h3", {"id": "drawer-edit-title"}, "Name and organise"),
+                h("h3", {"id": "drawer-edit-title"}, tr("drawer.edit")),
                 self.title_field.node,
                 self.tags_field.node,
                 self.folder_field.node,
-                button("Save changes", self._run(self._save), s, kind="small"),
+                button(tr("drawer.save"), self._run(self._save), s, kind="small"),
             ),
             h(
                 "section",
                 {"class_": "drawer-section", "aria_labelledby": "drawer-remix-title"},
-                h("h3", {"id": "drawer-remix-title"}, "Remix"),
+                h("h3", {"id": "drawer-remix-title"}, tr("drawer.remix")),
                 self.remix_field.node,
-                button("Remix", self._run(self._remix), s, kind="small"),
+                button(tr("drawer.remix"), self._run(self._remix), s, kind="small"),
             )
             if self.provider.can(Operation.REMIX)
             else None,
@@ -130,14 +143,14 @@ class Drawer:
             h(
                 "section",
                 {"class_": "drawer-section danger-zone", "aria_labelledby": "drawer-delete-title"},
-                h("h3", {"id": "drawer-delete-title"}, "Delete"),
+                h("h3", {"id": "drawer-delete-title"}, tr("tile.action.delete")),
                 h(
                     "div",
                     {"class_": "check-row"},
                     self.delete_remote,
-                    h("label", {"for_": "drawer-delete-remote"}, "Also delete it on the API"),
+                    h("label", {"for_": "drawer-delete-remote"}, tr("drawer.delete.remote")),
                 ),
-                button("Delete video", self._run(self._delete), s, kind="danger"),
+                button(tr("drawer.delete"), self._run(self._delete), s, kind="danger"),
             ),
         )
         self.dialog.open(content)
@@ -146,7 +159,7 @@ class Drawer:
     def _facts(self) -> list[tuple[str, str]]:
         rows = facts(self.job, self.provider)
         jobs = self.ctx.store.state.jobs
-        for label, link in (("Extends", self.job.extends), ("Continues", self.job.continues)):
+        for label, link in ((tr("drawer.extends"), self.job.extends), (tr("drawer.continues"), self.job.continues)):
             source = jobs.get(link or "")
             if source is not None:
                 rows.append((label, source.display_title))
@@ -160,7 +173,7 @@ class Drawer:
         return h(
             "details",
             {"class_": "drawer-section request"},
-            h("summary", None, "The request as sent"),
+            h("summary", None, tr("drawer.request")),
             h("pre", {"class_": "request-json selectable", "tabindex": "0"}, text),
         )
 
@@ -171,29 +184,29 @@ class Drawer:
             return None
         self.extend_field = Field(
             "drawer-extend",
-            "What happens next",
+            tr("drawer.extend.prompt"),
             h("textarea", {"rows": "3", "name": "extend_prompt"}),
-            hint="The new clip continues from the end of this one.",
+            hint=tr("drawer.extend.hint"),
         )
         self.extend_seconds = h(
             "select",
             {"id": "drawer-extend-seconds"},
-            [h("option", {"value": str(s)}, f"+{s} s") for s in model.extend_seconds],
+            [h("option", {"value": str(s)}, tr("drawer.extend.option", seconds=s)) for s in model.extend_seconds],
         )
-        limit = f" A video can grow to {model.max_total_seconds} s." if model.max_total_seconds else ""
+        limit = tr("drawer.extend.limit", seconds=model.max_total_seconds) if model.max_total_seconds else ""
         return h(
             "section",
             {"class_": "drawer-section", "aria_labelledby": "drawer-extend-title"},
-            h("h3", {"id": "drawer-extend-title"}, "Extend"),
+            h("h3", {"id": "drawer-extend-title"}, tr("drawer.extend")),
             self.extend_field.node,
             h(
                 "div",
                 {"class_": "field"},
-                h("label", {"for_": "drawer-extend-seconds"}, "Add"),
+                h("label", {"for_": "drawer-extend-seconds"}, tr("drawer.extend.add")),
                 self.extend_seconds,
-                h("p", {"class_": "field-hint"}, f"This video is {self.job.seconds} s.{limit}"),
+                h("p", {"class_": "field-hint"}, tr("drawer.extend.length", seconds=self.job.seconds, limit=limit)),
             ),
-            button("Extend", self._run(self._extend), self.scope, kind="small"),
+            button(tr("drawer.extend"), self._run(self._extend), self.scope, kind="small"),
         )
 
     async def _extend(self) -> None:
@@ -205,7 +218,7 @@ class Drawer:
         except InputError as exc:
             self.extend_field.show_error(exc.message)
             return
-        toast("Extend started. Follow it in the Queue.")
+        toast(tr("drawer.extend.started"))
         self.extend_field.control.value = ""
 
     def _scrub(self) -> Node:
@@ -223,13 +236,14 @@ class Drawer:
             },
         )
         self.scope.on(self.scrub_input, "input", self._on_scrub)
-        label = h("label", {"for_": "drawer-scrub"}, "Jump to a moment")
+        label = h("label", {"for_": "drawer-scrub"}, tr("drawer.scrub"))
         return h(
             "div", {"class_": "scrub"}, self.sprite, h("div", {"class_": "scrub-control"}, label, self.scrub_input)
         )
 
     def _frame_text(self, frame: int) -> str:
-        return f"{frame * self.job.seconds / max(SPRITES.frames - 1, 1):.1f} s of {self.job.seconds} s"
+        at = fmt_number(frame * self.job.seconds / max(SPRITES.frames - 1, 1), 1)
+        return tr("drawer.scrub.at", at=at, seconds=self.job.seconds)
 
     async def _load_media(self) -> None:
         media = self.ctx.media
@@ -243,14 +257,14 @@ class Drawer:
             self._assets.append(job.assets["spritesheet"])
             self.sprite.style.backgroundImage = f'url("{sheet}")'
         if "video" not in job.assets:
-            self.player.replaceChildren(h("p", None, "The video file is not stored in this browser."))
+            self.player.replaceChildren(h("p", None, tr("drawer.no_video")))
             return
         url = await media.acquire(job.assets["video"])
         self._assets.append(job.assets["video"])
         attrs = {"src": url, "controls": True, "playsinline": True, "preload": "metadata", "class_": "drawer-video"}
         if poster:
             attrs["poster"] = poster
-        self.video = h("video", {**attrs, "aria_label": f"Video: {job.display_title}"})
+        self.video = h("video", {**attrs, "aria_label": tr("drawer.video", title=job.display_title)})
         self.player.replaceChildren(self.video)
         if self.autoplay:
             self.video.focus()
@@ -282,14 +296,14 @@ class Drawer:
         if video is None:
             video = self.video = h("video", {"controls": True, "playsinline": True, "class_": "drawer-video"})
             self.player.replaceChildren(video)
-        video.setAttribute("aria-label", "Video: the chain, clip after clip")
+        video.setAttribute("aria-label", tr("drawer.video.chain"))
         video.removeAttribute("poster")
         await self.chain.play(video)
 
     def _copy_prompt(self, _event: Any) -> None:
         async def copy() -> None:
             await copy_text(self.job.prompt)
-            toast("Prompt copied.")
+            toast(tr("drawer.prompt_copied"))
 
         self.ctx.run(copy())
 
@@ -301,7 +315,7 @@ class Drawer:
         await self.ctx.intents.do(lambda c: c.library.set_folder([job_id], folder))
         self.job = self.ctx.store.state.jobs.get(job_id) or self.job
         set_text(self.dialog.element.querySelector("#drawer-title"), self.job.display_title)
-        toast("Saved.")
+        toast(tr("drawer.saved"))
 
     async def _remix(self) -> None:
         self.remix_field.clear()
@@ -311,14 +325,14 @@ class Drawer:
         except InputError as exc:
             self.remix_field.show_error(exc.message)
             return
-        toast("Remix started. Follow it in the Queue.")
+        toast(tr("drawer.remix.started"))
         self.remix_field.control.value = ""
 
     async def _delete(self) -> None:
         remote, job_id = bool(self.delete_remote.checked), self.job.id
         problems = await self.ctx.intents.do(lambda c: c.library.delete([job_id], remote=remote))
         self.dialog.close()
-        toast("Deleted." if not problems else f"Deleted here, but the API said: {problems[0]}")
+        toast(tr("drawer.deleted") if not problems else tr("drawer.deleted_here", problem=problems[0]))
 
     def _close(self, _event: Any = None) -> None:
         self.dialog.close()

@@ -7,8 +7,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from app.browser.dom import Node, h, replace_children, set_text, svg
+from app.core.i18n import active_locale, fmt_money, tr
+from app.core.i18n.formats import _MONTHS, CENT
 from app.core.ledger import build_ledger, chart_bars
-from app.core.prices import format_usd
 from app.ui.forms import data_table
 
 if TYPE_CHECKING:
@@ -16,13 +17,20 @@ if TYPE_CHECKING:
 
 CHART_W, CHART_H = 320.0, 80.0
 MAX_BAR = 36.0
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def month_label(month: str) -> str:
-    """``2026-11`` → ``Nov 26``."""
+    """``2026-11`` → ``Nov 26`` (``Nov. 26`` in German): a chart label has little room."""
     year, _, number = month.partition("-")
-    return f"{MONTHS[int(number) - 1]} {year[2:]}" if number.isdigit() and 1 <= int(number) <= 12 else month
+    if not (number.isdigit() and 1 <= int(number) <= 12):
+        return month
+    names = _MONTHS.get(active_locale(), _MONTHS["en"])  # the names fmt_date writes
+    return f"{names[int(number) - 1]} {year[2:]}"
+
+
+def usd(amount: Decimal) -> str:
+    """An amount in the locale's way; a positive amount under half a cent is not shown as zero."""
+    return "<" + fmt_money(CENT) if 0 < amount < CENT / 2 else fmt_money(amount)
 
 
 class SpendPanel:
@@ -32,94 +40,62 @@ class SpendPanel:
         self.element: Node = h(
             "details",
             {"class_": "card spend", "id": "spend"},
-            h("summary", None, h("span", None, "Spend"), self.summary_total),
+            h("summary", None, h("span", None, tr("spend.title")), self.summary_total),
             self.body,
         )
 
     def update(self, jobs: Iterable[JobRecord]) -> None:
         ledger = build_ledger(list(jobs))
-        summary = f"{format_usd(ledger.total_usd)} on {ledger.count} video(s)"
+        summary = tr("spend.summary", total=usd(ledger.total_usd), count=ledger.count)
         if ledger.simulated_count:
-            summary += f" · demo: {ledger.simulated_count} would have cost {format_usd(ledger.simulated_usd)}"
+            summary += tr("spend.summary_demo", count=ledger.simulated_count, cost=usd(ledger.simulated_usd))
         set_text(self.summary_total, summary)
         by_model = data_table(
-            "Spend by model",
-            ("Model", "Videos", "Spend"),
-            [(m.model, str(m.count), format_usd(m.usd)) for m in ledger.by_model],
+            tr("spend.by_model"),
+            (tr("facts.model"), tr("spend.videos"), tr("spend.title")),
+            [(m.model, str(m.count), usd(m.usd)) for m in ledger.by_model],
         )
-        expired = (
-            f", {ledger.expired_count} of them expired before their files were stored" if ledger.expired_count else ""
-        )
-        notes = [
-            h(
-                "p",
-                None,
-                f"Failed or blocked after the API accepted them: {ledger.failed_count} "
-                f"({format_usd(ledger.failed_usd)} estimated; providers may still charge these){expired}. "
-                "They have no video file, so the library does not show them.",
-            ),
-        ]
+        expired = tr("spend.failed_expired", count=ledger.expired_count) if ledger.expired_count else ""
+        failed = tr("spend.failed", count=ledger.failed_count, cost=usd(ledger.failed_usd), expired=expired)
+        notes = [h("p", None, failed)]
         if ledger.archived_count:
             finished = ledger.count + ledger.simulated_count
             shown = finished - ledger.archived_count
-            notes.append(
-                h(
-                    "p",
-                    None,
-                    f"Of the {finished} finished video(s) counted here, {ledger.archived_count} archived "
-                    f"(kept in the Queue's archive) are not in the library's count of {shown}.",
-                )
-            )
+            archived = tr("spend.archived", finished=finished, archived=ledger.archived_count, shown=shown)
+            notes.append(h("p", None, archived))
         if ledger.simulated_count:
-            notes.append(
-                h(
-                    "p",
-                    None,
-                    f"Demo renders are simulated and never charged: {ledger.simulated_count} of them would have "
-                    f"cost {format_usd(ledger.simulated_usd)} at published prices. They are not in the figures above.",
-                )
-            )
+            demo = tr("spend.demo", count=ledger.simulated_count, cost=usd(ledger.simulated_usd))
+            notes.append(h("p", None, demo))
         if ledger.billed_count:
-            notes.append(
-                h(
-                    "p",
-                    None,
-                    f"Billed as the providers reported: {format_usd(ledger.billed_usd)} "
-                    f"on {ledger.billed_count} video(s); the rest are estimates.",
-                )
-            )
+            notes.append(h("p", None, tr("spend.billed", cost=usd(ledger.billed_usd), count=ledger.billed_count)))
         if ledger.running_usd:
-            notes.append(h("p", None, f"Still rendering: {format_usd(ledger.running_usd)} estimated."))
+            notes.append(h("p", None, tr("spend.running", cost=usd(ledger.running_usd))))
         if ledger.unknown_price_count:
-            notes.append(h("p", None, f"{ledger.unknown_price_count} video(s) had no published price."))
+            notes.append(h("p", None, tr("spend.unknown_price", count=ledger.unknown_price_count)))
         replace_children(
             self.body,
             h("div", {"class_": "spend-grid"}, by_model, self._chart(ledger.by_month)),
             h("div", {"class_": "spend-notes"}, notes),
-            h(
-                "p",
-                {"class_": "field-hint"},
-                "Costs are what the provider billed where it said so, otherwise the estimate shown before each "
-                "render, from published prices.",
-            ),
+            h("p", {"class_": "field-hint"}, tr("spend.how")),
         )
 
     def _chart(self, by_month: tuple[tuple[str, Decimal], ...]) -> Node:
         if not by_month:
-            return h("p", {"class_": "muted"}, "No spend yet.")
+            return h("p", {"class_": "muted"}, tr("spend.none"))
         bars = chart_bars(by_month, CHART_W, CHART_H)
         step = CHART_W / len(bars)
         bar_width = min(step * 0.7, MAX_BAR)
+        months = ", ".join(f"{month} {usd(cost)}" for month, cost in by_month)
         chart = svg(
             "svg",
             {
                 "viewBox": f"0 -4 {CHART_W:.0f} {CHART_H + 22:.0f}",
                 "class": "spend-chart",
                 "role": "img",
-                "aria-label": "Spend by month: " + ", ".join(f"{month} {format_usd(usd)}" for month, usd in by_month),
+                "aria-label": tr("spend.by_month", months=months),
             },
         )
-        for (x, height), (month, _usd) in zip(bars, by_month, strict=True):
+        for (x, height), (month, _cost) in zip(bars, by_month, strict=True):
             chart.appendChild(
                 svg(
                     "rect",

@@ -12,6 +12,7 @@ from app.browser.byte_ranges import BlobSource
 from app.browser.dom import Node, Scope, announce, h, replace_children, set_text
 from app.core.bundle.errors import BundleRefusedError
 from app.core.errors import AppError, InputError
+from app.core.i18n import tr
 from app.core.messages import describe
 from app.core.state import AppState
 from app.ui.backup_progress import BackupProgressBar
@@ -33,20 +34,19 @@ class BackupSection(Section):
         super().__init__(ctx, scope)
         self.include_keys, keys_row = _check_box(
             "backup-keys",
-            "Include my API keys, encrypted with a passphrase",
-            "Without this, no key leaves this browser. With it, the keys are encrypted (AES-GCM, with a key "
-            "derived from your passphrase by PBKDF2-SHA-256, 600,000 rounds) and never written in plain text.",
+            tr("backup.keys"),
+            tr("backup.keys.hint"),
         )
         scope.on(self.include_keys, "change", self._on_keys_toggled)
         self.passphrase = Field(
             "backup-passphrase",
-            "Passphrase for the keys",
+            tr("backup.passphrase"),
             text_input("bundle_passphrase", kind="password"),
-            hint="At least 8 characters. Importing the keys asks for it; it is not stored anywhere.",
+            hint=tr("backup.passphrase.hint"),
         )
         self.confirm = Field(
             "backup-passphrase-confirm",
-            "Repeat the backup passphrase",
+            tr("backup.passphrase.repeat"),
             text_input("bundle_passphrase_confirm", kind="password"),
         )
         self.key_fields = h(
@@ -55,7 +55,7 @@ class BackupSection(Section):
             self.passphrase.node,
             self.confirm.node,
         )
-        self.export_btn = button("Export everything…", self._on_export, scope, kind="primary", id="backup-export")
+        self.export_btn = button(tr("backup.export.go"), self._on_export, scope, kind="primary", id="backup-export")
         self.file_input = h(
             "input",
             {
@@ -67,36 +67,33 @@ class BackupSection(Section):
             },
         )
         scope.on(self.file_input, "change", self._on_file)
-        self.import_btn = button("Import a bundle…", lambda _e: self.file_input.click(), scope, id="backup-import")
+        self.import_btn = button(tr("backup.import.go"), lambda _e: self.file_input.click(), scope, id="backup-import")
         self.progress = BackupProgressBar("backup")
         self.result = h("p", {"id": "backup-result", "class_": "small", "hidden": True})
         self.problems = h("div", {"id": "backup-problems", "class_": "notice danger", "role": "alert", "hidden": True})
         self.node = card(
             "backup",
-            "Backup",
+            tr("backup.title"),
             h(
                 "p",
                 {"class_": "muted small"},
-                "One ZIP file with everything this app keeps in this browser: settings, every render with its "
-                "request, the library's titles, tags and folders, presets, and every stored video and image. "
-                "Import it here after a reset, or in another browser. The spend ledger follows from the renders.",
+                tr("backup.lead"),
             ),
-            h("h3", None, "Export"),
+            h("h3", None, tr("backup.export")),
             keys_row,
             self.key_fields,
             h("div", {"class_": "row"}, self.export_btn),
-            h("h3", None, "Import"),
+            h("h3", None, tr("backup.import")),
             h(
                 "p",
                 {"class_": "muted small"},
-                "The whole bundle is checked before anything is written; you see what it adds, merges and skips, "
-                "and then it is written all at once, or not at all.",
+                tr("backup.import.lead"),
             ),
             h(
                 "div",
                 {"class_": "row"},
                 self.import_btn,
-                h("label", {"for_": "backup-file", "class_": "sr-only"}, "Bundle file"),
+                h("label", {"for_": "backup-file", "class_": "sr-only"}, tr("backup.file")),
                 self.file_input,
             ),
             self.progress.node,
@@ -129,7 +126,12 @@ class BackupSection(Section):
                 "div",
                 {"class_": "stack backup-problem-list"},
                 h("strong", None, title),
-                h("ul", None, [h("li", None, p) for p in shown], h("li", None, f"…and {more} more.") if more else None),
+                h(
+                    "ul",
+                    None,
+                    [h("li", None, p) for p in shown],
+                    h("li", None, tr("backup.more", count=more)) if more else None,
+                ),
             ),
         )
         self.problems.hidden = False
@@ -147,7 +149,7 @@ class BackupSection(Section):
         if self.include_keys.checked:
             passphrase = self.passphrase.value  # its length is checked by the export, before the picker
             if self.confirm.value != passphrase:
-                self.confirm.show_error("The two passphrases are not the same.")
+                self.confirm.show_error(tr("backup.passphrase.mismatch"))
                 self.confirm.control.focus()
                 return
         self.ctx.run(self._export(passphrase))
@@ -162,13 +164,13 @@ class BackupSection(Section):
             if field is not None:
                 field.show_error(exc.message)
             else:
-                self._show_problems("The export did not start.", [exc.message])
+                self._show_problems(tr("backup.export.not_started"), [exc.message])
             return
         except AppError as exc:
-            self._show_problems("The export did not finish; no bundle was saved.", [describe(exc).detail or str(exc)])
+            self._show_problems(tr("export.not_finished"), [describe(exc).detail or str(exc)])
             return
         if report is None:
-            self._show_result("Export cancelled: nothing was saved.")
+            self._show_result(tr("export.cancelled"))
             return
         self._show_result(export_words(report))
 
@@ -189,11 +191,11 @@ class BackupSection(Section):
         try:
             preview = await self.ctx.intents.do(lambda c: c.imports.open(source, name))
         except BundleRefusedError as exc:
-            self._show_problems(f"“{name}” cannot be imported. Nothing was changed.", [str(p) for p in exc.problems])
-            announce(f"{name} cannot be imported: {len(exc.problems)} problem(s) found. Nothing was changed.")
+            self._show_problems(tr("backup.refused", name=name), [str(p) for p in exc.problems])
+            announce(tr("backup.refused.said", name=name, count=len(exc.problems)))
             return
         except AppError as exc:
-            self._show_problems(f"“{name}” could not be read. Nothing was changed.", [describe(exc).detail or str(exc)])
+            self._show_problems(tr("backup.unreadable", name=name), [describe(exc).detail or str(exc)])
             return
         self.problems.hidden = True
         ImportDialog(self.ctx, preview, on_done=self._show_result).open()

@@ -14,8 +14,8 @@ from app.browser.dom import announce, h, replace_children, set_text
 from app.browser.local_time import local_datetime
 from app.core.bundle.summary import detail_lines, has_changes, summary_rows
 from app.core.errors import AppError, InputError
+from app.core.i18n import fmt_bytes, tr
 from app.core.messages import describe
-from app.core.storage_report import format_bytes
 from app.core.stores import SETTINGS
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog, dialog_body
@@ -23,8 +23,6 @@ from app.ui.forms import Field, button, data_table, text_input
 
 if TYPE_CHECKING:  # the bundle code loads with pydantic, after the first screen
     from app.services.bundle_import import ImportPreview, OpenedKeys
-
-SCOPES = {"everything": "everything", "selection": "a selection of the library"}
 
 
 class ImportDialog:
@@ -44,15 +42,18 @@ class ImportDialog:
         self.details = h("div", {"id": "import-details"})
         self.keys_area = h("div", {"class_": "stack", "id": "import-keys"})
         self.error = h("p", {"id": "import-error", "class_": "field-error", "role": "alert", "hidden": True})
-        self.go = button("Import", self._on_import, scope, kind="primary", id="import-go")
-        self.cancel = button("Cancel", lambda _e: self.dialog.close(), scope, kind="ghost")
+        self.go = button(tr("import.go"), self._on_import, scope, kind="primary", id="import-go")
+        self.cancel = button(tr("common.cancel"), lambda _e: self.dialog.close(), scope, kind="ghost")
 
     def open(self) -> None:
         manifest = self.preview.bundle.manifest
-        facts = (
-            f"{self.preview.name}: {format_bytes(self.preview.source.size)}, made on "
-            f"{local_datetime(manifest.created_at)} by Sora Renderer {manifest.app_version}, holding "
-            f"{SCOPES[manifest.scope]}. Every file was checked and is intact."
+        facts = tr(
+            "import.facts",
+            name=self.preview.name,
+            size=fmt_bytes(self.preview.source.size),
+            made=local_datetime(manifest.created_at),
+            version=manifest.app_version,
+            holding=tr("import.scope.selection") if manifest.scope == "selection" else tr("import.scope.everything"),
         )
         settings_row = h(
             "div",
@@ -61,11 +62,11 @@ class ImportDialog:
             h(
                 "div",
                 None,
-                h("label", {"for_": "import-settings"}, "Replace my settings with the bundle's"),
+                h("label", {"for_": "import-settings"}, tr("import.settings")),
                 h(
                     "p",
                     {"id": "import-settings-hint", "class_": "field-hint"},
-                    "Off: your settings stay as they are. Your keys stay bound to their endpoints either way.",
+                    tr("import.settings.hint"),
                 ),
             ),
         )
@@ -73,7 +74,7 @@ class ImportDialog:
         self.dialog.open(
             dialog_body(
                 "import-title",
-                "Import this bundle?",
+                tr("import.title"),
                 h("p", {"class_": "muted small", "id": "import-facts"}, facts),
                 self.table,
                 settings_row if has_settings else None,
@@ -93,25 +94,34 @@ class ImportDialog:
     def _render_plan(self) -> None:
         plan = self.preview.plan(replace_settings=bool(self.settings_box.checked))
         rows = [(r.label, r.added, r.merged, r.skipped) for r in summary_rows(plan)]
-        replace_children(self.table, data_table("What the import does", ("What", "Added", "Merged", "Skipped"), rows))
+        replace_children(
+            self.table,
+            data_table(
+                tr("import.table"),
+                (tr("import.col.what"), tr("import.col.added"), tr("import.col.merged"), tr("import.col.skipped")),
+                rows,
+            ),
+        )
         warnings = [w for w in plan.warnings if "encrypted API key" not in w]
         replace_children(self.warnings, [h("p", {"class_": "notice warn"}, w) for w in warnings])
         lines, more = detail_lines(plan, self.preview.titles)
         if lines:
-            items = [h("li", None, line) for line in lines] + ([h("li", None, f"…and {more} more.")] if more else [])
+            items = [h("li", None, line) for line in lines] + (
+                [h("li", None, tr("backup.more", count=more))] if more else []
+            )
             replace_children(
                 self.details,
                 h(
                     "details",
                     {"class_": "advanced"},
-                    h("summary", None, f"Details: {len(lines) + more} item(s) and why"),
+                    h("summary", None, tr("import.details", count=len(lines) + more)),
                     h("ul", {"class_": "small"}, items),
                 ),
             )
         else:
             replace_children(self.details)
         changes = has_changes(plan) or bool(self.opened and self.opened.to_add())
-        set_text(self.go, "Import" if changes else "Nothing to import")
+        set_text(self.go, tr("import.go") if changes else tr("import.nothing"))
         self.go.disabled = not changes
 
     # -- keys -------------------------------------------------------------------------------
@@ -120,27 +130,39 @@ class ImportDialog:
             return
         if self.opened is not None:
             rows = [
-                (self._provider_name(d.provider_id), d.origin, "added" if d.add else "skipped", d.reason)
+                (
+                    self._provider_name(d.provider_id),
+                    d.origin,
+                    tr("import.key.added" if d.add else "import.key.skipped"),
+                    d.reason,
+                )
                 for d in self.opened.decisions
             ]
             replace_children(
                 self.keys_area,
-                h("h3", None, "API keys"),
-                data_table("The bundle's API keys", ("Provider", "Bound to", "Result", "Why"), rows),
+                h("h3", None, tr("import.keys")),
+                data_table(
+                    tr("import.keys.table"),
+                    (tr("facts.provider"), tr("import.col.bound_to"), tr("import.col.result"), tr("import.col.why")),
+                    rows,
+                ),
             )
             return
         passphrase = Field(
             "import-passphrase",
-            "The bundle's passphrase",
+            tr("import.passphrase"),
             text_input("bundle_passphrase", kind="password"),
-            hint="The bundle holds encrypted API keys. Unlock them to import them too; without it, they stay out.",
+            hint=tr("import.passphrase.hint"),
         )
         unlock = button(
-            "Unlock keys", lambda _e: self.ctx.run(self._unlock(passphrase)), self.dialog.scope, id="import-unlock"
+            tr("import.unlock"),
+            lambda _e: self.ctx.run(self._unlock(passphrase)),
+            self.dialog.scope,
+            id="import-unlock",
         )
         self.dialog.scope.on(passphrase.control, "keydown", lambda e: self._enter(e, passphrase))
         replace_children(
-            self.keys_area, h("h3", None, "API keys"), passphrase.node, h("div", {"class_": "row"}, unlock)
+            self.keys_area, h("h3", None, tr("import.keys")), passphrase.node, h("div", {"class_": "row"}, unlock)
         )
 
     def _provider_name(self, provider_id: str) -> str:
@@ -163,7 +185,7 @@ class ImportDialog:
             return
         self._render_keys()
         self._render_plan()
-        announce(f"{len(self.opened.keys)} API key(s) unlocked.")
+        announce(tr("import.unlocked", count=len(self.opened.keys)))
         self.go.focus()
 
     # -- import -----------------------------------------------------------------------------
@@ -179,10 +201,10 @@ class ImportDialog:
                 lambda c: c.imports.commit(self.preview, replace_settings=replace_settings, keys=self.opened)
             )
         except AppError as exc:
-            set_text(self.error, f"Nothing was imported: {describe(exc).detail or exc}")
+            set_text(self.error, tr("import.failed", detail=describe(exc).detail or exc))
             self.error.hidden = False
             self.go.disabled = False
             self.cancel.disabled = False
             return
         self.dialog.close()
-        self.on_done(f"Imported {self.preview.name}. {outcome.text}")
+        self.on_done(tr("import.done", name=self.preview.name, outcome=outcome.text))

@@ -14,6 +14,7 @@ from app.browser.files import copy_text
 from app.browser.page_location import callback_url, go_to
 from app.core.capabilities import ProviderCapabilities
 from app.core.errors import AppError, InputError
+from app.core.i18n import tr
 from app.core.messages import describe
 from app.core.state import AppState
 from app.core.vault_status import VaultState, VaultStatus
@@ -32,27 +33,28 @@ class ProviderCard:
         pid = provider.provider_id
         self.pid = pid
         self.badge = h("span", {"class_": "badge", "id": f"provider-{pid}-badge"})
-        self.use_btn = button(f"Use {provider.label}", self._use, scope, kind="small")
+        self.use_btn = button(tr("provider.use", provider=provider.label), self._use, scope, kind="small")
         self.status = h("p", {"id": f"key-status-{pid}", "class_": "key-status"})
         self.form = KeyForm(
-            ctx, scope, provider, field_id=f"api-key-{pid}", on_saved=lambda: toast("Key saved and encrypted.")
+            ctx, scope, provider, field_id=f"api-key-{pid}", on_saved=lambda: toast(tr("provider.key_saved"))
         )
         self.sign_in = (
-            button(f"Sign in with {provider.label}", self._sign_in, scope, kind="primary") if provider.sign_in else None
+            button(tr("welcome.sign_in", provider=provider.label), self._sign_in, scope, kind="primary")
+            if provider.sign_in
+            else None
         )
         self.revealed = h("code", {"id": f"key-revealed-{pid}", "class_": "key-revealed", "hidden": True})
-        self.reveal_btn = button("Reveal key", self._toggle_reveal, scope, aria_pressed=False)
-        self.copy_btn = button("Copy key", self._copy, scope)
-        self.validate_btn = button("Validate key", self._validate, scope)
-        self.wipe_btn = button("Wipe key", self._confirm_wipe, scope, kind="danger")
+        self.reveal_btn = button(tr("provider.reveal"), self._toggle_reveal, scope, aria_pressed=False)
+        self.copy_btn = button(tr("provider.copy"), self._copy, scope)
+        self.validate_btn = button(tr("provider.validate"), self._validate, scope)
+        self.wipe_btn = button(tr("provider.wipe"), self._confirm_wipe, scope, kind="danger")
         self.check_result = status_line(f"key-check-{pid}")
         self.url = Field(
             f"base-url-{pid}",
-            "Base URL",
+            tr("provider.base_url"),
             text_input("base_url", kind="url", inputmode="url"),
-            hint=f"{provider.label}'s own: {provider.default_base_url}. Change it only for a proxy or gateway you run "
-            "or trust; leave it empty for the provider's own.",
-            extra=button("Save endpoint", self._on_save_url, scope),
+            hint=tr("provider.base_url.hint", provider=provider.label, url=provider.default_base_url),
+            extra=button(tr("provider.save_endpoint"), self._on_save_url, scope),
         )
         scope.on(self.url.control, "keydown", self._on_url_key)
         self.url_note = h("p", {"id": f"base-url-note-{pid}", "class_": "field-hint", "aria_live": "polite"})
@@ -62,7 +64,7 @@ class ProviderCard:
             "div",
             {"class_": "check-row", "hidden": True},
             self.relay,
-            h("label", {"for_": f"relay-{pid}"}, "Route through the local relay (serve.py --relay)"),
+            h("label", {"for_": f"relay-{pid}"}, tr("provider.relay")),
         )
         self._rendered: Any = object()
         sign_in_row = (
@@ -73,7 +75,7 @@ class ProviderCard:
                 h(
                     "p",
                     {"class_": "muted small"},
-                    "It gives this app a key of your account; you can cap its spending there. Or paste a key:",
+                    tr("provider.sign_in.hint"),
                 ),
             )
             if self.sign_in is not None
@@ -98,7 +100,7 @@ class ProviderCard:
             h(
                 "details",
                 {"class_": "advanced", "id": f"endpoint-{pid}"},
-                h("summary", None, "Advanced: endpoint"),
+                h("summary", None, tr("provider.advanced")),
                 h("div", {"class_": "stack"}, self.url.node, self.url_note, self.relay_row),
             ),
         )
@@ -108,7 +110,7 @@ class ProviderCard:
         settings = state.settings
         vault = state.vaults.get(self.pid)
         active = self.ctx.provider_id(state) == self.pid
-        set_text(self.badge, "In use" if active else "")
+        set_text(self.badge, tr("provider.in_use") if active else "")
         self.badge.hidden = not active
         self.use_btn.hidden = active
         demo = bool(settings and settings.demo_mode)
@@ -120,7 +122,7 @@ class ProviderCard:
         self.wipe_btn.disabled = not stored
         running = self.pid in state.key_checks_running
         self.validate_btn.disabled = running or not (unlocked or demo)
-        set_text(self.validate_btn, "Validating…" if running else "Validate key")
+        set_text(self.validate_btn, tr("provider.validating") if running else tr("provider.validate"))
         if not unlocked:
             self._hide_revealed()
         if state.key_checks.get(self.pid) != old.key_checks.get(self.pid):
@@ -141,7 +143,9 @@ class ProviderCard:
         parts: list[Node | str | None] = [
             h("p", None, h("strong", None, result.title + ". "), result.detail),
             h("p", None, result.action) if result.action else None,
-            h("p", {"class_": "muted small"}, f"Request ID: {result.request_id}") if result.request_id else None,
+            h("p", {"class_": "muted small"}, tr("provider.request_id", id=result.request_id))
+            if result.request_id
+            else None,
         ]
         replace_children(
             self.check_result,
@@ -166,7 +170,7 @@ class ProviderCard:
         self.revealed.textContent = ""
         self.revealed.hidden = True
         self.reveal_btn.setAttribute("aria-pressed", "false")
-        set_text(self.reveal_btn, "Reveal key")
+        set_text(self.reveal_btn, tr("provider.reveal"))
 
     def _toggle_reveal(self, _event: Any) -> None:
         if not self.revealed.hidden:
@@ -178,7 +182,7 @@ class ProviderCard:
             self.revealed.textContent = await self.ctx.intents.do(lambda c: c.keys.reveal_key(pid))
             self.revealed.hidden = False
             self.reveal_btn.setAttribute("aria-pressed", "true")
-            set_text(self.reveal_btn, "Hide key")
+            set_text(self.reveal_btn, tr("provider.hide"))
 
         self.ctx.run(reveal())
 
@@ -187,7 +191,7 @@ class ProviderCard:
 
         async def copy() -> None:
             await copy_text(await self.ctx.intents.do(lambda c: c.keys.reveal_key(pid)))
-            toast("Key copied to the clipboard.")
+            toast(tr("provider.copied"))
 
         self.ctx.run(copy())
 
@@ -204,26 +208,21 @@ class ProviderCard:
 
             async def run() -> None:
                 await self.ctx.intents.do(lambda c: c.keys.wipe_key(pid))
-                toast(f"{label} key wiped from this browser.")
+                toast(tr("provider.wiped", provider=label))
 
             self.ctx.run(run())
 
         dialog.open(
             dialog_body(
                 f"wipe-{pid}-title",
-                f"Wipe the {label} key?",
-                h(
-                    "p",
-                    None,
-                    "The encrypted key is deleted from this browser. Jobs and videos stay. "
-                    "You can add a key again at any time.",
-                ),
+                tr("provider.wipe.title", provider=label),
+                h("p", None, tr("provider.wipe.text")),
             ),
             h(
                 "div",
                 {"class_": "dialog-actions"},
-                button("Cancel", lambda _e: dialog.close(), dialog.scope, kind="ghost"),
-                button("Wipe key", wipe, dialog.scope, kind="danger"),
+                button(tr("common.cancel"), lambda _e: dialog.close(), dialog.scope, kind="ghost"),
+                button(tr("provider.wipe"), wipe, dialog.scope, kind="danger"),
             ),
         )
 
@@ -256,7 +255,7 @@ class ProviderCard:
             self.url.show_error(describe(exc).detail or str(exc))
             return
         self.url.clear()
-        set_text(self.url_note, warning or "Saved. Demo mode is off: calls now go to this endpoint.")
+        set_text(self.url_note, warning or tr("provider.url_saved"))
 
     def _ask_to_move(self, text: str, old_origin: str, new_origin: str) -> None:
         dialog = Dialog(f"move-key-{self.pid}-title")
@@ -265,34 +264,27 @@ class ProviderCard:
         def move(_e: Any) -> None:
             dialog.close()
             self.ctx.run(
-                self._save_url(text, move_key=True, warning=f"Saved. Your {label} key now goes to {new_origin}.")
+                self._save_url(text, move_key=True, warning=tr("provider.moved", provider=label, new=new_origin))
             )
 
         def keep(_e: Any) -> None:
             dialog.close()
             self.ctx.run(
-                self._save_url(
-                    text, move_key=False, warning=f"Saved. Your key stays for {old_origin}: add a key for {new_origin}."
-                )
+                self._save_url(text, move_key=False, warning=tr("provider.kept", old=old_origin, new=new_origin))
             )
 
         dialog.open(
             dialog_body(
                 f"move-key-{self.pid}-title",
-                f"Send your {label} key to {new_origin}?",
-                h(
-                    "p",
-                    None,
-                    f"Your {label} key is saved for {old_origin}. With this base URL every request, with the key, "
-                    f"would go to {new_origin}. Do this only for a proxy or gateway you run or trust.",
-                ),
+                tr("provider.move.title", provider=label, new=new_origin),
+                h("p", None, tr("provider.move.text", provider=label, old=old_origin, new=new_origin)),
             ),
             h(
                 "div",
                 {"class_": "dialog-actions"},
-                button("Cancel", lambda _e: dialog.close(), dialog.scope, kind="ghost"),
-                button(f"Keep the key for {old_origin}", keep, dialog.scope),
-                button(f"Send it to {new_origin}", move, dialog.scope, kind="danger"),
+                button(tr("common.cancel"), lambda _e: dialog.close(), dialog.scope, kind="ghost"),
+                button(tr("provider.move.keep", old=old_origin), keep, dialog.scope),
+                button(tr("provider.move.go", new=new_origin), move, dialog.scope, kind="danger"),
             ),
         )
 
@@ -303,11 +295,11 @@ class ProviderCard:
 
 def _key_status(vault: VaultStatus | None, demo: bool) -> str:
     if vault is None or vault.state is VaultState.EMPTY:
-        return "No key saved." + (" Demo mode needs none." if demo else "")
+        return tr("provider.no_key.demo") if demo else tr("provider.no_key")
     if vault.state is VaultState.DAMAGED:  # its origin is not to be believed: it did not decrypt with it
-        return vault.problem or "The stored key cannot be used; paste it again."
-    where = f" for {vault.origin}" if getattr(vault, "origin", "") else ""
+        return vault.problem or tr("provider.damaged")
+    where = tr("provider.where", origin=vault.origin) if getattr(vault, "origin", "") else ""
     if vault.state is VaultState.LOCKED:
-        return f"Saved{where}: {vault.hint} · locked (passphrase). Unlock the key vault to use it."
-    protection = "your passphrase" if vault.mode == "passphrase" else "a key kept by this browser"
-    return f"Saved{where}: {vault.hint} · encrypted with {protection}."
+        return tr("provider.saved.locked", where=where, hint=vault.hint)
+    protection = tr("provider.by_passphrase") if vault.mode == "passphrase" else tr("provider.by_browser")
+    return tr("provider.saved", where=where, hint=vault.hint, protection=protection)

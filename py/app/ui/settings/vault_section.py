@@ -8,6 +8,7 @@ from typing import Any
 
 from app.browser.dom import Scope, h, replace_children, set_text
 from app.core.errors import AppError, InputError
+from app.core.i18n import tr
 from app.core.messages import describe
 from app.core.state import AppState
 from app.core.vault_status import VaultState
@@ -17,12 +18,15 @@ from app.ui.key_form import security_note
 from app.ui.settings.section import Section, card
 from app.ui.toasts import toast
 
-LOCK_CHOICES = (
-    (0, "Only when I lock it"),
-    (5, "After 5 minutes idle"),
-    (15, "After 15 minutes idle"),
-    (60, "After an hour idle"),
-)
+
+def lock_choices() -> tuple[tuple[int, str], ...]:
+    """The idle times the vault can lock after, in minutes (0: only by hand), with their words."""
+    return (
+        (0, tr("vault.lock.manual")),
+        (5, tr("vault.lock.minutes", count=5)),
+        (15, tr("vault.lock.minutes", count=15)),
+        (60, tr("vault.lock.hour")),
+    )
 
 
 class VaultSection(Section):
@@ -30,33 +34,33 @@ class VaultSection(Section):
         super().__init__(ctx, scope)
         self.summary = h("p", {"id": "vault-status", "class_": "key-status"})
         self.passphrase_area = h("div", {"class_": "stack", "id": "passphrase-area"})
-        self.lock_btn = button("Lock now", self._lock, scope)
+        self.lock_btn = button(tr("vault.lock_now"), self._lock, scope)
         self.lock_after = h(
-            "select", {"id": "lock-after"}, [h("option", {"value": str(m)}, text) for m, text in LOCK_CHOICES]
+            "select", {"id": "lock-after"}, [h("option", {"value": str(m)}, text) for m, text in lock_choices()]
         )
         scope.on(self.lock_after, "change", self._on_lock_after)
         self.lock_row = h(
             "div",
             {"class_": "row", "id": "lock-row"},
             self.lock_btn,
-            h("label", {"for_": "lock-after"}, "Lock the vault"),
+            h("label", {"for_": "lock-after"}, tr("vault.lock")),
             self.lock_after,
         )
         self._rendered: Any = object()
-        self.node = card("vault", "Key vault", security_note(), self.summary, self.lock_row, self.passphrase_area)
+        self.node = card("vault", tr("vault.title"), security_note(), self.summary, self.lock_row, self.passphrase_area)
 
     def update(self, state: AppState, old: AppState) -> None:
         vaults = [v for v in state.vaults.values() if v.state is not VaultState.EMPTY]
         passphrase = any(v.mode == "passphrase" for v in vaults)
         locked = any(v.state is VaultState.LOCKED for v in vaults)
         if not vaults:
-            text = "No keys saved yet."
+            text = tr("vault.none")
         elif locked:
-            text = f"{len(vaults)} key(s) saved, locked with your passphrase."
+            text = tr("vault.locked", count=len(vaults))
         elif passphrase:
-            text = f"{len(vaults)} key(s) saved, protected by your passphrase and unlocked for this visit."
+            text = tr("vault.unlocked", count=len(vaults))
         else:
-            text = f"{len(vaults)} key(s) saved, encrypted with a key kept by this browser."
+            text = tr("vault.by_browser", count=len(vaults))
         set_text(self.summary, text)
         self.lock_row.hidden = not passphrase
         self.lock_btn.disabled = locked
@@ -70,10 +74,7 @@ class VaultSection(Section):
     def _lock(self, _event: Any) -> None:
         async def run() -> None:
             await self.ctx.intents.do(lambda c: c.keys.lock())
-            toast(
-                "Locked: your keys are out of this page's memory (and the poller's) until you unlock; "
-                "checking running renders waits until then."
-            )
+            toast(tr("vault.locked_now"))
 
         self.ctx.run(run())
 
@@ -88,54 +89,55 @@ class VaultSection(Section):
             replace_children(self.passphrase_area)
             return
         if locked:
-            current = Field("unlock-current", "Passphrase", text_input("passphrase", kind="password"))
+            current = Field("unlock-current", tr("unlock.passphrase"), text_input("passphrase", kind="password"))
             replace_children(
                 self.passphrase_area,
-                h("h3", None, "Unlock"),
+                h("h3", None, tr("unlock.action")),
                 current.node,
-                h("div", {"class_": "row"}, button("Unlock", lambda _e: self._unlock(current), scope, kind="primary")),
+                h(
+                    "div",
+                    {"class_": "row"},
+                    button(tr("unlock.action"), lambda _e: self._unlock(current), scope, kind="primary"),
+                ),
             )
             return
         new = Field(
             "new-passphrase",
-            "New passphrase",
+            tr("vault.new"),
             text_input("new_passphrase", kind="password"),
-            hint="At least 8 characters. It is never stored: if you forget it, wipe the key and paste it again.",
+            hint=tr("vault.new.hint"),
         )
-        confirm = Field(
-            "confirm-passphrase", "Repeat the passphrase", text_input("confirm_passphrase", kind="password")
-        )
+        confirm = Field("confirm-passphrase", tr("vault.repeat"), text_input("confirm_passphrase", kind="password"))
         if not passphrase:
             replace_children(
                 self.passphrase_area,
-                h("h3", None, "Protect with a passphrase (optional)"),
+                h("h3", None, tr("vault.protect")),
                 h(
                     "p",
                     {"class_": "muted small"},
-                    "With a passphrase the key is encrypted with a key derived from it (PBKDF2, 600,000 rounds) and "
-                    "the app asks for it once per visit.",
+                    tr("vault.protect.text"),
                 ),
                 new.node,
                 confirm.node,
                 h(
                     "div",
                     {"class_": "row"},
-                    button("Set passphrase", lambda _e: self._set_passphrase(new, confirm, None), scope),
+                    button(tr("vault.set"), lambda _e: self._set_passphrase(new, confirm, None), scope),
                 ),
             )
             return
-        current = Field("current-passphrase", "Current passphrase", text_input("current_passphrase", kind="password"))
+        current = Field("current-passphrase", tr("vault.current"), text_input("current_passphrase", kind="password"))
         replace_children(
             self.passphrase_area,
-            h("h3", None, "Passphrase"),
+            h("h3", None, tr("unlock.passphrase")),
             current.node,
             new.node,
             confirm.node,
             h(
                 "div",
                 {"class_": "row"},
-                button("Change passphrase", lambda _e: self._set_passphrase(new, confirm, current), scope),
-                button("Remove passphrase", lambda _e: self._remove_passphrase(current), scope),
+                button(tr("vault.change"), lambda _e: self._set_passphrase(new, confirm, current), scope),
+                button(tr("vault.remove"), lambda _e: self._remove_passphrase(current), scope),
             ),
         )
 
@@ -155,9 +157,7 @@ class VaultSection(Section):
 
     def _unlock(self, current: Field) -> None:
         passphrase = current.value
-        self._guarded(
-            current, self.ctx.intents.do(lambda c: c.keys.unlock(passphrase)), "Keys unlocked for this visit."
-        )
+        self._guarded(current, self.ctx.intents.do(lambda c: c.keys.unlock(passphrase)), tr("unlock.done"))
 
     def _set_passphrase(self, new: Field, confirm: Field, current: Field | None) -> None:
         for f in (new, confirm, current):
@@ -165,11 +165,11 @@ class VaultSection(Section):
                 f.clear()
         target = confirm if new.value and new.value != confirm.value else new
         if current is not None and not current.value:
-            current.show_error("Enter your current passphrase.")
+            current.show_error(tr("vault.current.missing"))
             return
         chosen, again, old = new.value, confirm.value, current.value if current else None
         action = self.ctx.intents.do(lambda c: c.keys.set_passphrase(chosen, again, current=old))
-        self._guarded(target, action, "Passphrase saved. Your keys are now protected by it.")
+        self._guarded(target, action, tr("vault.set.done"))
 
     def _remove_passphrase(self, current: Field) -> None:
         current.clear()
@@ -177,5 +177,5 @@ class VaultSection(Section):
         self._guarded(
             current,
             self.ctx.intents.do(lambda c: c.keys.remove_passphrase(passphrase)),
-            "Passphrase removed. Your keys are protected by this browser again.",
+            tr("vault.remove.done"),
         )

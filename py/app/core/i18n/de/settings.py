@@ -93,4 +93,111 @@ MESSAGES: dict[str, Message] = {
     "Profil). Jeder Schlüssel wird in diesem Browser verschlüsselt und nur an den Endpunkt gesendet, für den er "
     "gespeichert wurde. Verwenden Sie am besten einen Schlüssel mit Ausgabenlimit, und löschen Sie ihn, wenn Sie "
     "fertig sind.",
+    "export.renders": {"one": "{count} Rendering", "other": "{count} Renderings"},
+    "export.files": {"one": "{count} Datei", "other": "{count} Dateien"},
+    "export.keys": {
+        "one": ", {count} API-Schlüssel (verschlüsselt)",
+        "other": ", {count} API-Schlüssel (verschlüsselt)",
+    },
+    "export.done": "{renders}, {files}{keys} nach {name} exportiert ({size}).",
+    "export.missing": " Nicht mehr in diesem Browser gespeichert und daher nicht enthalten: {count} Datei(en).",
+    "export.unreadable": " Ausgelassene unlesbare Einträge: {count}.",
+    "export.not_finished": "Der Export wurde nicht abgeschlossen; es wurde kein Paket gespeichert.",
+    "export.cancelled": "Export abgebrochen: Es wurde nichts gespeichert.",
+    "export.saved_as": "Paket gespeichert als {name}",
+    "backup.title": "Sicherung",
+    "backup.lead": "Eine ZIP-Datei mit allem, was diese App in diesem Browser aufbewahrt: Einstellungen, jedes "
+    "Rendering mit seiner Anfrage, die Titel, Tags und Ordner der Bibliothek, Vorlagen sowie jedes gespeicherte Video "
+    "und Bild. Importieren Sie sie hier nach einem Zurücksetzen oder in einem anderen Browser. Die Ausgabenübersicht "
+    "ergibt sich aus den Renderings.",
+    "backup.keys": "Meine API-Schlüssel einschließen, mit einer Passphrase verschlüsselt",
+    "backup.keys.hint": "Ohne diese Option verlässt kein Schlüssel diesen Browser. Mit ihr werden die Schlüssel "
+    "verschlüsselt (AES-GCM, mit einem Schlüssel, der per PBKDF2-SHA-256 mit 600.000 Runden aus Ihrer Passphrase "
+    "abgeleitet wird) und nie im Klartext geschrieben.",
+    "backup.passphrase": "Passphrase für die Schlüssel",
+    "backup.passphrase.hint": "Mindestens 8 Zeichen. Beim Importieren der Schlüssel wird sie abgefragt; sie wird "
+    "nirgends gespeichert.",
+    "backup.passphrase.repeat": "Passphrase der Sicherung wiederholen",
+    "backup.passphrase.mismatch": "Die beiden Passphrasen stimmen nicht überein.",
+    "backup.export": "Export",
+    "backup.export.go": "Alles exportieren…",
+    "backup.export.not_started": "Der Export wurde nicht gestartet.",
+    "backup.import": "Import",
+    "backup.import.go": "Ein Paket importieren…",
+    "backup.import.lead": "Das ganze Paket wird geprüft, bevor etwas geschrieben wird; Sie sehen, was es hinzufügt, "
+    "zusammenführt und überspringt, und dann wird es auf einmal geschrieben oder gar nicht.",
+    "backup.file": "Paketdatei",
+    "backup.more": "…und {count} weitere.",
+    "backup.refused": "„{name}“ kann nicht importiert werden. Es wurde nichts geändert.",
+    "backup.refused.said": "{name} kann nicht importiert werden: {count} Problem(e) gefunden. Es wurde nichts "
+    "geändert.",
+    "backup.unreadable": "„{name}“ konnte nicht gelesen werden. Es wurde nichts geändert.",
+    "provider.use": "{provider} verwenden",
+    "provider.in_use": "In Verwendung",
+    "provider.key_saved": "Schlüssel gespeichert und verschlüsselt.",
+    "provider.sign_in.hint": "Damit erhält diese App einen Schlüssel Ihres Kontos; dort können Sie seine Ausgaben "
+    "begrenzen. Oder fügen Sie einen Schlüssel ein:",
+    "provider.reveal": "Schlüssel anzeigen",
+    "provider.hide": "Schlüssel verbergen",
+    "provider.copy": "Schlüssel kopieren",
+    "provider.copied": "Schlüssel in die Zwischenablage kopiert.",
+    "provider.validate": "Schlüssel prüfen",
+    "provider.validating": "Wird geprüft…",
+    "provider.request_id": "Anfrage-ID: {id}",
+    "provider.wipe": "Schlüssel löschen",
+    "provider.wipe.title": "Den {provider}-Schlüssel löschen?",
+    "provider.wipe.text": "Der verschlüsselte Schlüssel wird aus diesem Browser gelöscht. Aufträge und Videos "
+    "bleiben. Sie können jederzeit wieder einen Schlüssel hinzufügen.",
+    "provider.wiped": "{provider}-Schlüssel aus diesem Browser gelöscht.",
+    "provider.advanced": "Erweitert: Endpunkt",
+    "provider.base_url": "Basis-URL",
+    "provider.base_url.hint": "Die eigene von {provider}: {url}. Ändern Sie sie nur für einen Proxy oder ein Gateway, "
+    "das Sie betreiben oder dem Sie vertrauen; lassen Sie sie leer für die eigene des Anbieters.",
+    "provider.save_endpoint": "Endpunkt speichern",
+    "provider.relay": "Über das lokale Relay leiten (serve.py --relay)",
+    "provider.url_saved": "Gespeichert. Der Demo-Modus ist aus: Aufrufe gehen jetzt an diesen Endpunkt.",
+    "provider.moved": "Gespeichert. Ihr {provider}-Schlüssel geht jetzt an {new}.",
+    "provider.kept": "Gespeichert. Ihr Schlüssel bleibt für {old}: Fügen Sie einen Schlüssel für {new} hinzu.",
+    "provider.move.title": "Ihren {provider}-Schlüssel an {new} senden?",
+    "provider.move.text": "Ihr {provider}-Schlüssel ist für {old} gespeichert. Mit dieser Basis-URL ginge jede "
+    "Anfrage samt Schlüssel an {new}. Tun Sie das nur für einen Proxy oder ein Gateway, das Sie betreiben oder dem "
+    "Sie vertrauen.",
+    "provider.move.keep": "Den Schlüssel für {old} behalten",
+    "provider.move.go": "An {new} senden",
+    "provider.no_key": "Kein Schlüssel gespeichert.",
+    "provider.no_key.demo": "Kein Schlüssel gespeichert. Der Demo-Modus braucht keinen.",
+    "provider.damaged": "Der gespeicherte Schlüssel ist nicht verwendbar; fügen Sie ihn erneut ein.",
+    "provider.where": " für {origin}",
+    "provider.saved.locked": "Gespeichert{where}: {hint} · gesperrt (Passphrase). Entsperren Sie den "
+    "Schlüsseltresor, um ihn zu verwenden.",
+    "provider.saved": "Gespeichert{where}: {hint} · verschlüsselt mit {protection}.",
+    "provider.by_passphrase": "Ihrer Passphrase",
+    "provider.by_browser": "einem Schlüssel, den dieser Browser verwahrt",
+    "vault.title": "Schlüsseltresor",
+    "vault.lock_now": "Jetzt sperren",
+    "vault.lock": "Den Tresor sperren",
+    "vault.lock.manual": "Nur wenn ich ihn sperre",
+    "vault.lock.minutes": {"one": "Nach {count} Minute Inaktivität", "other": "Nach {count} Minuten Inaktivität"},
+    "vault.lock.hour": "Nach einer Stunde Inaktivität",
+    "vault.locked_now": "Gesperrt: Ihre Schlüssel sind aus dem Speicher dieser Seite (und dem der Abfrage) entfernt, "
+    "bis Sie entsperren; die Prüfung laufender Renderings wartet bis dahin.",
+    "vault.none": "Noch keine Schlüssel gespeichert.",
+    "vault.locked": "{count} Schlüssel gespeichert, mit Ihrer Passphrase gesperrt.",
+    "vault.unlocked": "{count} Schlüssel gespeichert, durch Ihre Passphrase geschützt und für diesen Besuch entsperrt.",
+    "vault.by_browser": "{count} Schlüssel gespeichert, verschlüsselt mit einem Schlüssel, den dieser Browser "
+    "verwahrt.",
+    "vault.new": "Neue Passphrase",
+    "vault.new.hint": "Mindestens 8 Zeichen. Sie wird nie gespeichert: Wenn Sie sie vergessen, löschen Sie den "
+    "Schlüssel und fügen Sie ihn erneut ein.",
+    "vault.repeat": "Passphrase wiederholen",
+    "vault.protect": "Mit einer Passphrase schützen (optional)",
+    "vault.protect.text": "Mit einer Passphrase wird der Schlüssel mit einem daraus abgeleiteten Schlüssel "
+    "verschlüsselt (PBKDF2, 600.000 Runden), und die App fragt einmal pro Besuch danach.",
+    "vault.set": "Passphrase festlegen",
+    "vault.set.done": "Passphrase gespeichert. Ihre Schlüssel sind jetzt durch sie geschützt.",
+    "vault.current": "Aktuelle Passphrase",
+    "vault.current.missing": "Geben Sie Ihre aktuelle Passphrase ein.",
+    "vault.change": "Passphrase ändern",
+    "vault.remove": "Passphrase entfernen",
+    "vault.remove.done": "Passphrase entfernt. Ihre Schlüssel sind wieder durch diesen Browser geschützt.",
 }
