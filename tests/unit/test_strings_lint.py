@@ -20,8 +20,8 @@ UI = ROOT / "py" / "app" / "ui"
 # PENDING: another helper is adding batch mode to these right now; converting them here would
 # conflict. The lead converts them after that merge and empties this tuple.
 PENDING: tuple[str, ...] = ("views/new_render.py", "compose/")
-# NOT_YET: not converted to the catalogue yet (ran out of time in the first pass). Each entry
-# is a debt: convert the module, add its German, and delete it from here.
+# NOT_YET: modules not converted to the catalogue yet. Each entry is a debt: convert the
+# module, add its German, and delete it from here.
 NOT_YET: tuple[str, ...] = ()
 
 USER_ATTRS = frozenset({"aria_label", "title", "placeholder", "alt", "label", "aria_valuetext", "aria_roledescription"})

@@ -65,6 +65,11 @@ def fmt_bytes(count: int, *, locale: str | None = None) -> str:
     return f"{fmt_number(value, 1, locale=code)} TB"
 
 
+def month_abbr(month: int, *, locale: str | None = None) -> str:
+    """``Nov`` / ``Nov.``: the short month name :func:`fmt_date` writes (``month`` is 1–12)."""
+    return _MONTHS.get(_locale(locale), _MONTHS["en"])[month - 1]
+
+
 def fmt_date(day: datetime.date, *, locale: str | None = None) -> str:
     """``Dec 2, 2026`` / ``2. Dez. 2026``."""
     code = _locale(locale)

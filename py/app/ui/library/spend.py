@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from app.browser.dom import Node, h, replace_children, set_text, svg
-from app.core.i18n import active_locale, fmt_money, tr
-from app.core.i18n.formats import _MONTHS, CENT
+from app.core.i18n import fmt_money, tr
+from app.core.i18n.formats import CENT, month_abbr
 from app.core.ledger import build_ledger, chart_bars
 from app.ui.forms import data_table
 
@@ -24,8 +24,7 @@ def month_label(month: str) -> str:
     year, _, number = month.partition("-")
     if not (number.isdigit() and 1 <= int(number) <= 12):
         return month
-    names = _MONTHS.get(active_locale(), _MONTHS["en"])  # the names fmt_date writes
-    return f"{names[int(number) - 1]} {year[2:]}"
+    return f"{month_abbr(int(number))} {year[2:]}"  # the names fmt_date writes
 
 
 def usd(amount: Decimal) -> str:
