@@ -108,6 +108,9 @@ def batch(page: Page, audit: Audit) -> None:
     page.locator("#batch-models").get_by_label("Sora 2 Pro", exact=True).check()
     page.locator("#batch-frames").get_by_label("1792x1024").check()
     page.locator("#batch-left-out summary").click()
+    # Opening the list scrolls the page: a chip then sits under the sticky header, which axe's
+    # target-size rule counts as covering it. Judge the form where it is read, from the top.
+    page.evaluate("window.scrollTo(0, 0)")
     audit("new render, batch sweep with combinations left out")
     page.get_by_label("Several prompts, this setting").check()
     page.get_by_label("Prompts, one a line").fill("A batch heron\nA batch owl")
@@ -148,4 +151,4 @@ def test_every_view_and_dialog_passes_axe(
     settings(page, audit, tmp_path)
     compose_and_render(page, audit, tmp_path)
     library(page, audit, app_server)
-    assert audit.found == {}
+    assert audit.found == {}, audit.found  # every state with its violations, in full

@@ -16,7 +16,7 @@ MESSAGES: dict[str, Message] = {
     "batch.durations": "Längen",
     "batch.seconds": "{seconds} s",
     "batch.prompts": "Prompts, einer pro Zeile",
-    "batch.prompts.hint": "Jede Zeile wird ein Render mit Modell, Format und Länge, die rechts gewählt sind.",
+    "batch.prompts.hint": "Jede Zeile wird ein Render, mit Modell, Format und Länge des Stapels.",
     "batch.prompts.placeholder": "Ein Rotmilan über einem winterlichen Feld\n"
     "Dasselbe Feld in der Dämmerung, Nebel zieht auf",
     "batch.csv": "Oder eine CSV-Datei laden",

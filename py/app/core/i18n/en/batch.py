@@ -16,7 +16,7 @@ MESSAGES: dict[str, Message] = {
     "batch.durations": "Lengths",
     "batch.seconds": "{seconds} s",
     "batch.prompts": "Prompts, one a line",
-    "batch.prompts.hint": "Each line is one render at the model, frame and length chosen on the right.",
+    "batch.prompts.hint": "Each line is one render, at the model, frame and length chosen for the batch.",
     "batch.prompts.placeholder": "A red kite over a winter field\nThe same field at dusk, fog rolling in",
     "batch.csv": "Or load a CSV file",
     "batch.csv.hint": "A header row with a “prompt” column; every other column is ignored.",
