@@ -21,7 +21,6 @@ UI = ROOT / "py" / "app" / "ui"
 # conflict. The lead converts them after that merge and empties this tuple.
 PENDING: tuple[str, ...] = (
     "views/new_render.py",
-    "compose/presets.py",
     "compose/image_slot.py",
     "compose/pickers.py",
 )

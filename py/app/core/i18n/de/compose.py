@@ -26,4 +26,31 @@ MESSAGES: dict[str, Message] = {
     "compose.sent.lead": "Gesendet: ",
     "compose.sent.still": "Das Formular enthält ihn noch. Rendern Sie erneut nur für eine neue Variante "
     "(wird erneut berechnet).",
+    # presets
+    "compose.preset": "Vorlage",
+    "compose.preset.apply": "Anwenden",
+    "compose.preset.save": "Als Vorlage speichern…",
+    "compose.preset.rename": "Umbenennen…",
+    "compose.preset.delete": "Löschen",
+    "compose.preset.none": "Keine Vorlage",
+    "compose.preset.none_saved": "Noch keine Vorlagen gespeichert",
+    "compose.preset.hint": "{count} gespeichert. Eine Vorlage enthält Prompt, Modell, Format, Länge und die übrigen "
+    "Einstellungen (nicht die Bilder); Anwenden ersetzt sie. Vorlagen reisen in Sicherungspaketen mit.",
+    "compose.preset.hint.empty": "Speichern Sie Prompt und Einstellungen unter einem Namen, um sie wiederzuverwenden "
+    "(nicht die Bilder).",
+    "compose.preset.applied": "Vorlage „{name}“ angewendet.",
+    "compose.preset.save.title": "Als Vorlage speichern",
+    "compose.preset.name": "Name der Vorlage",
+    "compose.preset.save.confirm": "Vorlage speichern",
+    "compose.preset.save.hint": "Der Prompt und die Einstellungen dieses Formulars, nicht seine Bilder. "
+    "Eine Vorlage mit demselben Namen wird ersetzt.",
+    "compose.preset.saved": "Vorlage „{name}“ gespeichert.",
+    "compose.preset.replaced": "Vorlage „{name}“ ersetzt.",
+    "compose.preset.rename.title": "„{name}“ umbenennen",
+    "compose.preset.rename.confirm": "Umbenennen",
+    "compose.preset.renamed": "Vorlage umbenannt.",
+    "compose.preset.delete.title": "Vorlage „{name}“ löschen?",
+    "compose.preset.delete.text": "Damit erstellte Renders bleiben unberührt.",
+    "compose.preset.delete.confirm": "Vorlage löschen",
+    "compose.preset.deleted": "Vorlage „{name}“ gelöscht.",
 }
