@@ -109,4 +109,34 @@ MESSAGES: dict[str, Message] = {
     "Die Preise eigener Modelle sind unbekannt.",
     "compose.custom.current": "Gesendetes Modell: {model}",
     "compose.more": "Weitere Optionen",
+    # new_render
+    "compose.lead": "Beschreiben Sie ein Video, wählen Sie Modell, Format und Länge, sehen Sie den Preis, rendern Sie.",
+    "compose.prompt": "Prompt",
+    "compose.prompt.placeholder": "Eine langsame, filmische Kamerafahrt auf einen moosigen Waldboden im Morgengrauen, "
+    "Nebel, geringe Schärfentiefe, Vogelgesang",
+    "compose.tips": "Tipps für den Prompt",
+    "compose.tip.camera": "Sagen Sie, was die Kamera sieht: Motiv, Ort, Tageszeit, Licht.",
+    "compose.tip.motion": "Beschreiben Sie Bewegung und Kamerafahrten: „langsame Fahrt heran“, "
+    "„Handkamera, die folgt“.",
+    "compose.tip.sound": "Fügen Sie Ton hinzu: Atmosphäre, Stimmung der Musik, eine Dialogzeile in Anführungszeichen.",
+    "compose.tip.one_shot": "Eine klare Einstellung wirkt besser als eine Geschichte mit vielen Schnitten.",
+    "compose.tip.first_frame": "Ein Bild als erstes Bild startet das Video; beschreiben Sie, was danach passiert.",
+    "compose.counter": "{count} Zeichen",
+    "compose.counter.over": "{count} Zeichen — über der Grenze",
+    "compose.provider": "Anbieter",
+    "compose.provider.to": "Renders gehen an {name}.",
+    "compose.provider.demo": "Renders gehen an seinen Simulator (Demomodus: kein Schlüssel, keine Kosten).",
+    "compose.images": "Bilder",
+    "compose.render": "Rendern",
+    "compose.submitting": "Wird gesendet…",
+    "compose.rights": "Mit dem Rendern bestätigen Sie, dass Sie die Rechte an allen hochgeladenen Medien haben. ",
+    "compose.rights.open": "Rechte und Sicherheit",
+    "compose.ready.no_key": "Fügen Sie zuerst in den Einstellungen Ihren {provider}-Schlüssel hinzu "
+    "oder schalten Sie den Demomodus ein.",
+    "compose.ready.locked": "Entsperren Sie zuerst Ihre Schlüssel (Einstellungen).",
+    "compose.sent.refused": "Die API hat den Render nicht angenommen: {error}",
+    "compose.sent.no_answer": "Noch keine Antwort von der API. Der Auftrag steht in der Warteschlange "
+    "und wird geprüft, nicht erneut gesendet.",
+    "compose.started": {"one": "Render gestartet.", "other": "Render gestartet ({count} Renders nacheinander)."},
+    "compose.view_queue": "Warteschlange ansehen",
 }
