@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, h, replace_children
 from app.core.capabilities import ImageRole, ModelCapability
+from app.core.i18n import tr
 from app.core.state import AppState
 from app.ui.context import UiContext
 from app.ui.forms import button
@@ -45,15 +46,14 @@ class ContinueNote:
             return
         title = source.display_title
         text = (
-            f"Continues “{title}”: its last frame is this video's first frame. Describe what happens next."
+            tr("compose.continue.linked", title=title)
             if model.images.first_frame
-            else f"{model.id} cannot start from an image: this render would not continue “{title}”. "
-            "Choose a model that takes a first frame."
+            else tr("compose.continue.dropped", model=model.id, title=title)
         )
         replace_children(
             self.node,
-            h("p", None, h("strong", None, "Continue this clip. "), text),
-            button("Don't continue", self._stop, self.scope, kind="small", id="continue-stop"),
+            h("p", None, h("strong", None, tr("compose.continue.lead")), text),
+            button(tr("compose.continue.stop"), self._stop, self.scope, kind="small", id="continue-stop"),
         )
 
     def _stop(self, _event: Any) -> None:

@@ -13,21 +13,25 @@ from app.browser.dom import Node, Scope, active_element, focus, h, query, replac
 from app.browser.ffi import is_null
 from app.browser.media_urls import object_url, revoke
 from app.core.capabilities import FrameSize, ImageInputs
+from app.core.i18n import tr
 from app.core.state import AppState, DraftImage
 from app.ui.context import UiContext
 from app.ui.icons import icon
 
-LABELS = {"first_frame": "First frame", "last_frame": "Last frame"}
-HINTS = {
-    "first_frame": "The video starts from this image.",
-    "last_frame": "The video ends on this image.",
-}
+NAMED = frozenset({"first_frame", "last_frame"})  # slots with their own label, hint and Remove text
 
 
 def slot_label(slot: str) -> str:
     if slot.startswith("reference-"):
-        return f"Reference image {slot.removeprefix('reference-')}"
-    return LABELS.get(slot, "Image")
+        return tr("compose.image.reference", number=slot.removeprefix("reference-"))
+    return tr(f"compose.image.{slot}") if slot in NAMED else tr("compose.image")
+
+
+def _remove_label(slot: str) -> str:
+    """Its own message, not the label lowercased: German nouns keep their capital."""
+    if slot.startswith("reference-"):
+        return tr("compose.image.reference.remove", number=slot.removeprefix("reference-"))
+    return tr(f"compose.image.{slot}.remove") if slot in NAMED else tr("compose.image.remove")
 
 
 class ImageSlot:
@@ -57,9 +61,9 @@ class ImageSlot:
                 "p",
                 None,
                 h("strong", None, slot_label(slot)),
-                " (optional): drop it here, ",
-                h("label", {"for_": f"{base}-file", "class_": "linklike"}, "choose a file"),
-                ", or paste it.",
+                tr("compose.image.drop.before"),
+                h("label", {"for_": f"{base}-file", "class_": "linklike"}, tr("compose.image.drop.choose")),
+                tr("compose.image.drop.after"),
             ),
         )
         for event in ("dragenter", "dragover"):
@@ -86,9 +90,12 @@ class ImageSlot:
     def configure(self, images: ImageInputs) -> None:
         """The model's rules: accepted types and what the image is for."""
         self.file_input.setAttribute("accept", ",".join(images.mime_types))
-        note = images.note if self.slot == "first_frame" and images.note else HINTS.get(self.slot, "")
+        hint = tr(f"compose.image.{self.slot}.hint") if self.slot in NAMED else ""
+        note = images.note if self.slot == "first_frame" and images.note else hint
         names = [m.split("/")[-1].upper().replace("WEBP", "WebP") for m in images.mime_types]
-        kinds = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
+        kinds = (
+            tr("compose.image.kinds", some=", ".join(names[:-1]), last=names[-1]) if len(names) > 1 else "".join(names)
+        )
         set_text(self.rule, f"{kinds}. {note}".strip())
 
     def show_error(self, message: str) -> None:
@@ -118,7 +125,7 @@ class ImageSlot:
             "img",
             {
                 "src": self._preview_url,
-                "alt": f"{slot_label(self.slot)}: {image.name}, as it will be sent",
+                "alt": tr("compose.image.alt", label=slot_label(self.slot), name=image.name),
                 "width": str(prepared.width),
                 "height": str(prepared.height),
                 "class_": "preview-img",
@@ -128,7 +135,7 @@ class ImageSlot:
         remove = h(
             "button",
             {"type": "button", "class_": "btn small", "on_click": self._on_remove},
-            f"Remove {slot_label(self.slot).lower()}",
+            _remove_label(self.slot),
             scope=self.scope,
         )
         replace_children(
@@ -154,9 +161,9 @@ class ImageSlot:
         return h(
             "fieldset",
             {"class_": "inline-radios"},
-            h("legend", None, "Fit"),
-            self._fit_radio("cover", "Crop to fill", cover),
-            self._fit_radio("contain", "Fit with bars", not cover),
+            h("legend", None, tr("compose.image.fit")),
+            self._fit_radio("cover", tr("compose.image.fit.cover"), cover),
+            self._fit_radio("contain", tr("compose.image.fit.contain"), not cover),
         )
 
     def _fit_radio(self, value: str, label: str, checked: bool) -> Node:
@@ -222,8 +229,8 @@ def _dims(image: DraftImage) -> str:
     prepared = image.prepared
     if image.size:
         frame = FrameSize.parse(image.size)
-        how = "cropped to fill" if image.fit == "cover" else "fitted with bars"
-        return f"{source} → resized to {frame.label}, {how}"
+        how = tr("compose.image.cropped" if image.fit == "cover" else "compose.image.fitted")
+        return tr("compose.image.resized", source=source, frame=frame.label, how=how)
     if (prepared.width, prepared.height) != (image.source_width, image.source_height):
-        return f"{source} → sent as {prepared.width}×{prepared.height}"
-    return f"{source}, sent as it is"
+        return tr("compose.image.sent_as", source=source, width=prepared.width, height=prepared.height)
+    return tr("compose.image.as_is", source=source)

@@ -23,6 +23,7 @@ from app.core.capabilities import (
     orientation_of,
 )
 from app.core.compose import Draft, allowed_sizes, audio_on, model_of
+from app.core.i18n import tr
 from app.core.prices import PriceFacts, format_rate
 
 MAX_MODEL_TILES = 4  # more models than this are a list (a select), not tiles
@@ -40,13 +41,14 @@ def _aspect_icon(width: int, height: int) -> Node:
 
 
 def _shape(orientation: Orientation) -> str:
-    return {Orientation.LANDSCAPE: "Landscape", Orientation.PORTRAIT: "Portrait"}.get(orientation, "Square")
+    shape = {Orientation.LANDSCAPE: "landscape", Orientation.PORTRAIT: "portrait"}.get(orientation, "square")
+    return tr(f"compose.shape.{shape}")
 
 
 def starting_rate(model: ModelCapability) -> str:
     """``from 10¢/sec`` (the lowest published per-second rate), or ``price unknown``."""
     rates = [r for r in (_rate_at(model, choice) for choice in _choices(model)) if r is not None]
-    return f"from {format_rate(min(rates))}" if rates else "price unknown"
+    return tr("compose.rate.from", rate=format_rate(min(rates))) if rates else tr("compose.rate.unknown")
 
 
 def _choices(model: ModelCapability) -> list[dict[str, str]]:
@@ -94,7 +96,7 @@ class Pickers:
             "div",
             {"class_": "check-row", "id": "audio-row"},
             self.audio,
-            h("label", {"for_": "audio"}, "Sound"),
+            h("label", {"for_": "audio"}, tr("compose.sound")),
             self.audio_hint,
         )
         self.seed = h("input", {"type": "text", "id": "seed", "inputmode": "numeric", "autocomplete": "off"})
@@ -147,14 +149,14 @@ class Pickers:
         slider = query(self.duration_group, "input[type=range]")
         if slider is not None:
             slider.value = str(draft.seconds)
-            set_text(self.range_value, f"{draft.seconds} s")
-            set_attrs(slider, aria_valuetext=f"{draft.seconds} seconds")
+            set_text(self.range_value, tr("compose.seconds", seconds=draft.seconds))
+            set_attrs(slider, aria_valuetext=tr("compose.seconds.long", count=draft.seconds))
         self.audio_row.hidden = model.audio is Audio.NONE
         self.audio.checked = audio_on(model, draft)
         self.audio.disabled = model.audio is not Audio.OPTIONAL
         set_text(
             self.audio_hint,
-            "Always on for this model." if model.audio is Audio.ALWAYS else "Without sound it may cost less.",
+            tr("compose.sound.always" if model.audio is Audio.ALWAYS else "compose.sound.optional"),
         )
         if str(self.seed.value) != draft.seed:
             self.seed.value = draft.seed
@@ -164,8 +166,9 @@ class Pickers:
         retiring = stage is Stage.RETIRING and model.life.shutdown
         self.model_note.hidden = not retiring
         if retiring:
-            instead = f" Switch to {model.life.replacement} before then." if model.life.replacement else ""
-            set_text(self.model_note, f"{model.label} shuts down on {model.life.shutdown}.{instead}")
+            instead = tr("compose.retiring.instead", model=model.life.replacement) if model.life.replacement else ""
+            said = tr("compose.retiring", model=model.label, date=model.life.shutdown)
+            set_text(self.model_note, f"{said}{instead}")
 
     def _choice(self, **change: Any) -> Callable[[], None]:
         return lambda: self._change(**change)
@@ -193,7 +196,7 @@ class Pickers:
         self, provider: ProviderCapabilities, current: str, advanced: bool, today: datetime.date
     ) -> None:
         offered = provider.offered(today)
-        legend = h("legend", None, "Model")
+        legend = h("legend", None, tr("compose.model"))
         if len(offered) <= MAX_MODEL_TILES:
             tiles = [
                 self._radio(
@@ -210,8 +213,11 @@ class Pickers:
             return
         select = h(
             "select",
-            {"id": "model-select", "aria_label": "Model"},
-            [h("option", {"value": m.id}, f"{m.label} — {starting_rate(m)}") for m in offered],
+            {"id": "model-select", "aria_label": tr("compose.model")},
+            [
+                h("option", {"value": m.id}, tr("compose.model.option", model=m.label, rate=starting_rate(m)))
+                for m in offered
+            ],
         )
         self._scope.on(select, "change", lambda _e: self._set_model(str(select.value)))
         chosen = provider.model(current)
@@ -236,7 +242,7 @@ class Pickers:
             group = h(
                 "fieldset",
                 {"class_": "choice-group sizes", "aria_describedby": "size-error"},
-                h("legend", None, "Size"),
+                h("legend", None, tr("compose.size")),
                 h("div", {"class_": "tiles"}, tiles),
             )
             replace_children(self.frame_group, group, _error("size"))
@@ -266,27 +272,27 @@ class Pickers:
             h(
                 "fieldset",
                 {"class_": "choice-group sizes", "aria_describedby": "aspect_ratio-error"},
-                h("legend", None, "Shape"),
+                h("legend", None, tr("compose.shape")),
                 h("div", {"class_": "tiles"}, aspects),
             ),
             _error("aspect_ratio"),
             h(
                 "fieldset",
                 {"class_": "choice-group", "aria_describedby": "resolution-error"},
-                h("legend", None, "Resolution"),
+                h("legend", None, tr("compose.resolution")),
                 h("div", {"class_": "tiles segmented"}, resolutions),
             ),
             _error("resolution"),
         )
 
     def _render_durations(self, model: ModelCapability) -> None:
-        legend = h("legend", None, "Duration")
+        legend = h("legend", None, tr("compose.duration"))
         if len(model.durations) <= MAX_DURATION_TILES and not model.durations_are_range:
             tiles = [
                 self._radio(
                     "seconds",
                     str(s),
-                    h("span", {"class_": "tile-title"}, f"{s} s"),
+                    h("span", {"class_": "tile-title"}, tr("compose.seconds", seconds=s)),
                     on=self._choice(seconds=s),
                 )
                 for s in model.durations
@@ -302,11 +308,13 @@ class Pickers:
                 "min": str(low),
                 "max": str(high),
                 "step": "1",
-                "aria_label": "Duration",
+                "aria_label": tr("compose.duration"),
             },
         )
         self._scope.on(slider, "change", lambda _e: self._change(seconds=int(slider.value)))
-        self._scope.on(slider, "input", lambda _e: set_text(self.range_value, f"{slider.value} s"))
+        self._scope.on(
+            slider, "input", lambda _e: set_text(self.range_value, tr("compose.seconds", seconds=slider.value))
+        )
         output = self.range_value
         replace_children(
             self.duration_group,
@@ -314,9 +322,9 @@ class Pickers:
             h(
                 "div",
                 {"class_": "range-row"},
-                h("span", {"class_": "muted small"}, f"{low} s"),
+                h("span", {"class_": "muted small"}, tr("compose.seconds", seconds=low)),
                 slider,
-                h("span", {"class_": "muted small"}, f"{high} s"),
+                h("span", {"class_": "muted small"}, tr("compose.seconds", seconds=high)),
                 output,
             ),
         )
@@ -330,12 +338,12 @@ class Pickers:
                 h(
                     "div",
                     {"class_": "field"},
-                    h("label", {"for_": "seed"}, "Seed"),
+                    h("label", {"for_": "seed"}, tr("compose.seed")),
                     self.seed,
                     h(
                         "p",
                         {"class_": "field-hint"},
-                        "A whole number to repeat a result more closely (not guaranteed).",
+                        tr("compose.seed.hint"),
                     ),
                     _error("seed"),
                 )
@@ -345,9 +353,9 @@ class Pickers:
                 h(
                     "div",
                     {"class_": "field"},
-                    h("label", {"for_": "negative-prompt"}, "Leave out"),
+                    h("label", {"for_": "negative-prompt"}, tr("compose.negative")),
                     self.negative,
-                    h("p", {"class_": "field-hint"}, "What the video should not show (sent as a negative prompt)."),
+                    h("p", {"class_": "field-hint"}, tr("compose.negative.hint")),
                     _error("negative_prompt"),
                 )
             )
@@ -356,11 +364,13 @@ class Pickers:
             select = h(
                 "select",
                 {"id": "snapshot"},
-                h("option", {"value": ""}, "Latest (no snapshot)"),
+                h("option", {"value": ""}, tr("compose.snapshot.latest")),
                 [h("option", {"value": m.id, "selected": m.id == current}, m.id) for m in snapshots],
             )
             self._scope.on(select, "change", lambda _e: self._set_model(str(select.value) or provider.models[0].id))
-            parts.append(h("div", {"class_": "field"}, h("label", {"for_": "snapshot"}, "Snapshot"), select))
+            parts.append(
+                h("div", {"class_": "field"}, h("label", {"for_": "snapshot"}, tr("compose.snapshot")), select)
+            )
         if provider.custom_models:
             custom = h(
                 "input",
@@ -369,33 +379,34 @@ class Pickers:
                     "id": "custom-model",
                     "autocomplete": "off",
                     "spellcheck": "false",
-                    "placeholder": "e.g. my-gateway/sora-2",
+                    "placeholder": tr("compose.custom.placeholder"),
                     "value": current if provider.model(current) is None else "",
                 },
             )
             use = h(
                 "button",
                 {"type": "button", "class_": "btn small", "on_click": lambda _e: self._set_model(str(custom.value))},
-                "Use model",
+                tr("compose.custom.use"),
                 scope=self._scope,
             )
             parts.append(
                 h(
                     "div",
                     {"class_": "field"},
-                    h("label", {"for_": "custom-model"}, "Custom model id"),
+                    h("label", {"for_": "custom-model"}, tr("compose.custom")),
                     h("div", {"class_": "row"}, custom, use),
                     h(
                         "p",
                         {"class_": "field-hint"},
-                        "For OpenAI-compatible endpoints that name their models differently. "
-                        "Prices of custom models are unknown.",
+                        tr("compose.custom.hint"),
                     ),
                 )
             )
-            parts.append(h("p", {"class_": "field-hint", "id": "current-model"}, f"Sending model: {current}"))
+            parts.append(
+                h("p", {"class_": "field-hint", "id": "current-model"}, tr("compose.custom.current", model=current))
+            )
         self.options.hidden = not parts
-        replace_children(self.options, h("summary", None, "More options"), h("div", {"class_": "stack"}, parts))
+        replace_children(self.options, h("summary", None, tr("compose.more")), h("div", {"class_": "stack"}, parts))
         known = provider.model(current)
         self.options.open = advanced or (provider.custom_models and (known is None or known.is_snapshot))
 

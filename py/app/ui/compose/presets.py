@@ -13,6 +13,7 @@ from typing import Any
 
 from app.browser.dom import Node, Scope, h, replace_children, set_attrs
 from app.core.errors import AppError
+from app.core.i18n import tr
 from app.core.state import AppState
 from app.ui.context import UiContext
 from app.ui.forms import button
@@ -31,15 +32,17 @@ class PresetBar:
         self._drop_typing = drop_typing  # forget that pending save: the preset's prompt replaces it
         self.select = h("select", {"id": "preset", "name": "preset", "aria_describedby": "preset-hint"})
         scope.on(self.select, "change", lambda _e: self._enable())
-        self.apply_btn = button("Apply", self._on_apply, scope, kind="small", id="preset-apply")
-        self.save_btn = button("Save as preset…", self._on_save, scope, kind="small", id="preset-save")
-        self.rename_btn = button("Rename…", self._on_rename, scope, kind="small", id="preset-rename")
-        self.delete_btn = button("Delete", self._on_delete, scope, kind="small danger-quiet", id="preset-delete")
+        self.apply_btn = button(tr("compose.preset.apply"), self._on_apply, scope, kind="small", id="preset-apply")
+        self.save_btn = button(tr("compose.preset.save"), self._on_save, scope, kind="small", id="preset-save")
+        self.rename_btn = button(tr("compose.preset.rename"), self._on_rename, scope, kind="small", id="preset-rename")
+        self.delete_btn = button(
+            tr("compose.preset.delete"), self._on_delete, scope, kind="small danger-quiet", id="preset-delete"
+        )
         self.hint = h("p", {"id": "preset-hint", "class_": "field-hint"})
         self.node: Node = h(
             "div",
             {"class_": "field presets", "id": "presets"},
-            h("label", {"for_": "preset"}, "Preset"),
+            h("label", {"for_": "preset"}, tr("compose.preset")),
             h("div", {"class_": "row"}, self.select, self.apply_btn, self.rename_btn, self.delete_btn),
             h("div", {"class_": "row"}, self.save_btn),
             self.hint,
@@ -54,17 +57,12 @@ class PresetBar:
         ids = {p.id for p in state.presets}
         replace_children(
             self.select,
-            h("option", {"value": NONE}, "No preset" if state.presets else "No presets saved yet"),
+            h("option", {"value": NONE}, tr("compose.preset.none" if state.presets else "compose.preset.none_saved")),
             [h("option", {"value": p.id, "selected": p.id == picked}, p.name) for p in state.presets],
         )
         self.select.value = picked if picked in ids else NONE
         count = len(state.presets)
-        self.hint.textContent = (
-            f"{count} saved. A preset holds the prompt, model, shape, length and the other choices "
-            "(not the images); applying one replaces them. Presets travel in backup bundles."
-            if count
-            else "Save the prompt and choices under a name to use them again (not the images)."
-        )
+        self.hint.textContent = tr("compose.preset.hint", count=count) if count else tr("compose.preset.hint.empty")
         self._enable()
 
     def _enable(self) -> None:
@@ -89,17 +87,17 @@ class PresetBar:
         preset = self._picked()
         if preset is not None:
             self._drop_typing()
-            self.ctx.run(self._do(lambda c: c.apply_preset(preset.id), f"Applied the preset “{preset.name}”."))
+            self.ctx.run(self._do(lambda c: c.apply_preset(preset.id), tr("compose.preset.applied", name=preset.name)))
 
     def _on_save(self, _event: Any) -> None:
         picked = self._picked()
         ask_text(
-            "Save as a preset",
-            "Preset name",
+            tr("compose.preset.save.title"),
+            tr("compose.preset.name"),
             picked.name if picked is not None else "",
-            "Save preset",
+            tr("compose.preset.save.confirm"),
             lambda name: self.ctx.run(self._save(name)),
-            hint="The prompt and the choices of this form, not its images. A preset of the same name is replaced.",
+            hint=tr("compose.preset.save.hint"),
         )
 
     async def _save(self, name: str) -> None:
@@ -111,18 +109,20 @@ class PresetBar:
             return
         self.select.value = preset.id
         self._enable()
-        toast(f"{'Replaced' if replaced else 'Saved'} the preset “{preset.name}”.")
+        toast(tr("compose.preset.replaced" if replaced else "compose.preset.saved", name=preset.name))
 
     def _on_rename(self, _event: Any) -> None:
         preset = self._picked()
         if preset is None:
             return
         ask_text(
-            f"Rename “{preset.name}”",
-            "Preset name",
+            tr("compose.preset.rename.title", name=preset.name),
+            tr("compose.preset.name"),
             preset.name,
-            "Rename",
-            lambda name: self.ctx.run(self._do(lambda c: c.presets.rename(preset.id, name), "Preset renamed.")),
+            tr("compose.preset.rename.confirm"),
+            lambda name: self.ctx.run(
+                self._do(lambda c: c.presets.rename(preset.id, name), tr("compose.preset.renamed"))
+            ),
         )
 
     def _on_delete(self, _event: Any) -> None:
@@ -130,10 +130,10 @@ class PresetBar:
         if preset is None:
             return
         confirm(
-            f"Delete the preset “{preset.name}”?",
-            "Renders made with it are not touched.",
-            "Delete preset",
+            tr("compose.preset.delete.title", name=preset.name),
+            tr("compose.preset.delete.text"),
+            tr("compose.preset.delete.confirm"),
             lambda _option: self.ctx.run(
-                self._do(lambda c: c.presets.delete(preset.id), f"Deleted the preset “{preset.name}”.")
+                self._do(lambda c: c.presets.delete(preset.id), tr("compose.preset.deleted", name=preset.name))
             ),
         )

@@ -13,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from app.browser.dom import Node, Scope, h, replace_children
+from app.core.i18n import tr
 from app.core.render_guard import Duplicate, guard_text
 from app.core.routes import Route, href
 
@@ -21,9 +22,9 @@ if TYPE_CHECKING:
     from app.core.settings import AfterRender  # pydantic: not on the boot path
 
 CHOICES: tuple[tuple[AfterRender, str], ...] = (
-    ("keep", "New variation (keep the prompt)"),
-    ("clear", "Clear the form"),
-)
+    ("keep", "compose.after.keep"),
+    ("clear", "compose.after.clear"),
+)  # choice → message id of its button
 
 
 class AfterRenderSlot:
@@ -43,13 +44,13 @@ class AfterRenderSlot:
         notice = h(
             "div",
             {"class_": "notice warn stack", "role": "alert", "id": "render-guard", "data_job": job.id},
-            h("p", None, h("strong", None, "Already sent? "), guard_text(duplicate, now)),
-            h("p", None, "It is ", _job_link(job), " in the Queue."),
+            h("p", None, h("strong", None, tr("compose.guard.lead")), guard_text(duplicate, now)),
+            h("p", None, tr("compose.guard.where.before"), _job_link(job), tr("compose.guard.where.after")),
             h(
                 "div",
                 {"class_": "row"},
-                self._button("Send it again" if job.demo else "Send it again (pay again)", "send-again", send),
-                self._button("Don't send", "dont-send", self.clear, primary=True),
+                self._button(tr("compose.guard.again" if job.demo else "compose.guard.again_paid"), "send-again", send),
+                self._button(tr("compose.guard.dont"), "dont-send", self.clear, primary=True),
             ),
         )
         self._show(f"guard:{job.id}", notice)
@@ -60,16 +61,16 @@ class AfterRenderSlot:
         if self.shown == f"sent:{job.id}":
             return
         buttons = [
-            self._button(label, f"after-{choice}", partial(choose, choice), primary=choice == remembered)
+            self._button(tr(label), f"after-{choice}", partial(choose, choice), primary=choice == remembered)
             for choice, label in CHOICES
         ]
         unconfirmed = job.remote_id is None
-        said = "Sent, not confirmed yet: " if unconfirmed else "Sent: "
+        said = tr("compose.sent.unconfirmed" if unconfirmed else "compose.sent.lead")
         notice = h(
             "div",
             {"class_": "notice ok stack", "role": "status", "id": "render-sent", "data_job": job.id},
             h("p", None, h("strong", None, said), _job_link(job), "."),
-            h("p", None, "The form still holds it. Render again only for a new variation (billed again)."),
+            h("p", None, tr("compose.sent.still")),
             h("div", {"class_": "row"}, buttons),
         )
         self._show(f"sent:{job.id}", notice)
@@ -86,7 +87,11 @@ class AfterRenderSlot:
 
 
 def _job_link(job: JobRecord) -> Node:
-    return h("a", {"href": href(Route.QUEUE, job=job.id), "class_": "job-link"}, f"“{job.display_title}”")
+    return h(
+        "a",
+        {"href": href(Route.QUEUE, job=job.id), "class_": "job-link"},
+        tr("compose.quoted", title=job.display_title),
+    )
 
 
 def _do(action: Callable[[], None]) -> Callable[[object], None]:

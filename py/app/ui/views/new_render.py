@@ -16,6 +16,7 @@ from app.browser.dom import Node, Pending, document_node, h, query, replace_chil
 from app.browser.ffi import is_null
 from app.core.capabilities import ImageRole, ModelCapability, ProviderCapabilities
 from app.core.compose import model_of, prompt_counter, quote, validate
+from app.core.i18n import tr
 from app.core.prices import ESTIMATE_NOTE, format_quote, format_source
 from app.core.provider_directory import day_of
 from app.core.render_guard import duplicate_of
@@ -36,15 +37,8 @@ from app.ui.welcome import WelcomeCard
 if TYPE_CHECKING:
     from app.core.settings import AfterRender  # pydantic: not on the boot path
 
-PROMPT_TIPS = (
-    "Say what the camera sees: subject, setting, time of day, light.",
-    "Describe motion and camera moves: “slow push-in”, “handheld tracking shot”.",
-    "Add sound: ambience, music mood, a line of dialogue in quotes.",
-    "One clear shot works better than a story with many cuts.",
-    "A first-frame image starts the video; describe what happens next.",
-)
+PROMPT_TIPS = ("camera", "motion", "sound", "one_shot", "first_frame")  # compose.tip.<name>
 SAVE_DELAY_MS = 400
-PLACEHOLDER = "A slow cinematic push-in on a mossy forest floor at dawn, mist, shallow depth of field, birdsong"
 FIELDS = ("prompt", "model", "size", "aspect_ratio", "resolution", "seconds", "seed", "negative_prompt")
 
 
@@ -57,8 +51,6 @@ def _today() -> datetime.date:
 
 
 class NewRenderView(View):
-    title = "New Render"
-
     def render(self) -> Node:
         s = self.scope
         self._save_timer: Pending | None = None
@@ -69,7 +61,7 @@ class NewRenderView(View):
                 "name": "prompt",
                 "rows": "7",
                 "aria_describedby": "prompt-counter prompt-error",
-                "placeholder": PLACEHOLDER,
+                "placeholder": tr("compose.prompt.placeholder"),
             },
         )
         s.on(self.prompt, "input", self._on_prompt)
@@ -99,7 +91,7 @@ class NewRenderView(View):
         self.render_btn = h(
             "button",
             {"type": "button", "class_": "btn primary big", "id": "render", "on_click": self._on_render},
-            "Render",
+            tr("compose.render"),
             scope=s,
         )
         self.submit_note = h("p", {"class_": "field-hint", "id": "render-note"})
@@ -108,14 +100,14 @@ class NewRenderView(View):
         self.prompt_field = h(
             "div",
             {"class_": "field"},
-            h("div", {"class_": "label-row"}, h("label", {"for_": "prompt"}, "Prompt"), self.counter),
+            h("div", {"class_": "label-row"}, h("label", {"for_": "prompt"}, tr("compose.prompt")), self.counter),
             self.prompt,
             _error("prompt"),
             h(
                 "details",
                 {"class_": "tips"},
-                h("summary", None, "Prompt tips"),
-                h("ul", None, [h("li", None, tip) for tip in PROMPT_TIPS]),
+                h("summary", None, tr("compose.tips")),
+                h("ul", None, [h("li", None, tr(f"compose.tip.{tip}")) for tip in PROMPT_TIPS]),
             ),
         )
         self._shown_provider = ""
@@ -135,7 +127,7 @@ class NewRenderView(View):
             h(
                 "div",
                 {"class_": "field"},
-                h("label", {"for_": "provider"}, "Provider"),
+                h("label", {"for_": "provider"}, tr("compose.provider")),
                 self.provider_select,
                 self.provider_note,
             ),
@@ -149,11 +141,11 @@ class NewRenderView(View):
             h(
                 "p",
                 {"class_": "small muted"},
-                "By rendering you confirm you have the rights to any uploaded media. ",
+                tr("compose.rights"),
                 h(
                     "button",
                     {"type": "button", "class_": "linklike", "on_click": self._open_safety},
-                    "Rights and safety",
+                    tr("compose.rights.open"),
                     scope=s,
                 ),
             ),
@@ -162,7 +154,7 @@ class NewRenderView(View):
         self.root = h(
             "section",
             {"class_": "stack"},
-            view_header("New Render", "Describe a video, pick its model, shape and length, see the price, render."),
+            view_header(tr("shell.nav.new"), tr("compose.lead")),
             self.welcome.node,
             h("div", {"class_": "grid-2"}, compose, controls),
         )
@@ -198,7 +190,7 @@ class NewRenderView(View):
         busy = state.submitting or self.batch.storing
         # aria-disabled, not disabled: a disabled button drops keyboard focus to <body>; a click is ignored
         set_attrs(self.render_btn, aria_disabled=busy, aria_busy=busy)
-        set_text(self.render_btn, "Submitting…" if state.submitting else "Render")
+        set_text(self.render_btn, tr("compose.submitting" if state.submitting else "compose.render"))
         self._layout(state, provider, today)
         set_text(self.submit_note, self._readiness(state, provider.label) if ready else "")
         self._render_after(state)
@@ -238,14 +230,14 @@ class NewRenderView(View):
             return ""
         vault = state.vaults.get(self.ctx.provider_id(state))
         if vault is None or vault.state is VaultState.EMPTY:
-            return f"Add your {label} key in Settings first, or switch on demo mode."
+            return tr("compose.ready.no_key", provider=label)
         if vault.state is VaultState.LOCKED:
-            return "Unlock your keys (Settings) first."
+            return tr("compose.ready.locked")
         return ""
 
     def _count(self) -> None:
         text, over = prompt_counter(self.ctx.provider(), str(self.prompt.value))
-        set_text(self.counter, f"{text} characters" + (" — over the limit" if over else ""))
+        set_text(self.counter, tr("compose.counter.over" if over else "compose.counter", count=text))
         self.counter.classList.toggle("over", over)
 
     def _render_providers(self, state: AppState) -> None:
@@ -264,8 +256,9 @@ class NewRenderView(View):
         )
         self.provider_select.value = current
         provider = self.ctx.providers.get(current)
-        where = "its simulator (demo mode: no key, no cost)" if demo else provider.name
-        set_text(self.provider_note, f"Renders go to {where}.")
+        set_text(
+            self.provider_note, tr("compose.provider.demo") if demo else tr("compose.provider.to", name=provider.name)
+        )
 
     # -- images ------------------------------------------------------------------------------
     def _wanted_slots(self, model: ModelCapability, state: AppState) -> list[str]:
@@ -297,7 +290,7 @@ class NewRenderView(View):
             self._slots_shown = wanted
             replace_children(
                 self.images,
-                h("h2", {"class_": "label", "id": "images-title"}, "Images") if children else None,
+                h("h2", {"class_": "label", "id": "images-title"}, tr("compose.images")) if children else None,
                 children,
             )
 
@@ -440,14 +433,14 @@ class NewRenderView(View):
             if job is None:
                 return
             if job.status == "failed":
-                toast(f"The API did not accept the render: {job.error_message}", kind="error")
+                toast(tr("compose.sent.refused", error=job.error_message), kind="error")
             elif job.remote_id is None:
-                toast("No answer from the API yet. The job is in the Queue and will be checked, not resent.")
+                toast(tr("compose.sent.no_answer"))
             else:
                 counted_toast(  # several in a row are one toast with a count (the form shows the job sent)
                     "render-started",
-                    lambda n: "Render started." if n == 1 else f"Render started ({n} renders in a row).",
-                    (href(Route.QUEUE), "View queue"),
+                    lambda n: tr("compose.started", count=n),
+                    (href(Route.QUEUE), tr("compose.view_queue")),
                 )
 
         self.ctx.run(go())

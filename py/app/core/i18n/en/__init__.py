@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 from app.core.i18n.catalogue import merge
-from app.core.i18n.en import batch, dialogs, library, settings, shell, views
+from app.core.i18n.en import batch, compose, dialogs, library, settings, shell, views
 
-MESSAGES = merge(shell.MESSAGES, views.MESSAGES, settings.MESSAGES, dialogs.MESSAGES, library.MESSAGES, batch.MESSAGES)
+MESSAGES = merge(
+    shell.MESSAGES,
+    views.MESSAGES,
+    settings.MESSAGES,
+    dialogs.MESSAGES,
+    library.MESSAGES,
+    batch.MESSAGES,
+    compose.MESSAGES,
+)
