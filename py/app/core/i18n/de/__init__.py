@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.i18n.catalogue import merge
-from app.core.i18n.de import batch, compose, dialogs, library, settings, shell, views
+from app.core.i18n.de import batch, compose, dialogs, errors, jobs, library, settings, shell, views
 
 MESSAGES = merge(
     shell.MESSAGES,
@@ -13,4 +13,6 @@ MESSAGES = merge(
     library.MESSAGES,
     batch.MESSAGES,
     compose.MESSAGES,
+    errors.MESSAGES,
+    jobs.MESSAGES,
 )
