@@ -141,7 +141,10 @@ def test_cancel_all_drops_what_was_not_sent_and_retry_failed_sends_the_failures_
     expect(group.get_by_role("button", name="Retry 1 failed")).to_be_visible(timeout=BATCH_MS)
     group.get_by_role("button", name="Cancel all").click()
     demo_app.get_by_role("dialog").get_by_role("button", name="Cancel the batch").click()
-    expect(group.locator(".tag").filter(has_text="Canceled")).to_have_count(3, timeout=BATCH_MS)
+    try:
+        expect(group.locator(".tag").filter(has_text="Canceled")).to_have_count(3, timeout=BATCH_MS)
+    except AssertionError as failure:
+        raise AssertionError(group.locator("article.job-card").all_inner_texts()) from failure
     never_sent = [p for p in prompts[1:] if not openai_creates(app_server, p)]
     assert never_sent, "with two in flight at most, some were still waiting their turn"
     group.get_by_role("button", name="Retry 1 failed").click()

@@ -4,11 +4,12 @@ a 429 storm waited out, nothing sent twice, cancel-all and retry-failed."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 
 from app.core.batch_pacing import limit
 from app.core.batch_plan import BatchPlan, prompts_plan
 from app.core.http import HttpRequest, HttpResponse
-from app.core.job_record import JobPhase, JobStatus
+from app.core.job_record import JobPhase, JobRecord, JobStatus
 from app.services.batch_runner import BatchRunner
 from tests.unit.aio import run
 from tests.unit.queue_harness import TODAY, Rig
@@ -171,5 +172,38 @@ def test_cancel_all_during_a_send_cancels_that_job_once_its_answer_is_in() -> No
         ended = rig.store.state.jobs.values()
         assert all(j.status is JobStatus.CANCELED for j in ended), [(j.status, j.phase) for j in ended]
         assert transport.creates == limit(rig.provider)  # the waiting one was never sent
+
+    run(scenario())
+
+
+def test_a_kick_while_cancel_all_is_writing_sends_none_of_the_jobs_it_is_ending() -> None:
+    rig = Rig(job_seconds=30)
+    runner = _runner(rig, polling=False)  # nothing is sent until the write below is under way
+    plan = prompts_plan(rig.provider, rig.draft("x"), _prompts(rig, 3), TODAY)
+    transport = CountingTransport(rig)
+    writing = asyncio.Event()
+    release = asyncio.Event()
+    inner_commit_many = rig.book.commit_many
+
+    async def slow_commit_many(jobs: Sequence[JobRecord]) -> None:
+        if any(job.status is JobStatus.CANCELED for job in jobs):
+            writing.set()
+            await release.wait()  # the disk is slow: the cancel is not stored yet
+        await inner_commit_many(jobs)
+
+    rig.book.commit_many = slow_commit_many  # type: ignore[method-assign]
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        jobs = await runner.store(plan, rig.target())
+        canceling = asyncio.ensure_future(runner.cancel_all(jobs[0].batch_id or "", rig.queue.cancel))
+        await writing.wait()
+        runner._polling = lambda: True  # this tab takes over polling mid-write, and kicks
+        await runner.kick()
+        release.set()
+        assert await canceling == []
+        await _settle(rig)
+        assert transport.creates == 0  # every job was still waiting: none may be sent
+        assert all(j.status is JobStatus.CANCELED for j in rig.store.state.jobs.values())
 
     run(scenario())

@@ -52,6 +52,7 @@ class BatchRunner:
         self._strikes: dict[str, int] = {}  # provider id → 429s in a row
         self._sending: set[str] = set()  # sends started here whose job may not show it yet
         self._cancel_when_sent: dict[str, Callable[[str], Awaitable[None]]] = {}  # cancel-all during a send
+        self._dropping: set[str] = set()  # unsent jobs cancel-all is ending: never send them
         self._kicking = False
         self._again = False
 
@@ -93,7 +94,7 @@ class BatchRunner:
             if free <= 0:
                 continue
             decision = pace(
-                [job for job in members if job.id not in self._sending],
+                [job for job in members if job.id not in self._sending and job.id not in self._dropping],
                 max_in_flight=free,
                 now=self._clock.now(),
                 paused_until=self._paused.get(provider_id),
@@ -151,7 +152,11 @@ class BatchRunner:
         waiting = [job for job in running if unsent(job) and job.id not in self._sending]
         if waiting:
             now = self._clock.now()
-            await self._book.commit_many([cancel(job, now=now) for job in waiting])
+            self._dropping.update(job.id for job in waiting)  # a kick during the write sends none of them
+            try:
+                await self._book.commit_many([cancel(job, now=now) for job in waiting])
+            finally:
+                self._dropping.difference_update(job.id for job in waiting)
         problems: list[str] = []
         for job in running:
             if job in waiting:
