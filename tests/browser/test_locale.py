@@ -18,7 +18,10 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "locale"
 
 # Per view: German strings that must show, and the English ones they replaced.
 VIEWS = {
-    "Warteschlange": (("Fertig", "Archivierte zeigen"), ("Finished", "Show archived", "Renders in progress")),
+    "Warteschlange": (
+        ("Fertig", "Archivierte zeigen", "Dauer 0:00", "simuliert: würde"),  # card texts are built in core
+        ("Finished", "Show archived", "Renders in progress", "Ready", "Took", "simulated"),
+    ),
     "Bibliothek": (("Alle auswählen", "3 Videos"), ("Select all", "Your finished videos")),
     "Einstellungen": (
         ("Anbieter", "Darstellung", "Sprache", "Speicher", "Demomodus", "Preise"),

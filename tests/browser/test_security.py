@@ -9,7 +9,7 @@ import uuid
 
 from playwright.sync_api import Page, Route, expect
 
-from app.core.queue_cards import LOCKED_NOTE, LOCKED_TEXT
+from app.core.queue_cards import locked_note, locked_text
 from tests.browser.conftest import BOOT_TIMEOUT_MS, PageWatch, choose_provider, open_app
 from tests.browser.helpers import close_welcome, go, job_card, save_key, start_render, use_endpoint
 
@@ -125,8 +125,8 @@ def test_an_idle_passphrase_vault_locks_itself_and_pauses_polling_until_unlocked
     app.clock.fast_forward("06:00")
     app.evaluate("document.dispatchEvent(new Event('visibilitychange'))")  # the tab is looked at again
     expect(app.get_by_role("status").filter(has_text="locked itself after 5 minutes")).to_be_visible()
-    expect(app.locator(".queue-status")).to_have_text(LOCKED_TEXT)
-    expect(card.locator(".job-note")).to_have_text(LOCKED_NOTE)
+    expect(app.locator(".queue-status")).to_have_text(locked_text())
+    expect(card.locator(".job-note")).to_have_text(locked_note())
     polls_at_lock = polls()
     app.wait_for_timeout(5000)  # the worker polled every 2.5 s or so; now it must be quiet
     assert polls() == polls_at_lock

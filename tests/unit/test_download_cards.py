@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.core.download_ledger import PartialDownload
 from app.core.job_status import JobPhase, JobStatus
-from app.core.queue_cards import NO_RANGES_NOTE, build_card, disk_full_note
+from app.core.queue_cards import build_card, disk_full_note, no_ranges_note
 from tests.unit.jobs_factory import T0, make_job
 
 DOWNLOADING = {"status": JobStatus.RUNNING, "phase": JobPhase.DOWNLOADING}
@@ -27,7 +27,7 @@ def test_while_parts_arrive_the_card_shows_the_transfer() -> None:
 def test_a_server_without_ranges_is_said_on_the_card() -> None:
     job = make_job(**DOWNLOADING)
     card = build_card(job, now=T0, transfer=(10, 200), partial=PartialDownload(0, 200, resumable=False))
-    assert card.notice == NO_RANGES_NOTE and "starts again" in card.notice
+    assert card.notice == no_ranges_note() and "starts again" in card.notice
     finished = build_card(make_job(), now=T0, partial=PartialDownload(0, 200, resumable=False))
     assert finished.notice == ""
 

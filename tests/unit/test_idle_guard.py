@@ -9,7 +9,7 @@ import asyncio
 from app.core.errors import VaultError
 from app.core.job_record import JobRecord, JobStatus
 from app.core.poll_messages import RemoteUpdate
-from app.core.queue_cards import LOCKED_NOTE, LOCKED_TEXT, lock_note, paused_by_lock
+from app.core.queue_cards import lock_note, locked_note, locked_text, paused_by_lock
 from app.core.vault_status import VaultState, VaultStatus
 from app.services.idle_guard import IdleGuard
 from app.services.render_service import Target
@@ -202,14 +202,14 @@ def test_a_lock_pauses_polling_with_a_note_and_the_worker_drops_the_key_until_un
         assert rig.engine.tracked == {job_id} and rig.link.specs[-1].api_key == REAL_KEY
 
         rig.keys.locked = True  # what the controller does on lock: no key, and pause
-        rig.queue.pause_for_key(LOCKED_NOTE)
+        rig.queue.pause_for_key(locked_note())
         polled = len(rig.events)
         await _drain(rig)  # answers already on their way are still applied
         assert rig.engine.tracked == frozenset()  # the worker's task (and with it the key) is gone
         assert len(rig.events) == polled  # no request since
         job = rig.store.state.jobs[job_id]
-        assert not job.status.terminal and lock_note(job, LOCKED) == LOCKED_NOTE
-        assert paused_by_lock(rig.store.state.jobs, LOCKED) and "paused until you unlock" in LOCKED_TEXT
+        assert not job.status.terminal and lock_note(job, LOCKED) == locked_note()
+        assert paused_by_lock(rig.store.state.jobs, LOCKED) and "paused until you unlock" in locked_text()
         await rig.queue.resume_all_waiting_for_key()  # still locked: it waits and says why
         assert rig.engine.tracked == frozenset()
         assert rig.store.state.job_notes[job_id].startswith("Waiting for your API key")
@@ -230,7 +230,7 @@ def test_the_queue_says_polling_is_paused_only_for_running_keyed_renders() -> No
     run(rig.submit("a harbour at dawn"))
     jobs = rig.store.state.jobs
     (job,) = jobs.values()
-    assert paused_by_lock(jobs, LOCKED) and lock_note(job, LOCKED) == LOCKED_NOTE
+    assert paused_by_lock(jobs, LOCKED) and lock_note(job, LOCKED) == locked_note()
     assert not paused_by_lock(jobs, OPEN) and lock_note(job, OPEN) == ""
     assert not paused_by_lock({}, LOCKED)  # nothing running: nothing paused
     demo = job.model_copy(update={"demo": True})

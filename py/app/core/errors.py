@@ -30,6 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core.i18n import tr
+
 
 class AppError(Exception):
     """Base of every error the app explains to the user."""
@@ -229,5 +231,5 @@ class UserMessage:
     def as_text(self) -> str:
         parts = [self.title, self.detail, self.action]
         if self.request_id:
-            parts.append(f"Request ID: {self.request_id}")
+            parts.append(tr("errors.request_id", request_id=self.request_id))
         return " ".join(p for p in parts if p)

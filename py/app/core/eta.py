@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core.i18n import tr
+
 WINDOW_S = 90.0  # rate over the last minute and a half: follows speed changes
 MAX_SAMPLES = 32
 
@@ -57,8 +59,9 @@ def format_duration(seconds: float) -> str:
     """``"45 s"``, ``"3 min"``, ``"1 h 05 min"``: rounded the way people say it."""
     seconds = max(0.0, seconds)
     if seconds < 60:
-        return f"{max(round(seconds / 5.0) * 5, 5) if seconds >= 5 else round(seconds)} s"
+        shown = max(round(seconds / 5.0) * 5, 5) if seconds >= 5 else round(seconds)
+        return tr("jobs.duration.seconds", value=shown)
     minutes = round(seconds / 60.0)
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return tr("jobs.duration.minutes", value=minutes)
+    return tr("jobs.duration.hours", hours=minutes // 60, minutes=f"{minutes % 60:02d}")

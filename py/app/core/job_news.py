@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.core.i18n import tr
 from app.core.job_record import JobRecord, JobStatus
 
-VERBS: dict[JobStatus, str] = {
-    JobStatus.RUNNING: "is rendering",
-    JobStatus.SUCCEEDED: "is ready",
-    JobStatus.FAILED: "failed",
-    JobStatus.BLOCKED: "was blocked by the content policy",
-    JobStatus.CANCELED: "was canceled",
+NEWS: dict[JobStatus, str] = {  # status → message id, with the render's title as {title}
+    JobStatus.RUNNING: "jobs.news.running",
+    JobStatus.SUCCEEDED: "jobs.news.succeeded",
+    JobStatus.FAILED: "jobs.news.failed",
+    JobStatus.BLOCKED: "jobs.news.blocked",
+    JobStatus.CANCELED: "jobs.news.canceled",
 }
 
 
@@ -33,9 +34,9 @@ def job_news(new: Mapping[str, JobRecord], old: Mapping[str, JobRecord]) -> list
     for job_id, job in new.items():
         before = old.get(job_id)
         previous = before.status if before is not None else JobStatus.QUEUED
-        if job.status is previous or job.status not in VERBS:
+        if job.status is previous or job.status not in NEWS:
             continue
-        text = f"Render “{job.display_title}” {VERBS[job.status]}."
+        text = tr(NEWS[job.status], title=job.display_title)
         if job.status in (JobStatus.FAILED, JobStatus.BLOCKED) and job.error_message:
             text += f" {job.error_message}"
         news.append(News(job_id, job.status, text))

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from app.core.i18n.formats import fmt_money, fmt_unit_price
+
 Mode = Literal["text", "image", "reference"]
 RuleMode = Literal["text", "image", "reference", "extend"]  # "extend" continues a video: never a fresh render
 CENT = Decimal("0.01")
@@ -225,13 +227,13 @@ PriceRule = PerSecond | PerToken | PerVideo | PerImage | Minimum
 
 
 def dollars(usd: Decimal) -> str:
-    """``$1,234.50``: rounded half up to the cent."""
-    return f"${usd.quantize(CENT, ROUND_HALF_UP):,}"
+    """``$1,234.50`` (``1.234,50 $`` in German): rounded half up to the cent."""
+    return fmt_money(usd)
 
 
 def money(usd: Decimal) -> str:
-    """A unit price: ``40¢``, ``12.5¢`` below a dollar, ``$1.50`` from one up."""
-    return f"{(usd * 100).normalize():f}¢" if usd < 1 else dollars(usd)
+    """A unit price: ``40¢``, ``12.5¢`` below a dollar, ``$1.50`` from one up (the locale's way)."""
+    return fmt_unit_price(usd)
 
 
 def money_range(low: Decimal, high: Decimal, *, per: str = "") -> str:

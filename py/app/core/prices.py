@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol, TypeVar
 
 from app.core.price_rules import (
+    CENT,
     MODE_LABELS,
     Minimum,
     Mode,
@@ -189,8 +190,8 @@ def format_usd(value: Decimal | None) -> str:
     """``$1,234.50``; ``<$0.01`` for a positive amount under half a cent; unknown says so."""
     if value is None:
         return "price unknown"
-    text = dollars(value)
-    return "<$0.01" if value > 0 and text == "$0.00" else text
+    under_a_cent = value > 0 and value.quantize(CENT, ROUND_HALF_UP) == 0
+    return "<" + dollars(CENT) if under_a_cent else dollars(value)
 
 
 def format_rate(rate: Decimal | None) -> str:

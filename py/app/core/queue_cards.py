@@ -14,17 +14,13 @@ from app.core.batch_pacing import unsent
 from app.core.costs import cost_text
 from app.core.download_ledger import PartialDownload
 from app.core.eta import Sample, eta_seconds, format_duration
-from app.core.i18n import tr
+from app.core.i18n import fmt_number, tr
 from app.core.job_deadline import is_overdue
 from app.core.job_status import JobPhase, JobStatus
 from app.core.vault_status import VaultState, VaultStatus
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
-
-NO_RANGES_NOTE = (
-    "This server does not resume downloads: if the download is cut off, it starts again from the beginning."
-)
 
 TONES = {
     JobStatus.QUEUED: "info",
@@ -34,6 +30,7 @@ TONES = {
     JobStatus.BLOCKED: "warn",
     JobStatus.CANCELED: "muted",
 }
+FAILURE_TONES = {"expired": "danger", "submission_unknown": "warn"}  # by error code
 
 
 @dataclass(frozen=True)
@@ -57,22 +54,34 @@ def clock_text(seconds: float) -> str:
 
 
 def megabytes(count: int) -> str:
-    return f"{count / 1_000_000:.1f} MB"
+    return tr("jobs.megabytes", value=fmt_number(count / 1_000_000, 1))
+
+
+def no_ranges_note() -> str:
+    """Why a cut-off download of this job starts over (the server cannot send byte ranges)."""
+    return tr("jobs.note.no_ranges")
 
 
 def disk_full_note(stored: int, total: int, needed: int) -> str:
     """What to do when the browser's storage is full mid-download (the stored parts are kept)."""
-    where = "Free some in Settings → Storage (delete videos you no longer need), then press Resume."
+    where = tr("jobs.disk_full.where")
     if stored >= total:
-        return (
-            f"The browser's storage is full. All {megabytes(total)} are downloaded and kept, but joining them into "
-            f"one file needs about {megabytes(needed)} of free space. {where}"
-        )
-    return (
-        f"The browser's storage is full: {megabytes(stored)} of {megabytes(total)} are stored and kept. About "
-        f"{megabytes(needed)} of free space is needed to finish (the rest of the file, and room to join it into "
-        f"one). {where}"
+        return tr("jobs.disk_full.joining", total=megabytes(total), needed=megabytes(needed), where=where)
+    return tr(
+        "jobs.disk_full.partial",
+        stored=megabytes(stored),
+        total=megabytes(total),
+        needed=megabytes(needed),
+        where=where,
     )
+
+
+def _of(done: int, total: int, msg_id: str = "jobs.progress.of") -> str:
+    return tr(msg_id, done=megabytes(done), total=megabytes(total))
+
+
+def _percent(value: int) -> str:
+    return tr("jobs.percent", value=value)
 
 
 def _downloading(
@@ -81,56 +90,72 @@ def _downloading(
     if transfer is not None:
         loaded, total = transfer
         if total:
-            return "Downloading", min(100, loaded * 100 // total), f"{megabytes(loaded)} of {megabytes(total)}"
+            return tr("jobs.label.downloading"), min(100, loaded * 100 // total), _of(loaded, total)
         if loaded:
-            return "Downloading", None, megabytes(loaded)
-        return "Downloading", None, "Preparing download…"  # size not known yet: an indeterminate bar
+            return tr("jobs.label.downloading"), None, megabytes(loaded)
+        return tr("jobs.label.downloading"), None, tr("jobs.progress.preparing")  # size unknown: indeterminate bar
     if partial is not None and partial.stored > 0:
         if partial.total:
             share = min(100, partial.stored * 100 // partial.total)
-            return "Paused", share, f"{megabytes(partial.stored)} of {megabytes(partial.total)} stored"
-        return "Paused", None, f"{megabytes(partial.stored)} stored"
-    return "Rendered", 100, "Files not stored yet"
+            return tr("jobs.label.paused"), share, _of(partial.stored, partial.total, "jobs.progress.stored_of")
+        return tr("jobs.label.paused"), None, tr("jobs.progress.stored", done=megabytes(partial.stored))
+    return tr("jobs.label.rendered"), 100, tr("jobs.progress.not_stored")
 
 
 def _label(
     job: JobRecord, transfer: tuple[int, int | None] | None, partial: PartialDownload | None
 ) -> tuple[str, int | None, str]:
     if is_overdue(job):
-        return "Overdue", job.progress, f"{job.progress} %" if job.progress is not None else ""
+        return tr("jobs.label.overdue"), job.progress, _percent(job.progress) if job.progress is not None else ""
     if job.status is JobStatus.QUEUED:
         if job.batch_id and unsent(job):
             return tr("batch.turn"), None, ""  # stored; the batch sends it at the provider's pace
         if job.phase is JobPhase.SUBMITTING:
-            return "Sending", None, ""
+            return tr("jobs.label.sending"), None, ""
         if job.phase is JobPhase.RECONCILING:
-            return "Checking the API", None, ""
-        return "Queued", job.progress or 0, f"{job.progress or 0} %"
+            return tr("jobs.label.reconciling"), None, ""
+        return tr("jobs.label.queued"), job.progress or 0, _percent(job.progress or 0)
     if job.status is JobStatus.RUNNING and job.phase is JobPhase.DOWNLOADING:
         return _downloading(transfer, partial)
     if job.status is JobStatus.RUNNING:
-        return "Rendering", job.progress or 0, f"{job.progress or 0} %"
-    failed = {"expired": "Expired", "submission_unknown": "Unconfirmed"}.get(job.error_code or "", "Failed")
-    labels = {
-        JobStatus.SUCCEEDED: "Ready",
-        JobStatus.FAILED: failed,
-        JobStatus.BLOCKED: "Blocked",
-        JobStatus.CANCELED: "Canceled",
-    }
-    return labels[job.status], None, ""
+        return tr("jobs.label.rendering"), job.progress or 0, _percent(job.progress or 0)
+    return _ended(job), None, ""
+
+
+def _ended(job: JobRecord) -> str:
+    """A finished job's label: a failure says whether it expired or may have been received."""
+    if job.status is JobStatus.SUCCEEDED:
+        return tr("jobs.label.ready")
+    if job.status is JobStatus.BLOCKED:
+        return tr("jobs.label.blocked")
+    if job.status is JobStatus.CANCELED:
+        return tr("jobs.label.canceled")
+    if job.error_code == "expired":
+        return tr("jobs.label.expired")
+    if job.error_code == "submission_unknown":
+        return tr("jobs.label.unconfirmed")
+    return tr("jobs.label.failed")
+
+
+def _tone(job: JobRecord) -> str:
+    if is_overdue(job):
+        return "warn"
+    if job.status is JobStatus.FAILED and job.error_code in FAILURE_TONES:
+        return FAILURE_TONES[job.error_code or ""]
+    return TONES[job.status]
 
 
 def _times(job: JobRecord, samples: tuple[Sample, ...], now: float) -> str:
     start = job.submitted_at or job.created_at
     end = job.finished_at if job.status.terminal else None
     if end is not None:
-        took = f"Took {clock_text(end - start)}"
-        return took if job.status is JobStatus.SUCCEEDED else f"Ended after {clock_text(end - start)}"
-    parts = [f"Elapsed {clock_text(now - start)}"]
+        took = "jobs.times.took" if job.status is JobStatus.SUCCEEDED else "jobs.times.ended"
+        return tr(took, time=clock_text(end - start))
+    parts = [tr("jobs.times.elapsed", time=clock_text(now - start))]
     if job.status is JobStatus.RUNNING and job.phase is JobPhase.WAITING:
         left = eta_seconds(samples, now, started_at=job.started_at, progress=job.progress)
         if left is not None:
-            parts.append(f"about {format_duration(left)} left")
+            parts.append(tr("jobs.times.left", duration=format_duration(left)))
     return " · ".join(parts)
 
 
@@ -139,8 +164,8 @@ def _expiry(job: JobRecord, now: float) -> str:
         return ""
     left = job.expires_at - now
     if left <= 0:
-        return "The download links have expired."
-    return f"Files expire on the API in {clock_text(left)}"
+        return tr("jobs.expiry.gone")
+    return tr("jobs.expiry.in", time=clock_text(left))
 
 
 def _actions(job: JobRecord, polling: bool, downloading_now: bool, can_cancel: bool, resume: bool) -> tuple[str, ...]:
@@ -174,27 +199,23 @@ def build_card(
     overdue_note: str = "",
 ) -> Card:
     label, progress, progress_text = _label(job, transfer, partial)
-    downloading_now = transfer is not None or note.startswith("Downloading")
+    downloading_now = transfer is not None or note == tr("jobs.note.downloading")
     resume = partial is not None and partial.resumable  # parts stored (or a download stopped): go on from there
     downloading = job.phase is JobPhase.DOWNLOADING and not job.status.terminal
     return Card(
         label=label,
-        tone={"Expired": "danger", "Unconfirmed": "warn", "Overdue": "warn"}.get(label, TONES[job.status]),
+        tone=_tone(job),
         progress=progress,
         progress_text=progress_text,
         times=_times(job, samples, now),
         expiry=_expiry(job, now),
         actions=_actions(job, polling, downloading_now, can_cancel, resume),
-        notice=overdue_note
-        if is_overdue(job)
-        else NO_RANGES_NOTE
-        if downloading and partial and not partial.resumable
-        else "",
+        notice=overdue_note if is_overdue(job) else _download_notice(downloading, partial),
     )
 
 
 def _download_notice(downloading: bool, partial: PartialDownload | None) -> str:
-    return NO_RANGES_NOTE if downloading and partial is not None and not partial.resumable else ""
+    return no_ranges_note() if downloading and partial is not None and not partial.resumable else ""
 
 
 def frame_text(job: JobRecord) -> str:
@@ -205,7 +226,8 @@ def frame_text(job: JobRecord) -> str:
 def meta_line(job: JobRecord, provider: str = "") -> str:
     """``OpenRouter · google/veo-3.1 · 16:9 · 720p · 8 s · billed $1.60``."""
     head = f"{provider} · " if provider else ""
-    return f"{head}{job.model} · {frame_text(job)} · {job.seconds} s · {cost_text(job)}"
+    seconds = tr("jobs.meta.seconds", value=job.seconds)
+    return f"{head}{job.model} · {frame_text(job)} · {seconds} · {cost_text(job)}"
 
 
 def split_queue(jobs: Mapping[str, JobRecord], *, show_archived: bool) -> tuple[list[JobRecord], list[JobRecord]]:
@@ -219,8 +241,14 @@ def split_queue(jobs: Mapping[str, JobRecord], *, show_archived: bool) -> tuple[
     return active, done
 
 
-LOCKED_TEXT = "The key vault is locked: checking your renders is paused until you unlock it in Settings."
-LOCKED_NOTE = "Paused: the key vault is locked. Unlock it in Settings to go on checking this render."
+def locked_text() -> str:
+    """The queue's line while the vault is locked and renders that need a key are running."""
+    return tr("jobs.locked.queue")
+
+
+def locked_note() -> str:
+    """A running card's note while the vault is locked."""
+    return tr("jobs.locked.card")
 
 
 def _locked(vaults: Mapping[str, VaultStatus]) -> bool:
@@ -239,4 +267,4 @@ def paused_by_lock(jobs: Mapping[str, JobRecord], vaults: Mapping[str, VaultStat
 def lock_note(job: JobRecord, vaults: Mapping[str, VaultStatus]) -> str:
     """A running job's note while the vault is locked: derived from the state, so no late
     answer from the worker can wipe it (a stored note would be cleared by the next one)."""
-    return LOCKED_NOTE if _locked(vaults) and _needs_key(job) else ""
+    return locked_note() if _locked(vaults) and _needs_key(job) else ""

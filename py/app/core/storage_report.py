@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core.i18n import fmt_bytes, tr
+
 
 @dataclass(frozen=True)
 class StorageReport:
@@ -21,12 +23,5 @@ class StorageReport:
 
 
 def format_bytes(count: int | None) -> str:
-    """``1.5 MB`` style (decimal units, as browsers and disks report)."""
-    if count is None:
-        return "unknown"
-    value = float(count)
-    for unit in ("bytes", "KB", "MB", "GB", "TB"):
-        if value < 1000 or unit == "TB":
-            return f"{int(value)} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{value:.1f} TB"
+    """``1.5 MB`` style (decimal units, as browsers and disks report), the locale's way."""
+    return tr("storage.size_unknown") if count is None else fmt_bytes(count)

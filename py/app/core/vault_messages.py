@@ -1,18 +1,34 @@
-"""What the key vault tells the user, in one place, naming providers as the user knows them."""
+"""What the key vault tells the user, in one place, naming providers as the user knows them.
+
+Functions, not constants: each text is looked up when it is said, in the language chosen then.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-LOCKED = "The key vault is locked. Unlock it with your passphrase first."
-WRONG_PASSPHRASE = "That passphrase is not right. Check it and try again."
-UNOPENABLE = "None of the saved keys can be opened any more: remove them and paste them again."
-NOTHING_TO_PROTECT = "Save a key first: the passphrase protects the saved keys."
-CANNOT_LOCK = (
-    "Keys protected by this device cannot be locked: the browser would unlock them again by itself. "
-    "Set a passphrase to be able to lock the vault."
-)
+from app.core.i18n import tr
+
+
+def locked() -> str:
+    return tr("vault.error.locked")
+
+
+def wrong_passphrase() -> str:
+    return tr("vault.error.wrong_passphrase")
+
+
+def unopenable() -> str:
+    return tr("vault.error.unopenable")
+
+
+def nothing_to_protect() -> str:
+    return tr("vault.error.nothing_to_protect")
+
+
+def cannot_lock() -> str:
+    return tr("vault.error.cannot_lock")
 
 
 @dataclass(frozen=True)
@@ -23,25 +39,19 @@ class VaultWords:
         return self.names.get(provider_id, provider_id)
 
     def no_key(self, provider_id: str) -> str:
-        return f"No key is saved for {self.name(provider_id)}. Add one in Settings, or switch on demo mode."
+        return tr("vault.error.no_key", provider=self.name(provider_id))
 
     def changed(self, provider_id: str) -> str:
-        return f"The stored key for {self.name(provider_id)} was changed outside the app; paste it again."
+        return tr("vault.error.changed", provider=self.name(provider_id))
 
     def damaged(self, provider_id: str) -> str:
-        return f"The stored key for {self.name(provider_id)} is damaged; paste it again."
+        return tr("vault.error.damaged", provider=self.name(provider_id))
 
     def lost(self, provider_id: str) -> str:
-        return f"This browser lost the key that protected your {self.name(provider_id)} key; paste it again."
+        return tr("vault.error.lost", provider=self.name(provider_id))
 
     def unopened(self, provider_id: str) -> str:
-        return (
-            f"The stored key for {self.name(provider_id)} cannot be opened: paste it again or remove it "
-            "before changing how the keys are protected."
-        )
+        return tr("vault.error.unopened", provider=self.name(provider_id))
 
     def other_origin(self, provider_id: str, bound: str, requested: str) -> str:
-        return (
-            f"Your {self.name(provider_id)} key is saved for {bound}. "
-            f"Confirm in Settings before it is sent to {requested}."
-        )
+        return tr("vault.error.other_origin", provider=self.name(provider_id), bound=bound, requested=requested)

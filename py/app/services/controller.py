@@ -24,7 +24,7 @@ from app.core.job_record import JobRecord, JobStatus
 from app.core.presets import applied
 from app.core.provider_directory import ProviderDirectory, day_of
 from app.core.providers.base import VideoProvider
-from app.core.queue_cards import LOCKED_NOTE
+from app.core.queue_cards import locked_note
 from app.core.routes import Location, Route
 from app.core.settings import Settings
 from app.core.state import AppState, Phase
@@ -181,7 +181,7 @@ class Controller:
 
     def _keys_changed(self) -> None:
         if self.vault.overview().locked:
-            self.queue.pause_for_key(LOCKED_NOTE)
+            self.queue.pause_for_key(locked_note())
         else:
             spawn(self.queue.resume_all_waiting_for_key())
 

@@ -18,6 +18,7 @@ from app.core.batch_pacing import unsent
 from app.core.capabilities import Operation
 from app.core.compose import draft_of
 from app.core.downloads import REQUIRED_VARIANT
+from app.core.i18n import tr
 from app.core.job_deadline import deadline_at, recheck
 from app.core.job_record import JobPhase, JobRecord
 from app.core.jobs import cancel, needs_polling, needs_reconciling
@@ -196,7 +197,7 @@ class QueueService:
         job = self._followable(job_id, "download")
         if job is None:
             return
-        self.book.note(job_id, "Downloading…")
+        self.book.note(job_id, tr("jobs.note.downloading"))
         self.track(job, fetch_files=True)
 
     async def check_again(self, job_id: str) -> None:

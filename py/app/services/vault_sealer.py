@@ -14,7 +14,7 @@ from app.core.errors import VaultError
 from app.core.key_binding import binding_aad, record_id
 from app.core.keys import mask_key
 from app.core.vault_keyring import Keyring
-from app.core.vault_messages import UNOPENABLE, WRONG_PASSPHRASE
+from app.core.vault_messages import unopenable, wrong_passphrase
 from app.core.vault_record import PBKDF2_ITERATIONS, SALT_BYTES, VaultRecord
 from app.core.vault_status import VaultMode
 from app.services.ports import Cipher, Clock
@@ -90,9 +90,9 @@ class Sealer:
         """One derivation, then every record; when none opens, the passphrase is wrong."""
         kdf = ring.kdf
         if kdf is None:
-            raise VaultError(UNOPENABLE)
+            raise VaultError(unopenable())
         wrapping = await self._cipher.derive_key(passphrase, *kdf)
         opened, failed = await self.open(ring, wrapping)
         if not opened:
-            raise VaultError(WRONG_PASSPHRASE)
+            raise VaultError(wrong_passphrase())
         return wrapping, opened, failed

@@ -23,7 +23,7 @@ from app.core.key_binding import LEGACY_PROVIDER_ID, LEGACY_RECORD_ID, origin_of
 from app.core.keys import normalize_key
 from app.core.stores import KEYS, VAULT
 from app.core.vault_keyring import Keyring
-from app.core.vault_messages import CANNOT_LOCK, LOCKED, NOTHING_TO_PROTECT, UNOPENABLE, VaultWords
+from app.core.vault_messages import VaultWords, cannot_lock, locked, nothing_to_protect, unopenable
 from app.core.vault_record import DEVICE_KEY_ID, MIN_PASSPHRASE, LegacyVaultRecord, SealedKey, VaultRecord
 from app.core.vault_status import VaultOverview, VaultStatus
 from app.services.ports import Cipher, Clock, Delete, Op, Put, RecordStore
@@ -177,7 +177,7 @@ class VaultService:
     def lock(self) -> VaultOverview:
         """Drop every open key and the derived key (passphrase mode; an empty vault is a no-op)."""
         if self._ring.mode == "device":
-            raise VaultError(CANNOT_LOCK)
+            raise VaultError(cannot_lock())
         self._ring = self._ring.locked()
         self._drops = (self._drops[0] + 1, self._drops[1])
         return self.overview()
@@ -194,7 +194,7 @@ class VaultService:
         async with self._busy:
             ring, drops = self._ring, self._drops
             if ring.empty:
-                raise VaultError(NOTHING_TO_PROTECT)
+                raise VaultError(nothing_to_protect())
             if ring.mode == "passphrase":
                 if not current:
                     raise InputError("current_passphrase", "Enter your current passphrase.")
@@ -235,17 +235,17 @@ class VaultService:
         if provider_id not in ring.records:
             raise VaultError(self._words.no_key(provider_id))
         if (key := ring.plain.get(provider_id)) is None:
-            raise VaultError(LOCKED)
+            raise VaultError(locked())
         return key
 
     def _protection(self, ring: Keyring) -> Protection:
         """The vault's current protection, to encrypt one more record the same way."""
         if ring.wrapping is None:
-            raise VaultError(LOCKED)
+            raise VaultError(locked())
         if ring.mode != "passphrase":
             return Protection("device", ring.wrapping)
         if (kdf := ring.kdf) is None:
-            raise VaultError(UNOPENABLE)
+            raise VaultError(unopenable())
         return Protection("passphrase", ring.wrapping, *kdf)
 
     def _refuse_unopened(self, ring: Keyring, plain: Mapping[str, str], failed: Iterable[str]) -> None:

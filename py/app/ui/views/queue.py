@@ -12,7 +12,7 @@ from app.core.batch_pacing import unsent
 from app.core.capabilities import Operation
 from app.core.i18n import tr
 from app.core.job_deadline import overdue_note
-from app.core.queue_cards import LOCKED_TEXT, Card, build_card, lock_note, paused_by_lock, split_queue
+from app.core.queue_cards import Card, build_card, lock_note, locked_text, paused_by_lock, split_queue
 from app.core.routes import Route, href
 from app.core.state import WORKER_START_ATTEMPTS, AppState, Phase, PollerRole
 from app.ui.library.prompts import confirm
@@ -179,7 +179,7 @@ class QueueView(View):
         if not state.online:
             text = tr("queue.offline")
         elif paused_by_lock(state.jobs, state.vaults):
-            text = LOCKED_TEXT
+            text = locked_text()
         elif state.poller_role is PollerRole.UNAVAILABLE:
             text = tr("queue.poller_failed", error=state.poller_error)
         elif state.poller_role is PollerRole.RETRYING:
