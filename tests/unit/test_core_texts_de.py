@@ -15,7 +15,7 @@ from app.core.i18n import set_locale
 from app.core.job_news import job_news
 from app.core.job_status import JobPhase, JobStatus
 from app.core.messages import describe
-from app.core.prices import format_usd
+from app.core.prices import Quote, QuoteTotal, estimate_note, format_quote, format_source, format_total, format_usd
 from app.core.queue_cards import build_card, disk_full_note, locked_note, meta_line, no_ranges_note
 from app.core.vault_messages import VaultWords, locked, wrong_passphrase
 from tests.unit.jobs_factory import T0, make_job
@@ -111,3 +111,24 @@ def test_status_news_is_announced_in_german() -> None:
         assert [n.text for n in news] == [words]
     started = job_news({"j1": before}, {})
     assert [n.text for n in started] == ["„Hafen“ wird gerendert."]
+
+
+def test_estimates_and_totals_in_german() -> None:
+    quote = Quote(Decimal("0.8"), Decimal("0.8"), "", "OpenAI", "2026-11-20", Decimal("0.1"))
+    assert format_quote(quote) == "Geschätzt: 0,80\u00a0$ (10\u00a0¢/s)"
+    assert format_quote(Quote(None, None, "", "OpenAI", "2026-11-20")) == "Geschätzt: Preis unbekannt"
+    partly = QuoteTotal(Decimal("1.6"), Decimal("1.6"), parts=3, unknown=1)
+    assert format_total(partly) == "Geschätzt insgesamt: Preis unbekannt (1 von 3 ohne Preis; der Rest 1,60\u00a0$)"
+    assert format_source(quote) == "Preise: OpenAI, Stand 2026-11-20" and "Wiederholungen" in estimate_note()
+
+
+def test_every_mode_name_a_missing_price_can_give_is_in_the_catalogue() -> None:
+    from app.core.i18n import tr
+    from app.core.price_rules import MODE_IDS
+
+    assert [tr(msg_id) for msg_id in MODE_IDS.values()] == [
+        "Text zu Video",
+        "Bild zu Video",
+        "Referenz zu Video",
+        "Verlängerung",
+    ]

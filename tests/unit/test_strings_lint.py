@@ -28,10 +28,18 @@ CORE_SHOWN_ERRORS: tuple[str, ...] = ("messages.py", "storage_report.py", "vault
 
 # (two lists so that two people converting different modules do not edit the same line)
 
-CORE_SHOWN_JOBS: tuple[str, ...] = ("costs.py", "eta.py", "job_news.py", "queue_cards.py")
+CORE_SHOWN_JOBS: tuple[str, ...] = (
+    "costs.py",
+    "eta.py",
+    "job_news.py",
+    "prices.py",
+    "queue_cards.py",
+    "render_guard.py",
+)
 
 USER_ATTRS = frozenset({"aria_label", "title", "placeholder", "alt", "label", "aria_valuetext", "aria_roledescription"})
 TEXT_CALLS = {"set_text": 1, "announce": 0, "toast": 0, "text_node": 0, "toast_error": 0}  # call → text argument
+BUG_ERRORS = frozenset({"ValueError", "TypeError", "KeyError", "RuntimeError", "AssertionError", "NotImplementedError"})
 KEY_NAMES = frozenset({"Home", "End", "Enter", "Escape", "Tab", "Delete", "Backspace"})  # event.key values
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"^[A-Z][a-z]+$")  # one capitalised word: "Settings", "Delete"
@@ -101,14 +109,17 @@ def _user_positions(tree: ast.AST) -> Iterator[ast.AST]:
 
 
 def _exempt(tree: ast.AST) -> set[int]:
-    """Docstrings, the operands of comparisons (key names, values compared) and the literal
-    pieces of f-strings (the f-string is judged whole) are not shown on their own."""
+    """Docstrings (any bare string statement, attribute docstrings included), the operands of
+    comparisons (key names, values compared) and the literal pieces of f-strings (the f-string
+    is judged whole) are not shown on their own."""
     skipped: set[int] = set()
     for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        first = body[0] if isinstance(body, list) and body else None
-        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-            skipped.add(id(first.value))
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            skipped.add(id(node.value))
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            skipped.update(id(part) for part in ast.walk(node.value))  # names exported, not words
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and _call_name(node.exc) in BUG_ERRORS:
+            skipped.update(id(part) for part in ast.walk(node.exc))  # a programmer's error, never shown as is
         if isinstance(node, ast.Compare):
             for operand in [node.left, *node.comparators]:
                 skipped.update(id(part) for part in shown_parts(operand))
@@ -166,6 +177,13 @@ def view(scope, n):
     toast("saved")
     hint = "Press Render when you are ready."
     ok = h("p", {"class_": "small muted", "data_id": "x-1"}, tr("queue.empty"), "·")
+    if n < 0:
+        raise ValueError("a count is never negative here")
+    if n > 9:
+        raise InputError("prompt", "Keep the prompt shorter.")
+LIMIT = 9
+"""How many fit (an attribute docstring)."""
+__all__ = ["Minimum", "view"]
 '''
     found = offenders(planted, "planted.py")
     assert [line.split(": ", 1)[1] for line in found] == [
@@ -174,6 +192,7 @@ def view(scope, n):
         "'0 videos'",
         "'saved'",
         "'Press Render when you are ready.'",
+        "'Keep the prompt shorter.'",
     ]
     assert found[0].startswith("planted.py:6: ")
 

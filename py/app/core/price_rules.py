@@ -18,6 +18,12 @@ RuleMode = Literal["text", "image", "reference", "extend"]  # "extend" continues
 CENT = Decimal("0.01")
 TOKEN_FPS = (24, 30)  # frame rates a token estimate spans (tokens ≈ w × h × fps × s ÷ 1024)
 PIXELS_PER_TOKEN = 1024
+MODE_IDS: dict[str, str] = {  # message ids of the modes' names (shown when a price is missing)
+    "text": "prices.mode.text",
+    "image": "prices.mode.image",
+    "reference": "prices.mode.reference",
+    "extend": "prices.mode.extend",
+}
 MODE_LABELS: dict[str, str] = {
     "text": "text-to-video",
     "image": "image-to-video",

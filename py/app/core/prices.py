@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol, TypeVar
 
+from app.core.i18n import tr
 from app.core.price_rules import (
     CENT,
-    MODE_LABELS,
+    MODE_IDS,
     Minimum,
     Mode,
     PerImage,
@@ -36,7 +37,6 @@ from app.core.price_rules import (
 )
 
 __all__ = [
-    "ESTIMATE_NOTE",
     "Minimum",
     "Mode",
     "PerImage",
@@ -49,6 +49,7 @@ __all__ = [
     "Quote",
     "QuoteTotal",
     "RuleMode",
+    "estimate_note",
     "format_quote",
     "format_rate",
     "format_source",
@@ -61,10 +62,9 @@ __all__ = [
 ]
 
 
-ESTIMATE_NOTE = (
-    "Based on the provider's published prices, as dated. Excludes retries, and renders blocked by "
-    "a content policy may still be charged."
-)
+def estimate_note() -> str:
+    """What every estimate leaves out (shown next to it)."""
+    return tr("prices.note")
 
 
 class _Priced(Protocol):
@@ -150,13 +150,13 @@ class PriceSheet:
 
     def _why_unknown(self, facts: PriceFacts) -> str:
         if not self.rules:
-            return "no published price"
+            return tr("prices.unpublished")
         if facts.frame is None and any(isinstance(r, PerToken) for r in self.rules):
-            return "priced per video token, and the frame size is unknown"
-        wanted = [facts.resolution or facts.size or "", MODE_LABELS[facts.mode]]
+            return tr("prices.per_token_no_frame")
+        wanted = [facts.resolution or facts.size or "", tr(MODE_IDS[facts.mode])]
         if facts.audio is not None:
-            wanted.insert(1, "with audio" if facts.audio else "without audio")
-        return "no published price for " + ", ".join(w for w in wanted if w)
+            wanted.insert(1, tr("prices.with_audio") if facts.audio else tr("prices.without_audio"))
+        return tr("prices.unpublished_for", what=", ".join(w for w in wanted if w))
 
 
 @dataclass(frozen=True)
@@ -189,14 +189,14 @@ def sum_quotes(quotes: Iterable[Quote]) -> QuoteTotal:
 def format_usd(value: Decimal | None) -> str:
     """``$1,234.50``; ``<$0.01`` for a positive amount under half a cent; unknown says so."""
     if value is None:
-        return "price unknown"
+        return tr("prices.unknown")
     under_a_cent = value > 0 and value.quantize(CENT, ROUND_HALF_UP) == 0
     return "<" + dollars(CENT) if under_a_cent else dollars(value)
 
 
 def format_rate(rate: Decimal | None) -> str:
     """``10¢/sec`` (cents below a dollar), or ``$1.25/sec`` from a dollar up."""
-    return "price unknown" if rate is None else f"{money(rate)}/sec"
+    return tr("prices.unknown") if rate is None else tr("prices.per_second", rate=money(rate))
 
 
 def _usd_range(low: Decimal, high: Decimal) -> str:
@@ -208,28 +208,28 @@ def _usd_range(low: Decimal, high: Decimal) -> str:
 def format_quote(quote: Quote) -> str:
     """``Estimated: $0.80 (10¢/sec)``, ``Estimated: $0.56–$0.80``, ``Estimated: price unknown``."""
     if quote.low is None or quote.high is None:
-        return "Estimated: price unknown"
+        return tr("prices.estimated", amount=tr("prices.unknown"))
     amount = _usd_range(quote.low, quote.high)
     if quote.rate is not None and quote.low == quote.high:
-        return f"Estimated: {amount} ({format_rate(quote.rate)})"
-    return f"Estimated: {amount}"
+        return tr("prices.estimated_rate", amount=amount, rate=format_rate(quote.rate))
+    return tr("prices.estimated", amount=amount)
 
 
 def format_total(total: QuoteTotal) -> str:
     """``Estimated total: $1.60``; with unpriced parts, how many and what the rest comes to."""
     if total.parts and total.unknown == total.parts:
-        return "Estimated total: price unknown"
+        return tr("prices.total", amount=tr("prices.unknown"))
     known = _usd_range(total.low, total.high)
     if total.known:
-        return f"Estimated total: {known}"
-    return f"Estimated total: price unknown ({total.unknown} of {total.parts} without a price; the rest {known})"
+        return tr("prices.total", amount=known)
+    return tr("prices.total_partly", unknown=total.unknown, parts=total.parts, rest=known)
 
 
 def format_source(quote: Quote) -> str:
     """``Prices: <source>, as of <date>``: estimates are only as current as their table."""
-    return f"Prices: {quote.source}, as of {quote.as_of}"
+    return tr("prices.quote_source", source=quote.source, date=quote.as_of)
 
 
 def rate_text(low: Decimal, high: Decimal) -> str:
     """``7¢–10¢/sec`` for a picker label; one rate when low == high."""
-    return money_range(low, high, per="/sec")
+    return tr("prices.per_second", rate=money_range(low, high))

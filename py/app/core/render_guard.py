@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from app.core.compose import Draft, audio_on, model_for, parse_seed, pixel_size
 from app.core.errors import InputError
+from app.core.i18n import tr
 from app.core.job_status import JobPhase, JobStatus
 
 if TYPE_CHECKING:
@@ -119,15 +120,6 @@ def duplicate_of(
 def guard_text(duplicate: Duplicate, now: float) -> str:
     """What New Render says before sending the same render again."""
     if duplicate.why == "unconfirmed":
-        return (
-            "This exact render (same provider, model, settings and prompt) was already sent, and the app "
-            "cannot tell yet whether the provider received it. If it did, sending it again renders it twice "
-            "and you pay twice."
-        )
+        return tr("guard.unconfirmed")
     minutes = max(1, round((now - duplicate.job.created_at) / 60))
-    when = "a minute ago" if minutes <= 1 else f"{minutes} minutes ago"
-    cost = " (simulated: nothing is charged)." if duplicate.job.demo else " and you pay again."
-    return (
-        f"You sent this exact render (same provider, model, settings and prompt) {when}. "
-        f"Sending it again renders it a second time{cost}"
-    )
+    return tr("guard.demo" if duplicate.job.demo else "guard.sent", count=minutes)

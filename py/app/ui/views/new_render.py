@@ -17,7 +17,7 @@ from app.browser.ffi import is_null
 from app.core.capabilities import ImageRole, ModelCapability, ProviderCapabilities
 from app.core.compose import model_of, prompt_counter, quote, validate
 from app.core.i18n import tr
-from app.core.prices import ESTIMATE_NOTE, format_quote, format_source
+from app.core.prices import estimate_note, format_quote, format_source
 from app.core.provider_directory import day_of
 from app.core.render_guard import duplicate_of
 from app.core.routes import Route, href
@@ -87,7 +87,7 @@ class NewRenderView(View):
             },
         )
         self.estimate_basis = h("p", {"class_": "field-hint", "id": "estimate-basis"})
-        self.estimate_note = h("p", {"id": "estimate-note", "role": "tooltip", "class_": "tooltip"}, ESTIMATE_NOTE)
+        self.estimate_note = h("p", {"id": "estimate-note", "role": "tooltip", "class_": "tooltip"}, estimate_note())
         self.render_btn = h(
             "button",
             {"type": "button", "class_": "btn primary big", "id": "render", "on_click": self._on_render},

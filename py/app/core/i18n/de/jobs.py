@@ -5,6 +5,43 @@ from __future__ import annotations
 from app.core.i18n.catalogue import Message
 
 MESSAGES: dict[str, Message] = {
+    "guard.unconfirmed": "Genau dieses Rendering (gleicher Anbieter, gleiches Modell, gleiche Einstellungen und "
+    "gleicher Prompt) wurde schon gesendet, und die App weiß noch nicht, ob der Anbieter es erhalten hat. Falls ja, "
+    "wird es bei erneutem Senden zweimal gerendert und Sie zahlen zweimal.",
+    "guard.sent": {
+        "one": "Sie haben genau dieses Rendering (gleicher Anbieter, gleiches Modell, gleiche Einstellungen und "
+        "gleicher Prompt) vor einer Minute gesendet. Erneutes Senden rendert es ein zweites Mal, und Sie zahlen "
+        "erneut.",
+        "other": "Sie haben genau dieses Rendering (gleicher Anbieter, gleiches Modell, gleiche Einstellungen und "
+        "gleicher Prompt) vor {count} Minuten gesendet. Erneutes Senden rendert es ein zweites Mal, und Sie zahlen "
+        "erneut.",
+    },
+    "guard.demo": {
+        "one": "Sie haben genau dieses Rendering (gleicher Anbieter, gleiches Modell, gleiche Einstellungen und "
+        "gleicher Prompt) vor einer Minute gesendet. Erneutes Senden rendert es ein zweites Mal (simuliert: es wird "
+        "nichts berechnet).",
+        "other": "Sie haben genau dieses Rendering (gleicher Anbieter, gleiches Modell, gleiche Einstellungen und "
+        "gleicher Prompt) vor {count} Minuten gesendet. Erneutes Senden rendert es ein zweites Mal (simuliert: es "
+        "wird nichts berechnet).",
+    },
+    "prices.note": "Beruht auf den veröffentlichten Preisen des Anbieters mit ihrem Stand. Ohne Wiederholungen; auch "
+    "von einer Inhaltsrichtlinie blockierte Renderings können berechnet werden.",
+    "prices.unknown": "Preis unbekannt",
+    "prices.unpublished": "kein veröffentlichter Preis",
+    "prices.unpublished_for": "kein veröffentlichter Preis für {what}",
+    "prices.per_token_no_frame": "Preis pro Video-Token, und die Bildgröße ist unbekannt",
+    "prices.with_audio": "mit Ton",
+    "prices.without_audio": "ohne Ton",
+    "prices.mode.text": "Text zu Video",
+    "prices.mode.image": "Bild zu Video",
+    "prices.mode.reference": "Referenz zu Video",
+    "prices.mode.extend": "Verlängerung",
+    "prices.per_second": "{rate}/s",
+    "prices.estimated": "Geschätzt: {amount}",
+    "prices.estimated_rate": "Geschätzt: {amount} ({rate})",
+    "prices.total": "Geschätzt insgesamt: {amount}",
+    "prices.total_partly": "Geschätzt insgesamt: Preis unbekannt ({unknown} von {parts} ohne Preis; der Rest {rest})",
+    "prices.quote_source": "Preise: {source}, Stand {date}",
     "jobs.news.running": "„{title}“ wird gerendert.",
     "jobs.news.succeeded": "„{title}“ ist fertig.",
     "jobs.news.failed": "„{title}“ ist fehlgeschlagen.",

@@ -5,6 +5,38 @@ from __future__ import annotations
 from app.core.i18n.catalogue import Message
 
 MESSAGES: dict[str, Message] = {
+    "guard.unconfirmed": "This exact render (same provider, model, settings and prompt) was already sent, and the app "
+    "cannot tell yet whether the provider received it. If it did, sending it again renders it twice and you pay twice.",
+    "guard.sent": {
+        "one": "You sent this exact render (same provider, model, settings and prompt) a minute ago. Sending it again "
+        "renders it a second time and you pay again.",
+        "other": "You sent this exact render (same provider, model, settings and prompt) {count} minutes ago. Sending "
+        "it again renders it a second time and you pay again.",
+    },
+    "guard.demo": {
+        "one": "You sent this exact render (same provider, model, settings and prompt) a minute ago. Sending it again "
+        "renders it a second time (simulated: nothing is charged).",
+        "other": "You sent this exact render (same provider, model, settings and prompt) {count} minutes ago. Sending "
+        "it again renders it a second time (simulated: nothing is charged).",
+    },
+    "prices.note": "Based on the provider's published prices, as dated. Excludes retries, and renders blocked by a "
+    "content policy may still be charged.",
+    "prices.unknown": "price unknown",
+    "prices.unpublished": "no published price",
+    "prices.unpublished_for": "no published price for {what}",
+    "prices.per_token_no_frame": "priced per video token, and the frame size is unknown",
+    "prices.with_audio": "with audio",
+    "prices.without_audio": "without audio",
+    "prices.mode.text": "text-to-video",
+    "prices.mode.image": "image-to-video",
+    "prices.mode.reference": "reference-to-video",
+    "prices.mode.extend": "extension",
+    "prices.per_second": "{rate}/sec",
+    "prices.estimated": "Estimated: {amount}",
+    "prices.estimated_rate": "Estimated: {amount} ({rate})",
+    "prices.total": "Estimated total: {amount}",
+    "prices.total_partly": "Estimated total: price unknown ({unknown} of {parts} without a price; the rest {rest})",
+    "prices.quote_source": "Prices: {source}, as of {date}",
     "jobs.news.running": "Render “{title}” is rendering.",
     "jobs.news.succeeded": "Render “{title}” is ready.",
     "jobs.news.failed": "Render “{title}” failed.",
