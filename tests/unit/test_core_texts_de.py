@@ -8,6 +8,9 @@ from decimal import Decimal
 import pytest
 
 from app.core import errors as e
+from app.core.bundle.plan import PlanItem
+from app.core.bundle.progress import BackupProgress
+from app.core.bundle.summary import detail_lines, headline, summary_rows
 from app.core.costs import cost_facts, cost_text
 from app.core.download_ledger import PartialDownload
 from app.core.eta import format_duration
@@ -17,8 +20,10 @@ from app.core.job_status import JobPhase, JobStatus
 from app.core.messages import describe
 from app.core.prices import Quote, QuoteTotal, estimate_note, format_quote, format_source, format_total, format_usd
 from app.core.queue_cards import build_card, disk_full_note, locked_note, meta_line, no_ranges_note
+from app.core.stores import ASSETS, JOBS
 from app.core.vault_messages import VaultWords, locked, wrong_passphrase
 from tests.unit.jobs_factory import T0, make_job
+from tests.unit.test_bundle_words import plan_of
 
 
 @pytest.fixture(autouse=True)
@@ -132,3 +137,19 @@ def test_every_mode_name_a_missing_price_can_give_is_in_the_catalogue() -> None:
         "Referenz zu Video",
         "Verlängerung",
     ]
+
+
+def test_an_import_plan_and_its_progress_in_german() -> None:
+    plan = plan_of(
+        PlanItem(JOBS, "a", "add", "new"),
+        PlanItem(JOBS, "b", "merge", "newer"),
+        PlanItem(ASSETS, "va", "add", "new file", 2_000_000),
+        PlanItem(ASSETS, "vb", "add", "new file", 3_000_000),
+    )
+    assert headline(plan) == "Fügt 1 Rendering und 2 Dateien (5,0 MB) hinzu; führt 1 Rendering zusammen."
+    assert [r.label for r in summary_rows(plan)] == ["Renderings", "Dateien"]
+    lines, _ = detail_lines(plan, {"b": "Ruhige See"})
+    assert lines == ["Zusammengeführt: Rendering „Ruhige See“ — newer"]
+    step = BackupProgress("import", "checking", done=1_500_000, total=3_000_000)
+    assert step.text == "Jede Datei des Pakets wird geprüft: 1,5 MB von 3,0 MB (50 %)"
+    assert headline(plan_of()) == "Das Paket enthält nichts zum Importieren."

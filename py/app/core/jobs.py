@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.core.errors import ApiError
+from app.core.i18n import tr
 from app.core.job_record import JobPhase, JobRecord, JobStatus
 from app.core.providers.base import RemoteJob, RemoteStatus
 
@@ -40,10 +41,9 @@ ALLOWED: dict[JobStatus, frozenset[JobStatus]] = {
 }
 
 
-EXPIRED_MESSAGE = (
-    "The files expired on the API before they could be stored (download links last about an hour after "
-    "the render finishes). The render itself may still have been charged."
-)
+def expired_message() -> str:
+    """Why a finished render has no files here (its links ran out before they were stored)."""
+    return tr("jobs.error.expired")
 
 
 class TransitionError(ValueError):
@@ -102,12 +102,14 @@ def apply_remote(
             now,
             phase=JobPhase.NONE,
             error_code=remote.error_code,
-            error_message=remote.error_message or "The request was blocked by the provider's content policy.",
+            error_message=remote.error_message or tr("jobs.error.blocked"),
             finished_at=now,
             **common,
         )
     if status is RemoteStatus.FAILED:
-        return fail(job, remote.error_code or "failed", remote.error_message or "The render failed.", now=now, **common)
+        return fail(
+            job, remote.error_code or "failed", remote.error_message or tr("jobs.error.failed"), now=now, **common
+        )
     if status is RemoteStatus.CANCELED:
         return _move(
             job,
@@ -115,16 +117,16 @@ def apply_remote(
             now,
             phase=JobPhase.NONE,
             error_code="canceled",
-            error_message="The API reports that this job was canceled.",
+            error_message=tr("jobs.error.canceled_remote"),
             finished_at=now,
             **common,
         )
     if status is RemoteStatus.EXPIRED:
-        return fail(job, "expired", EXPIRED_MESSAGE, now=now, **common)
+        return fail(job, "expired", expired_message(), now=now, **common)
     return fail(
         job,
         "unknown_status",
-        f"The API reported an unknown status “{remote.raw_status}”, so the app stopped tracking this job.",
+        tr("jobs.error.unknown_status", status=remote.raw_status),
         now=now,
         **common,
     )
@@ -165,7 +167,7 @@ def cancel(job: JobRecord, *, now: float) -> JobRecord:
         now,
         phase=JobPhase.NONE,
         error_code="canceled_by_user",
-        error_message="You canceled this render.",
+        error_message=tr("jobs.error.canceled_by_user"),
         finished_at=now,
     )
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ASPECTS",
     "SORTS",
-    "SORT_LABELS",
+    "SORT_KEYS",
     "Facets",
     "LibraryQuery",
     "SearchIndex",
@@ -41,14 +41,7 @@ __all__ = [
 ]
 
 ASPECTS = ("all", "landscape", "portrait", "square")
-SORT_LABELS = {
-    "date_desc": "Newest first",
-    "date_asc": "Oldest first",
-    "cost_desc": "Most expensive",
-    "cost_asc": "Cheapest",
-    "length_desc": "Longest",
-    "length_asc": "Shortest",
-}
+SORT_KEYS = ("date_desc", "date_asc", "cost_desc", "cost_asc", "length_desc", "length_asc")  # toolbar order
 MAX_TEXT = 500  # a pasted essay in the hash should not make every keystroke slow
 
 

@@ -20,7 +20,7 @@ from app.core.eta import add_sample
 from app.core.job_deadline import mark_overdue
 from app.core.job_record import JobRecord, new_asset
 from app.core.job_status import variant_kind
-from app.core.jobs import EXPIRED_MESSAGE, apply_remote, fail, succeed
+from app.core.jobs import apply_remote, expired_message, fail, succeed
 from app.core.queue_cards import disk_full_note
 from app.services.download_parts import release_ops
 from app.services.job_book import JobBook
@@ -96,7 +96,7 @@ class PollInbox:
             request_id = event.request_id or job.request_id
             await self.end(fail(job, event.code, event.message, now=now, request_id=request_id))
         elif isinstance(event, pm.Expired):
-            await self.end(fail(job, "expired", EXPIRED_MESSAGE, now=now))
+            await self.end(fail(job, "expired", expired_message(), now=now))
         elif isinstance(event, pm.Overdue):
             self._stop_following(job.id)
             self._book.note(job.id, "")

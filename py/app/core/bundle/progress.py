@@ -10,16 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from app.core.i18n import tr
 from app.core.storage_report import format_bytes
 
 Action = Literal["export", "import"]
 Step = Literal["reading", "writing", "checking", "saving"]
 
-_WORDS: dict[Step, str] = {
-    "reading": "Reading the stored files",
-    "writing": "Writing the bundle",
-    "checking": "Checking every file of the bundle",
-    "saving": "Saving the import",
+_WORDS: dict[Step, str] = {  # message ids
+    "reading": "bundle.step.reading",
+    "writing": "bundle.step.writing",
+    "checking": "bundle.step.checking",
+    "saving": "bundle.step.saving",
 }
 
 
@@ -39,11 +40,12 @@ class BackupProgress:
 
     @property
     def text(self) -> str:
-        words = _WORDS[self.step]
+        words = tr(_WORDS[self.step])
         fraction = self.fraction
         if fraction is None:
             return f"{words}…"
-        return f"{words}: {format_bytes(self.done)} of {format_bytes(self.total)} ({fraction:.0%})"
+        done, total = format_bytes(self.done), format_bytes(self.total)
+        return tr("bundle.step.count", step=words, done=done, total=total, percent=round(fraction * 100))
 
 
 class ProgressGate:

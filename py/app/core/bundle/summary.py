@@ -10,17 +10,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.core.bundle.plan import Action, ImportPlan, PlanItem
+from app.core.i18n import tr
 from app.core.storage_report import format_bytes
 from app.core.stores import ASSETS, JOBS, PRESETS, SETTINGS
 
-KINDS: tuple[tuple[str, str, str], ...] = (  # store, one, many
-    (JOBS, "render", "renders"),
-    (ASSETS, "file", "files"),
-    (PRESETS, "preset", "presets"),
-    (SETTINGS, "settings record", "settings records"),
-)
-_LABELS = {JOBS: "Renders", ASSETS: "Files", PRESETS: "Presets", SETTINGS: "Settings"}
-_VERBS: dict[Action, str] = {"add": "added", "merge": "merged", "skip": "skipped"}
+KINDS: tuple[str, ...] = (JOBS, ASSETS, PRESETS, SETTINGS)  # in the order the summary lists them
+# Message ids by store: a column label, a counted phrase ("3 renders"), the name of one record.
+_LABELS = {JOBS: "bundle.label.jobs", ASSETS: "bundle.label.assets", PRESETS: "bundle.label.presets"}
+_COUNTED = {JOBS: "bundle.count.jobs", ASSETS: "bundle.count.assets", PRESETS: "bundle.count.presets"}
+_ONE = {JOBS: "bundle.one.jobs", ASSETS: "bundle.one.assets", PRESETS: "bundle.one.presets"}
+_HEADS: dict[Action, str] = {"add": "bundle.head.add", "merge": "bundle.head.merge", "skip": "bundle.head.skip"}
+_LINES: dict[Action, str] = {"add": "bundle.line.add", "merge": "bundle.line.merge", "skip": "bundle.line.skip"}
+
+
+def _label(store: str) -> str:
+    return tr(_LABELS.get(store, "bundle.label.settings"))
+
+
+def _counted(store: str, count: int) -> str:
+    return tr(_COUNTED.get(store, "bundle.count.settings"), count=count)
 
 
 @dataclass(frozen=True)
@@ -43,34 +51,33 @@ def summary_rows(plan: ImportPlan) -> list[SummaryRow]:
     """One row per kind of record the bundle holds: how many are added, merged, skipped."""
     present = {i.store for i in plan.items}
     return [
-        SummaryRow(_LABELS[store], *(_count(plan, store, a) for a in ("add", "merge", "skip")))
-        for store, _, _ in KINDS
+        SummaryRow(_label(store), *(_count(plan, store, a) for a in ("add", "merge", "skip")))
+        for store in KINDS
         if store in present
     ]
-
-
-def _phrase(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def headline(plan: ImportPlan) -> str:
     """``Adds 3 renders and 5 files (120.0 MB); merges 1 render; skips 2 renders.``"""
     parts: list[str] = []
-    for action, verb in (("add", "Adds"), ("merge", "merges"), ("skip", "skips")):
+    for action in _HEADS:
         phrases: list[str] = []
-        for store, one, many in KINDS:
+        for store in KINDS:
             items = [i for i in plan.items if i.store == store and i.action == action]
             if items:
                 size = sum(i.bytes for i in items)
                 extra = f" ({format_bytes(size)})" if store == ASSETS and size and action != "skip" else ""
-                phrases.append(_phrase(len(items), one, many) + extra)
+                phrases.append(_counted(store, len(items)) + extra)
         if phrases:
-            parts.append(f"{verb if parts or action == 'add' else verb.capitalize()} " + _joined(phrases))
-    return ("; ".join(parts) + ".") if parts else "The bundle holds nothing to import."
+            parts.append(tr(_HEADS[action], what=_joined(phrases)))
+    if not parts:
+        return tr("bundle.nothing")
+    text = tr("bundle.headline", parts="; ".join(parts))
+    return text[:1].upper() + text[1:]
 
 
 def _joined(phrases: list[str]) -> str:
-    return phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
+    return phrases[0] if len(phrases) == 1 else tr("bundle.and", first=", ".join(phrases[:-1]), last=phrases[-1])
 
 
 def detail_lines(plan: ImportPlan, titles: Mapping[str, str], *, limit: int = 50) -> tuple[list[str], int]:
@@ -81,10 +88,10 @@ def detail_lines(plan: ImportPlan, titles: Mapping[str, str], *, limit: int = 50
 
 
 def _line(item: PlanItem, titles: Mapping[str, str]) -> str:
-    one = next((o for s, o, _ in KINDS if s == item.store), item.store)
+    one = tr(_ONE.get(item.store, "bundle.one.settings"))
     name = titles.get(item.key) if item.store == JOBS else None
-    shown = f"“{name}”" if name else item.key
-    return f"{_VERBS[item.action].capitalize()}: {one} {shown} — {item.reason}"
+    shown = tr("bundle.quoted", name=name) if name else item.key
+    return tr(_LINES[item.action], kind=one, name=shown, reason=item.reason)
 
 
 def has_changes(plan: ImportPlan) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from app.browser.dom import Node, Scope, active_element, h, replace_children
 from app.core.i18n import tr
-from app.core.library_query import ASPECTS, SORT_LABELS, LibraryQuery
+from app.core.library_query import ASPECTS, SORT_KEYS, LibraryQuery
 
 
 def _select(select_id: str, label: str, options: list[tuple[str, str]]) -> tuple[Node, Node]:
@@ -62,7 +62,7 @@ class LibraryToolbar:
         self.date_from = h("input", {"type": "date", "id": "library-from"})
         self.date_to = h("input", {"type": "date", "id": "library-to"})
         self.sort, sort_field = _select(
-            "library-sort", tr("toolbar.sort"), [(key, tr(f"toolbar.sort.{key}")) for key in SORT_LABELS]
+            "library-sort", tr("toolbar.sort"), [(key, tr(f"toolbar.sort.{key}")) for key in SORT_KEYS]
         )
         for control, event in (
             (self.search, "input"),

@@ -5,6 +5,15 @@ from __future__ import annotations
 from app.core.i18n.catalogue import Message
 
 MESSAGES: dict[str, Message] = {
+    "jobs.error.expired": "Die Dateien sind bei der API abgelaufen, bevor sie gespeichert werden konnten "
+    "(Download-Links gelten etwa eine Stunde nach dem Rendern). Das Rendering selbst wurde möglicherweise trotzdem "
+    "berechnet.",
+    "jobs.error.blocked": "Die Anfrage wurde von der Inhaltsrichtlinie des Anbieters blockiert.",
+    "jobs.error.failed": "Das Rendering ist fehlgeschlagen.",
+    "jobs.error.canceled_remote": "Die API meldet, dass dieser Auftrag abgebrochen wurde.",
+    "jobs.error.unknown_status": "Die API hat einen unbekannten Status „{status}“ gemeldet; die App verfolgt diesen "
+    "Auftrag daher nicht weiter.",
+    "jobs.error.canceled_by_user": "Sie haben dieses Rendering abgebrochen.",
     "guard.unconfirmed": "Genau dieses Rendering (gleicher Anbieter, gleiches Modell, gleiche Einstellungen und "
     "gleicher Prompt) wurde schon gesendet, und die App weiß noch nicht, ob der Anbieter es erhalten hat. Falls ja, "
     "wird es bei erneutem Senden zweimal gerendert und Sie zahlen zweimal.",

@@ -5,6 +5,13 @@ from __future__ import annotations
 from app.core.i18n.catalogue import Message
 
 MESSAGES: dict[str, Message] = {
+    "jobs.error.expired": "The files expired on the API before they could be stored (download links last about an "
+    "hour after the render finishes). The render itself may still have been charged.",
+    "jobs.error.blocked": "The request was blocked by the provider's content policy.",
+    "jobs.error.failed": "The render failed.",
+    "jobs.error.canceled_remote": "The API reports that this job was canceled.",
+    "jobs.error.unknown_status": "The API reported an unknown status “{status}”, so the app stopped tracking this job.",
+    "jobs.error.canceled_by_user": "You canceled this render.",
     "guard.unconfirmed": "This exact render (same provider, model, settings and prompt) was already sent, and the app "
     "cannot tell yet whether the provider received it. If it did, sending it again renders it twice and you pay twice.",
     "guard.sent": {
