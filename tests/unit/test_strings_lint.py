@@ -27,6 +27,9 @@ NOT_YET: tuple[str, ...] = ()
 CORE_SHOWN_ERRORS: tuple[str, ...] = (
     "bundle/progress.py",
     "bundle/summary.py",
+    "compose.py",
+    "endpoint.py",
+    "keys.py",
     "messages.py",
     "storage_report.py",
     "vault_messages.py",

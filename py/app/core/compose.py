@@ -20,6 +20,7 @@ from app.core.capabilities import (
     Stage,
 )
 from app.core.errors import InputError
+from app.core.i18n import fmt_number, tr
 from app.core.image_header import ImageError, read_image_info, sniff_mime
 from app.core.prices import PriceFacts, Quote
 
@@ -209,9 +210,9 @@ def check_model_id(text: str) -> str:
     """A custom model id for compatible endpoints: trimmed, no spaces, sane length."""
     model_id = text.strip()
     if not model_id:
-        raise InputError("model", "Enter a model id.")
+        raise InputError("model", tr("checks.model.empty"))
     if any(ch.isspace() for ch in model_id) or len(model_id) > 100 or not model_id.isprintable():
-        raise InputError("model", "A model id has no spaces and at most 100 characters.")
+        raise InputError("model", tr("checks.model.bad_id", max=100))
     return model_id
 
 
@@ -221,7 +222,7 @@ def parse_seed(text: str) -> int | None:
     if not value:
         return None
     if not value.isdigit() or int(value) > MAX_SEED:
-        raise InputError("seed", f"A seed is a whole number from 0 to {MAX_SEED:,}.")
+        raise InputError("seed", tr("checks.seed.range", max=MAX_SEED))
     return int(value)
 
 
@@ -242,54 +243,53 @@ def validate(
     problems: list[InputError] = []
     length = len(draft.prompt.strip())
     if length < capabilities.prompt_min_chars:
-        problems.append(InputError("prompt", "Describe the video you want: the prompt is empty."))
+        problems.append(InputError("prompt", tr("checks.prompt.empty")))
     elif len(draft.prompt) > capabilities.prompt_max_chars:
         over = len(draft.prompt) - capabilities.prompt_max_chars
-        problems.append(
-            InputError(
-                "prompt", f"The prompt is {over:,} characters over the limit of {capabilities.prompt_max_chars:,}."
-            )
-        )
+        limit = capabilities.prompt_max_chars
+        problems.append(InputError("prompt", tr("checks.prompt.too_long", over=over, limit=limit)))
     problems.extend(_model_problems(capabilities, draft, today))
     model = model_of(capabilities, draft.model)
     problems.extend(_frame_problems(capabilities, model, draft))
     if extends is not None:
         problems.extend(_extend_problems(model, draft.seconds, extends))
     elif draft.seconds not in model.durations:
-        problems.append(InputError("seconds", f"{draft.seconds} s is not an allowed duration for {model.label}."))
+        problems.append(
+            InputError("seconds", tr("checks.seconds.not_allowed", seconds=draft.seconds, model=model.label))
+        )
     for rule in model.constraints:
         if rule.broken_by(choices(draft, images)):
             problems.append(InputError(rule.field, rule.message))
     try:
         if parse_seed(draft.seed) is not None and not model.seed:
-            problems.append(InputError("seed", f"{model.label} does not take a seed."))
+            problems.append(InputError("seed", tr("checks.seed.none", model=model.label)))
     except InputError as exc:
         problems.append(exc)
     if draft.negative_prompt.strip() and not model.negative_prompt:
-        problems.append(InputError("negative_prompt", f"{model.label} does not take a negative prompt."))
+        problems.append(InputError("negative_prompt", tr("checks.negative.none", model=model.label)))
     elif len(draft.negative_prompt) > MAX_NEGATIVE_PROMPT:
-        problems.append(InputError("negative_prompt", f"Keep it under {MAX_NEGATIVE_PROMPT:,} characters."))
+        problems.append(InputError("negative_prompt", tr("checks.negative.too_long", max=MAX_NEGATIVE_PROMPT)))
     for role in images:
         if not model.images.allows(role):
-            problems.append(InputError(f"image_{role.value}", f"{model.label} does not take a {_role(role)}."))
+            problems.append(InputError(f"image_{role.value}", _no_role(role, model.label)))
     if references > model.images.max_references:
-        problems.append(
-            InputError("image_reference", f"{model.label} takes at most {model.images.max_references} references.")
-        )
+        most = model.images.max_references
+        problems.append(InputError("image_reference", tr("checks.images.max_references", model=model.label, max=most)))
     return _first_per_field(problems)
 
 
 def _extend_problems(model: ModelCapability, seconds: int, source_seconds: int) -> list[InputError]:
     if not model.extend_seconds:
-        return [InputError("seconds", f"{model.label} cannot extend a video.")]
+        return [InputError("seconds", tr("checks.extend.none", model=model.label))]
     if seconds not in model.extend_seconds:
         low, high = min(model.extend_seconds), max(model.extend_seconds)
-        return [InputError("seconds", f"An extend adds {low} to {high} seconds.")]
+        return [InputError("seconds", tr("checks.extend.range", low=low, high=high))]
     total = source_seconds + seconds
     if model.max_total_seconds and total > model.max_total_seconds:
         room = model.max_total_seconds - source_seconds
-        more = f"at most {room} s more" if room > 0 else "no more"
-        return [InputError("seconds", f"A video can grow to {model.max_total_seconds} s: this one can take {more}.")]
+        top = model.max_total_seconds
+        text = tr("checks.extend.room", total=top, room=room) if room > 0 else tr("checks.extend.full", total=top)
+        return [InputError("seconds", text)]
     return []
 
 
@@ -300,28 +300,26 @@ def _model_problems(capabilities: ProviderCapabilities, draft: Draft, today: dat
         return [exc]
     known = capabilities.model(draft.model)
     if known is not None and known.stage_on(today) is Stage.RETIRED:
-        instead = f" Use {known.life.replacement} instead." if known.life.replacement else ""
-        return [InputError("model", f"{known.label} was retired on {known.life.shutdown}.{instead}")]
+        name, day, instead = known.label, known.life.shutdown, known.life.replacement
+        said = tr("checks.model.retired.instead", model=name, date=day, replacement=instead) if instead else None
+        return [InputError("model", said or tr("checks.model.retired", model=name, date=day))]
     if known is None and model_for(capabilities, draft.model) is None and capabilities.live_catalogue:
-        return [InputError("model", f"{capabilities.label} does not list the model “{draft.model}”.")]
+        return [InputError("model", tr("checks.model.unknown", provider=capabilities.label, model=draft.model))]
     return []
 
 
 def _frame_problems(capabilities: ProviderCapabilities, model: ModelCapability, draft: Draft) -> list[InputError]:
     if model.uses_sizes:
         if draft.size not in allowed_sizes(capabilities, draft.model):
-            shown = _size_label(draft.size)
-            return [InputError("size", f"{shown} is not available for {draft.model}.")]
+            return [InputError("size", _unavailable(_size_label(draft.size), draft.model))]
         return []
     problems = []
     if draft.aspect_ratio not in model.aspect_ratios:
-        problems.append(
-            InputError("aspect_ratio", f"{draft.aspect_ratio or 'No shape'} is not available for {model.label}.")
-        )
+        shape = draft.aspect_ratio or tr("checks.frame.no_shape")
+        problems.append(InputError("aspect_ratio", _unavailable(shape, model.label)))
     if draft.resolution not in model.resolutions:
-        problems.append(
-            InputError("resolution", f"{draft.resolution or 'No resolution'} is not available for {model.label}.")
-        )
+        resolution = draft.resolution or tr("checks.frame.no_resolution")
+        problems.append(InputError("resolution", _unavailable(resolution, model.label)))
     return problems
 
 
@@ -329,11 +327,19 @@ def _size_label(size: str) -> str:
     try:
         return FrameSize.parse(size).label
     except ValueError:
-        return size or "No size"
+        return size or tr("checks.frame.no_size")
 
 
-def _role(role: ImageRole) -> str:
-    return {"first_frame": "first frame", "last_frame": "last frame", "reference": "reference image"}[role.value]
+def _unavailable(choice: str, model: str) -> str:
+    return tr("checks.frame.unavailable", choice=choice, model=model)
+
+
+def _no_role(role: ImageRole, model: str) -> str:
+    if role is ImageRole.FIRST_FRAME:
+        return tr("checks.images.no_first_frame", model=model)
+    if role is ImageRole.LAST_FRAME:
+        return tr("checks.images.no_last_frame", model=model)
+    return tr("checks.images.no_reference", model=model)
 
 
 def _first_per_field(problems: list[InputError]) -> list[InputError]:
@@ -380,7 +386,7 @@ def quote(
     """The estimate of a draft from its model's price rules (a custom id is priced unknown)."""
     known = capabilities.model(draft.model)
     if known is None:
-        return Quote(None, None, "no published price for a custom model", "", "")
+        return Quote(None, None, tr("checks.price.custom"), "", "")
     facts = price_facts(capabilities, draft, images=images, references=references)
     return known.prices.quote(facts)
 
@@ -395,17 +401,14 @@ def check_image_header(head: bytes, name: str, accepted: tuple[str, ...]) -> str
     try:
         info = read_image_info(head)
     except ImageError as exc:
-        raise InputError("image", "This image could not be read; it may be damaged. Try another file.") from exc
+        raise InputError("image", tr("checks.image.unreadable")) from exc
     usable = tuple(m for m in accepted if m in IMAGE_TYPES) or IMAGE_TYPES
     if info is None or info.mime not in usable:
         found = sniff_mime(head) or ""
         raise InputError("image", image_type_message(found, name, usable))
     if info.width * info.height > MAX_IMAGE_PIXELS:
-        raise InputError(
-            "image",
-            f"This image is {info.width:,} × {info.height:,} pixels: too large to use (the limit is "
-            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels). Resize it and try again.",
-        )
+        limit = MAX_IMAGE_PIXELS // 1_000_000
+        raise InputError("image", tr("checks.image.too_large", width=info.width, height=info.height, limit=limit))
     return info.mime
 
 
@@ -415,9 +418,8 @@ def image_type_message(mime: str, name: str, allowed: tuple[str, ...]) -> str:
     if not kind and "." in name:
         kind = name.rsplit(".", 1)[-1].upper()
     names = [a.split("/")[-1].upper().replace("WEBP", "WebP") for a in allowed]
-    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
-    subject = f"{kind} images" if kind else "This file"
-    return f"{subject} can't be used; use {listed}."
+    listed = tr("checks.image.or", some=", ".join(names[:-1]), last=names[-1]) if len(names) > 1 else names[0]
+    return tr("checks.image.kind", kind=kind, allowed=listed) if kind else tr("checks.image.file", allowed=listed)
 
 
 def cover_crop(src_w: int, src_h: int, dst_w: int, dst_h: int) -> tuple[float, float, float, float]:
@@ -437,4 +439,4 @@ def contain_box(src_w: int, src_h: int, dst_w: int, dst_h: int) -> tuple[float, 
 def prompt_counter(capabilities: ProviderCapabilities, prompt: str) -> tuple[str, bool]:
     """``("1,234 / 32,000", over_limit)`` for the live counter."""
     limit = capabilities.prompt_max_chars
-    return f"{len(prompt):,} / {limit:,}", len(prompt) > limit
+    return f"{fmt_number(len(prompt))} / {fmt_number(limit)}", len(prompt) > limit

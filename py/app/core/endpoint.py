@@ -1,12 +1,14 @@
 """API base URL checks: what the user may type as the endpoint, and what to warn about.
 
-Pure standard library so the boot path (and the simulator) can use it without pydantic.
+Standard library and the catalogue only, so the boot path (and the simulator) can use it without pydantic.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from app.core.i18n import tr
 
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 
@@ -32,34 +34,27 @@ def check_base_url(text: str) -> EndpointCheck:
     """Validate an API base URL such as ``https://api.openai.com/v1``."""
     raw = text.strip()
     if not raw:
-        return EndpointCheck("", error="Enter the API base URL, for example https://api.openai.com/v1.")
+        return EndpointCheck("", error=tr("checks.url.empty", example="https://api.openai.com/v1"))
     try:
         parts = urlsplit(raw)
         host = parts.hostname or ""
         port = parts.port  # raises ValueError on a bad port
     except ValueError:
-        return EndpointCheck(raw, error="This is not a valid URL.")
+        return EndpointCheck(raw, error=tr("checks.url.invalid"))
     if parts.scheme not in ("http", "https"):
-        return EndpointCheck(raw, error="The API base URL must start with https:// (or http:// for a local gateway).")
+        return EndpointCheck(raw, error=tr("checks.url.scheme"))
     if not host:
-        return EndpointCheck(raw, error="The URL has no host name.")
+        return EndpointCheck(raw, error=tr("checks.url.no_host"))
     if parts.query or parts.fragment:
-        return EndpointCheck(
-            raw, error="The base URL cannot contain ? or #: give only the address, like https://host/v1."
-        )
+        return EndpointCheck(raw, error=tr("checks.url.query"))
     if parts.username or parts.password:
-        return EndpointCheck(raw, error="Do not put credentials in the URL; paste the key in the API key field.")
+        return EndpointCheck(raw, error=tr("checks.url.credentials"))
     netloc = host if port is None else f"{host}:{port}"
     if ":" in host and not host.startswith("["):
         netloc = f"[{host}]" if port is None else f"[{host}]:{port}"
     url = f"{parts.scheme}://{netloc}{parts.path.rstrip('/')}"
-    warning = ""
-    if parts.scheme == "http" and not is_loopback(host):
-        warning = (
-            "This endpoint uses plain http: your API key and prompts would cross the network unencrypted, "
-            "and the browser may block it. Use https unless it is a gateway on this computer."
-        )
-    return EndpointCheck(url, warning=warning)
+    plain = parts.scheme == "http" and not is_loopback(host)
+    return EndpointCheck(url, warning=tr("checks.url.plain_http") if plain else "")
 
 
 def demo_base_url(page_origin: str, demo_path: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.core.errors import InputError
+from app.core.i18n import tr
 
 MIN_KEY_LENGTH = 8
 MAX_KEY_LENGTH = 1024
@@ -15,17 +16,17 @@ def normalize_key(text: str) -> str:
     if key.lower().startswith("bearer "):
         key = key[7:].strip()
     if not key:
-        raise InputError("api_key", "Paste your API key first.")
+        raise InputError("api_key", tr("checks.key.empty"))
     if any(ch.isspace() for ch in key):
-        raise InputError("api_key", "The key contains spaces or line breaks: copy it again as one piece.")
+        raise InputError("api_key", tr("checks.key.spaces"))
     if not key.isascii() or not key.isprintable():
-        raise InputError("api_key", "The key contains characters an API key never has: copy it again.")
+        raise InputError("api_key", tr("checks.key.characters"))
     if key.startswith(("http://", "https://")):
-        raise InputError("api_key", "That is a URL, not a key: put addresses in “API base URL”.")
+        raise InputError("api_key", tr("checks.key.url"))
     if len(key) < MIN_KEY_LENGTH:
-        raise InputError("api_key", "That is too short to be an API key.")
+        raise InputError("api_key", tr("checks.key.too_short"))
     if len(key) > MAX_KEY_LENGTH:
-        raise InputError("api_key", "That is too long to be an API key.")
+        raise InputError("api_key", tr("checks.key.too_long"))
     return key
 
 
