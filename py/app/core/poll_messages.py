@@ -32,6 +32,7 @@ class TrackSpec:
     interval_s: float = 2.5
     poll_url: str | None = None
     deadline_at: float | None = None  # stop polling then (epoch seconds), unless the job has ended
+    locale: str = ""  # the page's language when it asked: the worker writes its notes in it ("" = as it is)
 
     def to_message(self) -> dict[str, Any]:
         return {**dataclasses.asdict(self), "have": list(self.have), "extras": list(self.extras)}

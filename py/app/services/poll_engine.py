@@ -18,6 +18,7 @@ from typing import Any
 
 from app.core import errors as e
 from app.core.downloads import MAX_DOWNLOAD_ATTEMPTS, REQUIRED_VARIANT, checked_type
+from app.core.i18n import set_locale
 from app.core.poll_messages import (
     DownloadPaused,
     Event,
@@ -75,7 +76,9 @@ class PollEngine:
 
     # -- commands from the page ---------------------------------------------------------
     def track(self, spec: TrackSpec) -> None:
-        """Start (or restart) following a job."""
+        """Start (or restart) following a job, speaking the page's language in its notes."""
+        if spec.locale:
+            set_locale(spec.locale)
         self.untrack(spec.job_id)
         task = asyncio.ensure_future(self._follow(spec))
         self._tasks[spec.job_id] = task

@@ -18,7 +18,7 @@ from app.core.batch_pacing import unsent
 from app.core.capabilities import Operation
 from app.core.compose import draft_of
 from app.core.downloads import REQUIRED_VARIANT
-from app.core.i18n import tr
+from app.core.i18n import active_locale, tr
 from app.core.job_deadline import deadline_at, recheck
 from app.core.job_record import JobPhase, JobRecord
 from app.core.jobs import cancel, needs_polling, needs_reconciling
@@ -132,6 +132,7 @@ class QueueService:
             interval_s=self._interval_s(),
             poll_url=job.poll_url,
             deadline_at=deadline_at(job, provider.job_deadline_s),
+            locale=active_locale(),
         )
         self._tracked.add(job.id)
         self.poller.track(spec)
