@@ -21,6 +21,7 @@ from app.core.capabilities import (
 )
 from app.core.errors import InputError
 from app.core.i18n import fmt_number, tr
+from app.core.i18n.data import data_text
 from app.core.image_header import ImageError, read_image_info, sniff_mime
 from app.core.prices import PriceFacts, Quote
 
@@ -259,7 +260,7 @@ def validate(
         )
     for rule in model.constraints:
         if rule.broken_by(choices(draft, images)):
-            problems.append(InputError(rule.field, rule.message))
+            problems.append(InputError(rule.field, data_text(rule.message)))
     try:
         if parse_seed(draft.seed) is not None and not model.seed:
             problems.append(InputError("seed", tr("checks.seed.none", model=model.label)))

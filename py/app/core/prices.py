@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol, TypeVar
 
 from app.core.i18n import tr
+from app.core.i18n.data import data_text
 from app.core.price_rules import (
     CENT,
     MODE_IDS,
@@ -227,7 +228,7 @@ def format_total(total: QuoteTotal) -> str:
 
 def format_source(quote: Quote) -> str:
     """``Prices: <source>, as of <date>``: estimates are only as current as their table."""
-    return tr("prices.quote_source", source=quote.source, date=quote.as_of)
+    return tr("prices.quote_source", source=data_text(quote.source), date=quote.as_of)
 
 
 def rate_text(low: Decimal, high: Decimal) -> str:

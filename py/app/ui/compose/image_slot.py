@@ -14,6 +14,7 @@ from app.browser.ffi import is_null
 from app.browser.media_urls import object_url, revoke
 from app.core.capabilities import FrameSize, ImageInputs
 from app.core.i18n import tr
+from app.core.i18n.data import data_text
 from app.core.state import AppState, DraftImage
 from app.ui.context import UiContext
 from app.ui.icons import icon
@@ -91,7 +92,7 @@ class ImageSlot:
         """The model's rules: accepted types and what the image is for."""
         self.file_input.setAttribute("accept", ",".join(images.mime_types))
         hint = tr(f"compose.image.{self.slot}.hint") if self.slot in NAMED else ""
-        note = images.note if self.slot == "first_frame" and images.note else hint
+        note = data_text(images.note) if self.slot == "first_frame" and images.note else hint
         names = [m.split("/")[-1].upper().replace("WEBP", "WebP") for m in images.mime_types]
         kinds = (
             tr("compose.image.kinds", some=", ".join(names[:-1]), last=names[-1]) if len(names) > 1 else "".join(names)

@@ -24,6 +24,7 @@ from app.core.capabilities import (
 )
 from app.core.compose import Draft, allowed_sizes, audio_on, model_of
 from app.core.i18n import tr
+from app.core.i18n.data import data_text
 from app.core.prices import PriceFacts, format_rate
 
 MAX_MODEL_TILES = 4  # more models than this are a list (a select), not tiles
@@ -204,7 +205,7 @@ class Pickers:
                     m.id,
                     h("span", {"class_": "tile-title"}, m.label),
                     h("span", {"class_": "badge muted"}, starting_rate(m)),
-                    h("span", {"class_": "tile-text"}, m.description),
+                    h("span", {"class_": "tile-text"}, data_text(m.description)),
                     on=self._model_choice(m.id),
                 )
                 for m in offered
@@ -221,7 +222,7 @@ class Pickers:
         )
         self._scope.on(select, "change", lambda _e: self._set_model(str(select.value)))
         chosen = provider.model(current)
-        about = h("p", {"class_": "field-hint", "id": "model-about"}, chosen.description if chosen else "")
+        about = h("p", {"class_": "field-hint", "id": "model-about"}, data_text(chosen.description) if chosen else "")
         replace_children(self.model_group, legend, select, about)
         del advanced
 

@@ -6,6 +6,7 @@ import time
 
 from app.browser.dom import Node, Scope, h, replace_children
 from app.core.i18n import tr
+from app.core.i18n.data import data_text
 from app.core.provider_directory import day_of
 from app.core.state import AppState
 from app.ui.compose.pickers import starting_rate
@@ -28,9 +29,13 @@ class PricesSection(Section):
         self._shown = (provider.provider_id, provider.models)
         models = provider.offered(day_of(time.time()))
         sources = sorted(
-            {tr("prices.source", source=m.prices.source, date=m.prices.as_of) for m in models if m.prices.as_of}
+            {
+                tr("prices.source", source=data_text(m.prices.source), date=m.prices.as_of)
+                for m in models
+                if m.prices.as_of
+            }
         )
-        notes = sorted({m.prices.note for m in models if m.prices.note})
+        notes = sorted({data_text(m.prices.note) for m in models if m.prices.note})
         rows = [(m.label, starting_rate(m)) for m in models]
         replace_children(
             self.body,

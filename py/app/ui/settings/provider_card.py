@@ -15,6 +15,7 @@ from app.browser.page_location import callback_url, go_to
 from app.core.capabilities import ProviderCapabilities
 from app.core.errors import AppError, InputError
 from app.core.i18n import tr
+from app.core.i18n.data import data_text
 from app.core.messages import describe
 from app.core.state import AppState
 from app.core.vault_status import VaultState, VaultStatus
@@ -90,7 +91,7 @@ class ProviderCard:
                 h("h3", {"id": f"provider-{pid}-title"}, provider.name),
                 h("div", {"class_": "row"}, self.badge, self.use_btn),
             ),
-            h("p", {"class_": "muted small"}, provider.notice) if provider.notice else None,
+            h("p", {"class_": "muted small"}, data_text(provider.notice)) if provider.notice else None,
             self.status,
             sign_in_row,
             self.form.node,
