@@ -18,6 +18,10 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "locale"
 
 # Per view: German strings that must show, and the English ones they replaced.
 VIEWS = {
+    "Neues Video": (  # the estimate is built in core, the image note is the provider's data
+        ("Geschätzt:", "Wird mit der Anfrage gesendet", "Videomodell-Katalog von OpenRouter"),
+        ("Estimated:", "Sent inline with the request", "Prices:"),
+    ),
     "Warteschlange": (
         ("Fertig", "Archivierte zeigen", "Dauer 0:00", "simuliert: würde"),  # card texts are built in core
         ("Finished", "Show archived", "Renders in progress", "Ready", "Took", "simulated"),
