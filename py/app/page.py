@@ -36,6 +36,7 @@ from app.browser.poller_start import PAGE_SCOPE, EarlyWorker, start_queue
 from app.browser.route_log import forget_routes
 from app.core.early import EarlyInput, snapshot
 from app.core.errors import AppError
+from app.core.i18n import tr
 from app.core.messages import describe
 from app.core.provider_directory import ProviderDirectory, day_of
 from app.core.providers import registry
@@ -63,7 +64,7 @@ def run_task(awaitable: Awaitable[Any]) -> None:
             error_toast(describe(exc))
         except Exception as exc:
             console_error("".join(traceback.format_exception(exc)))
-            toast(f"Something went wrong: {exc}", kind="error")
+            toast(tr("svc.page.failed", error=str(exc)), kind="error")
 
     spawn(guarded())
 
@@ -235,7 +236,7 @@ async def _finish_sign_in(ctx: UiContext, controller: Controller, code: str) -> 
         return
     if not controller.settings.welcome_done:
         await controller.change_settings(welcome_done=True, demo_mode=False)
-    toast(f"Signed in: your {ctx.providers.get(provider_id).label} key is saved and encrypted in this browser.")
+    toast(tr("svc.page.signed_in", provider=ctx.providers.get(provider_id).label))
 
 
 async def _probe_relay(ctx: UiContext, probe: Callable[[], Awaitable[bool]]) -> None:
@@ -254,7 +255,7 @@ async def _prepare_site(ctx: UiContext) -> None:
     except SiteWorkerError as exc:
         warn(f"service worker: {exc}")
         toast(
-            f"Demo mode and offline start are not available: {exc}. Renders with your own key still work.",
+            tr("svc.page.no_site_worker", error=str(exc)),
             kind="error",
             seconds=60,
         )
@@ -276,7 +277,7 @@ async def start() -> None:
         controller, wheel_urls, early = await _hydrate(ctx, spawn(_prepare_site(ctx)))
     except Exception as exc:  # the early page stays, with what was typed on it
         console_error("".join(traceback.format_exception(exc)))
-        intents.fail(exc if isinstance(exc, AppError) else AppError(f"The app could not start: {exc}"))
+        intents.fail(exc if isinstance(exc, AppError) else AppError(tr("svc.page.no_start", error=str(exc))))
         store.update(phase=Phase.FAILED, boot_error=str(exc))
         show_failure(describe(exc).detail if isinstance(exc, AppError) else str(exc))
         return

@@ -15,8 +15,8 @@ from app.core.bundle.manifest import MANIFEST_NAME
 from app.core.bundle.progress import BackupProgress
 from app.core.errors import AppError, InputError, VaultError
 from app.core.stores import ASSETS, BLOBS, JOBS, PRESETS, SETTINGS
-from app.services.backup_run import BUSY
-from app.services.bundle_export import LOCKED, NO_KEYS, ExportReport
+from app.services.backup_run import busy
+from app.services.bundle_export import ExportReport, no_keys, vault_locked
 from tests.unit.aio import run
 from tests.unit.backup_kit import MemoryTarget, Profile, stocked
 from tests.unit.vault_kit import KEYS as API_KEYS
@@ -120,7 +120,7 @@ def test_only_one_export_or_import_runs_at_a_time() -> None:
     profile = stocked()
     profile.store.update(backup=BackupProgress("import", "checking"))
     target = MemoryTarget()
-    with pytest.raises(AppError, match=BUSY):
+    with pytest.raises(AppError, match=busy()):
         run(profile.exports.export(target))
     assert target.aborted
 
@@ -162,11 +162,11 @@ def test_locked_keys_cannot_be_exported() -> None:
     profile = with_keys(stocked(), passphrase=PASSPHRASE)
     profile.vault.lock()
     target = MemoryTarget()
-    with pytest.raises(VaultError, match=re.escape(LOCKED)):
+    with pytest.raises(VaultError, match=re.escape(vault_locked())):
         run(profile.exports.export(target, passphrase="bundle passphrase"))
     assert target.aborted
 
 
 def test_asking_for_keys_when_none_are_saved_says_so() -> None:
-    with pytest.raises(InputError, match=NO_KEYS):
+    with pytest.raises(InputError, match=no_keys()):
         run(stocked().exports.export(MemoryTarget(), passphrase="bundle passphrase"))

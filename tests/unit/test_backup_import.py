@@ -17,7 +17,7 @@ from app.core.bundle.manifest import MANIFEST_NAME
 from app.core.errors import InputError, StorageQuotaError, VaultError
 from app.core.stores import ASSETS, BLOBS, JOBS, KEYS, PRESETS, SETTINGS, VAULT
 from app.core.vault_status import VaultState
-from app.services.bundle_import import VAULT_LOCKED, ImportPreview
+from app.services.bundle_import import ImportPreview, vault_locked
 from tests.unit.aio import run
 from tests.unit.backup_kit import BytesSource, MemoryTarget, Profile, actions, stocked
 from tests.unit.vault_kit import KEYS as API_KEYS
@@ -239,7 +239,7 @@ def test_keys_wait_for_a_locked_vault_to_be_unlocked() -> None:
     preview = preview_of(here, data)
     with pytest.raises(VaultError, match="Unlock your key vault first"):
         run(here.imports.open_keys(preview, BUNDLE_PASSPHRASE))
-    assert VAULT_LOCKED.startswith("Unlock your key vault first")
+    assert vault_locked().startswith("Unlock your key vault first")
 
 
 def test_a_bundle_without_keys_says_so_when_asked_for_them() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core import errors as e
+from app.core.i18n import tr
 from app.core.providers.base import RemoteJob
 from app.core.retry import ErrorBackoff, PollSchedule
 
@@ -79,20 +80,28 @@ def after_error(state: PollState, error: e.AppError, backoff: ErrorBackoff) -> t
     hint = error.retry_after_s if isinstance(error, e.ApiError) else None
     if kind == "throttled":
         seconds = hint if hint is not None else backoff.delay(attempts - 1)
-        return new_state, Wait(seconds, f"Rate limited by the API; trying again in {_seconds(seconds)}.")
+        return new_state, Wait(seconds, tr("svc.retry.rate", when=_seconds(seconds)))
     seconds = hint if hint is not None else backoff.delay(attempts - 1)
-    return new_state, Wait(seconds, f"{_reason(error)}; trying again in {_seconds(seconds)}.")
+    return new_state, Wait(seconds, tr("svc.retry.reason", reason=_reason(error), when=_seconds(seconds)))
 
 
 def _reason(error: e.AppError) -> str:
     if isinstance(error, e.NetworkError):
-        return "No answer from the API"
+        return tr("svc.retry.network")
     if isinstance(error, e.ContentError):
-        return "The download was incomplete"
+        return tr("svc.retry.incomplete")
     if isinstance(error, e.ApiError):
-        return f"The API answered HTTP {error.status}"
-    return "The request failed"
+        return tr("svc.retry.http", status=str(error.status))
+    return tr("svc.retry.failed")
 
 
 def _seconds(value: float) -> str:
-    return f"{value:.0f} s" if value >= 1 else "a moment"
+    return tr("svc.retry.seconds", seconds=f"{value:.0f}") if value >= 1 else tr("svc.retry.moment")
+
+
+def variant_word(variant: str) -> str:
+    """A result file as the notes name it: ``video``, ``video-2``, ``thumbnail`` (else as the API says)."""
+    if variant in ("video", "thumbnail", "spritesheet"):
+        return tr(f"svc.variant.{variant}")
+    number = variant.removeprefix("video-")
+    return tr("svc.variant.video_n", n=number) if number != variant and number.isdigit() else variant

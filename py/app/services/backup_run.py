@@ -6,11 +6,14 @@ from types import TracebackType
 
 from app.core.bundle.progress import Action, BackupProgress, ProgressGate, Step
 from app.core.errors import AppError
+from app.core.i18n import tr
 from app.core.state import AppState
 from app.core.store import Store
 from app.services.ports import Clock
 
-BUSY = "An export or import is already running: wait for it to finish."
+
+def busy() -> str:
+    return tr("svc.backup.busy")
 
 
 class BackupRun:
@@ -25,7 +28,7 @@ class BackupRun:
 
     def __enter__(self) -> BackupRun:
         if self._store.state.backup is not None:
-            raise AppError(BUSY)
+            raise AppError(busy())
         self._store.update(backup=BackupProgress(self._action, self._first))
         return self
 

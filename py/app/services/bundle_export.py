@@ -22,6 +22,7 @@ from app.core.bundle.keys import BundleKey
 from app.core.bundle.manifest import EncryptedKeys
 from app.core.bundle.validate import Record
 from app.core.errors import InputError, VaultError
+from app.core.i18n import tr
 from app.core.state import AppState
 from app.core.store import Store
 from app.core.stores import ASSETS, BLOBS, JOBS
@@ -31,8 +32,13 @@ from app.services.bundle_keys import BundleKeySealer, check_passphrase
 from app.services.ports import BlobBytes, BundleTarget, Clock, RecordStore
 from app.services.vault_service import VaultService
 
-LOCKED = "Unlock the key vault first (Settings → Key vault): locked keys cannot be exported."
-NO_KEYS = "No API key is saved in this browser, so there is none to include."
+
+def vault_locked() -> str:
+    return tr("svc.export.locked")
+
+
+def no_keys() -> str:
+    return tr("svc.export.no_keys")
 
 
 @dataclass(frozen=True)
@@ -113,14 +119,14 @@ class ExportService:
         keys: list[BundleKey] = []
         for provider_id, status in self._vault.statuses().items():
             if status.state is VaultState.LOCKED:
-                raise VaultError(LOCKED)
+                raise VaultError(vault_locked())
             origin = self._vault.bound_origin(provider_id)
             if status.state is VaultState.UNLOCKED and origin is not None:
                 keys.append(
                     BundleKey(provider_id=provider_id, origin=origin, key=self._vault.api_key(provider_id, origin))
                 )
         if not keys:
-            raise InputError("include_keys", NO_KEYS)
+            raise InputError("include_keys", no_keys())
         return len(keys), await self._sealer.seal(keys, passphrase)
 
     async def _stored(self, job_ids: Collection[str] | None) -> tuple[dict[str, list[Record]], int]:
@@ -153,7 +159,7 @@ class ExportService:
         for file in selection.files:
             blob = await self._records.get(BLOBS, file.asset_id)
             if blob is None:
-                raise ExportError(f"{ASSETS}/{file.asset_id}", "its file disappeared while the export ran")
+                raise ExportError(f"{ASSETS}/{file.asset_id}", tr("svc.export.file_gone"))
             digests[file.asset_id] = await self._digest(file, blob, from_here(done))
             handles[file.asset_id] = blob
             done += file.bytes
@@ -167,7 +173,7 @@ class ExportService:
             length = min(self._chunk, source.size - offset)
             data = await source.read(offset, length)
             if len(data) != length:
-                raise ExportError(f"{ASSETS}/{file.asset_id}", "its stored file could not be read to the end")
+                raise ExportError(f"{ASSETS}/{file.asset_id}", tr("svc.export.short_read"))
             digest.update(data)
             offset += length
             progress(offset)

@@ -27,6 +27,7 @@ from app.core.bundle.plan import BlobWrite, ImportPlan, LocalState, plan_import
 from app.core.bundle.summary import headline
 from app.core.bundle.validate import Bundle, BundleFile, open_bundle_async
 from app.core.errors import InputError, VaultError
+from app.core.i18n import tr
 from app.core.state import AppState
 from app.core.store import Store
 from app.core.stores import ASSETS, BLOBS, JOBS, PRESETS, SETTINGS
@@ -37,9 +38,10 @@ from app.services.ports import BlobBytes, ByteSource, Clock, Op, Put, RecordStor
 from app.services.vault_service import VaultService
 
 SETTINGS_KEY = "app"
-VAULT_LOCKED = (
-    "Unlock your key vault first (Settings → Key vault): imported keys are stored the way your other keys are."
-)
+
+
+def vault_locked() -> str:
+    return tr("svc.import.locked")
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ class ImportOutcome:
 
     @property
     def text(self) -> str:
-        keys = f" Stored {self.keys} API key{'s' if self.keys != 1 else ''}." if self.keys else ""
+        keys = tr("svc.import.stored_keys", count=self.keys) if self.keys else ""
         return headline(self.plan) + keys
 
 
@@ -172,20 +174,20 @@ class ImportService:
         """Decrypt the bundle's keys; each is added where no key is saved for its provider here."""
         sealed = preview.bundle.keys
         if sealed is None:
-            raise InputError("bundle_passphrase", "This bundle holds no API keys.")
+            raise InputError("bundle_passphrase", tr("svc.import.no_keys"))
         keys = await self._sealer.open(sealed, passphrase)
         decisions = tuple(self._decide(key) for key in keys)
         if any(d.add for d in decisions) and self._vault.overview().locked:
-            raise VaultError(VAULT_LOCKED)
+            raise VaultError(vault_locked())
         return OpenedKeys(keys, decisions)
 
     def _decide(self, key: BundleKey) -> KeyDecision:
         state = self._vault.status(key.provider_id).state
         if state is VaultState.EMPTY:
-            return KeyDecision(key.provider_id, key.origin, True, "no key is saved here for it")
+            return KeyDecision(key.provider_id, key.origin, True, tr("svc.import.key.none_here"))
         if state is VaultState.DAMAGED:
-            return KeyDecision(key.provider_id, key.origin, True, "replaces the damaged key saved here")
-        return KeyDecision(key.provider_id, key.origin, False, "a key is already saved here (yours is kept)")
+            return KeyDecision(key.provider_id, key.origin, True, tr("svc.import.key.damaged"))
+        return KeyDecision(key.provider_id, key.origin, False, tr("svc.import.key.kept"))
 
     # -- write --------------------------------------------------------------------------------
     async def commit(

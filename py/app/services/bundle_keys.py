@@ -21,6 +21,7 @@ from app.core.bundle.keys import (
 )
 from app.core.bundle.manifest import EncryptedKeys
 from app.core.errors import InputError, VaultError
+from app.core.i18n import tr
 from app.core.vault_record import MIN_PASSPHRASE
 from app.services.ports import Cipher
 
@@ -28,9 +29,9 @@ from app.services.ports import Cipher
 def check_passphrase(passphrase: str, confirm: str | None = None, *, field: str = "bundle_passphrase") -> None:
     """``InputError`` for a passphrase too short to protect keys, or one typed differently twice."""
     if len(passphrase) < MIN_PASSPHRASE:
-        raise InputError(field, f"Use a passphrase of at least {MIN_PASSPHRASE} characters.")
+        raise InputError(field, tr("svc.passphrase.short", min=MIN_PASSPHRASE))
     if confirm is not None and confirm != passphrase:
-        raise InputError(f"{field}_confirm", "The two passphrases are not the same.")
+        raise InputError(f"{field}_confirm", tr("svc.passphrase.mismatch"))
 
 
 class BundleKeySealer:

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.core import errors as e
 from app.core.continuation import ContinueWay, continue_way, frame_name, why_not
+from app.core.i18n import tr
 from app.core.job_record import JobRecord
 from app.services.job_book import JobBook
 from app.services.ports import FrameGrabber, JobClients
@@ -27,18 +28,18 @@ class ClipContinuer:
         """``(the clip, its last frame as an image Blob, a file name for it)``; ``AppError`` when it cannot go on."""
         job = self._book.job(job_id)
         if job is None:
-            raise e.AppError("This video is no longer in the library.")
+            raise e.AppError(tr("svc.library.gone"))
         provider = self._hub.provider_of(job.provider_id)
         way = continue_way(job, provider)
         if way is ContinueWay.EXTEND:
-            raise e.AppError(f"{provider.label} continues its own videos: use Extend.")
+            raise e.AppError(tr("svc.clip.extend", provider=provider.label))
         if way is ContinueWay.NONE:
-            raise e.AppError(why_not(job, provider) or "Only a finished video can be continued.")
+            raise e.AppError(why_not(job, provider) or tr("svc.clip.unfinished"))
         video = await self._book.files.blob(job.assets["video"])
         if video is None:
-            raise e.AppError("The video file is not stored in this browser any more.")
+            raise e.AppError(tr("svc.clip.no_file"))
         try:
             frame, _size = await self._frames.last_frame(video)
         except Exception as exc:  # the page's decoder: any failure means the same to the user
-            raise e.AppError("This video could not be read to take its last frame.") from exc
+            raise e.AppError(tr("svc.clip.unreadable")) from exc
         return job, frame, frame_name(job)

@@ -16,6 +16,7 @@ from typing import Any
 from app.core import errors as e
 from app.core.capabilities import ImageRole, ProviderCapabilities
 from app.core.compose import Draft, ImageSet, PreparedImage, default_model, draft_of, model_of, pixel_size, with_model
+from app.core.i18n import tr
 from app.core.job_record import JobRecord
 from app.core.job_status import JobStatus
 from app.core.settings import AfterRender
@@ -204,7 +205,7 @@ class ComposeIntents:
             self._field_errors({p.field: p.message for p in exc.problems})
             return None
         except e.BlockedError as exc:
-            self._field_errors({"prompt": f"The provider refused this request: {exc.message}"})
+            self._field_errors({"prompt": tr("svc.compose.refused", said=exc.message)})
             return None
         except e.ApiError as exc:
             field = PARAM_FIELDS.get(exc.param or "")

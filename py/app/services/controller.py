@@ -20,6 +20,7 @@ from app.core.compose import fresh_draft, with_model
 from app.core.download_ledger import partial_of
 from app.core.downloads import file_name
 from app.core.errors import InputError, StorageError
+from app.core.i18n import tr
 from app.core.job_record import JobRecord, JobStatus
 from app.core.presets import applied
 from app.core.provider_directory import ProviderDirectory, day_of
@@ -205,7 +206,7 @@ class Controller:
     async def choose_provider(self, provider_id: str) -> None:
         """Make ``provider_id`` the one New Render sends to; the form keeps the prompt."""
         if not self.directory.knows(provider_id):
-            raise InputError("provider", "This app does not know that provider.")
+            raise InputError("provider", tr("svc.provider.unknown"))
         settings = self.settings
         previous = self.hub.active_id
         remembered = settings.with_provider(previous, model=self.store.state.draft.model)
@@ -284,7 +285,7 @@ class Controller:
         asset_id = job.assets.get(variant)
         blob = await self.job_store.blob(asset_id) if asset_id else None
         if asset_id is None or blob is None:
-            raise StorageError("The video file of this render is not stored in this browser.")
+            raise StorageError(tr("svc.video.not_stored"))
         asset = await self.job_store.asset(asset_id)
         mime = asset.mime if asset is not None else "video/mp4"
         return blob, file_name(job, mime, variant), mime

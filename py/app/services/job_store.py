@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from app.core.compose import ImageSet, PreparedImage
 from app.core.errors import StorageError
+from app.core.i18n import tr
 from app.core.job_record import AssetRecord, JobRecord
 from app.core.stores import ASSETS, BLOBS, JOBS
 from app.services.download_parts import DownloadParts
@@ -56,7 +57,7 @@ class JobStore:
         asset = await self.asset(asset_id)
         blob = await self.blob(asset_id)
         if asset is None or blob is None:
-            raise StorageError("A reference image of this render is no longer stored; attach it again.")
+            raise StorageError(tr("svc.image.gone"))
         return PreparedImage(blob, asset.mime, asset.width or 0, asset.height or 0, asset.bytes, asset.name)
 
     async def image_set(self, job: JobRecord) -> ImageSet:

@@ -12,6 +12,7 @@ import datetime
 
 from app.core import errors as e
 from app.core.capabilities import ModelCapability, Stage
+from app.core.i18n import tr
 from app.core.key_check_result import KeyCheck, KeyCheckResult
 from app.core.messages import describe
 from app.services.provider_client import ProviderClient
@@ -45,9 +46,9 @@ def _retired(shutdown_date: str | None, today: datetime.date) -> bool:
 def _missing(model: str, host: str, request_id: str | None = None) -> KeyCheckResult:
     return KeyCheckResult(
         KeyCheck.MODEL_MISSING,
-        "The key works, but this endpoint does not serve the model",
-        f"{host} does not list “{model}”.",
-        "Choose another model, or point the base URL at an endpoint that serves it.",
+        tr("svc.key.missing"),
+        tr("svc.key.missing.detail", host=host, model=model),
+        tr("svc.key.missing.next"),
         request_id,
     )
 
@@ -77,11 +78,12 @@ async def check_key(
     if _retired(shutdown, today) or (model is not None and model.stage_on(today) is Stage.RETIRED):
         return KeyCheckResult(
             KeyCheck.MODEL_RETIRED,
-            "The key works, but the model is retired",
-            f"“{model_id}” was shut down on {shutdown}; renders will fail.{account}",
-            "Choose a model that is still served.",
+            tr("svc.key.retired"),
+            tr("svc.key.retired.detail", model=model_id, date=str(shutdown), account=account),
+            tr("svc.key.retired.next"),
         )
     if not report.checks_model and model is None and client.capabilities.live_catalogue:
         return _missing(model_id, host)
-    note = f" (scheduled to shut down on {shutdown})" if shutdown else ""
-    return KeyCheckResult(KeyCheck.VALID, "The key works", f"{host} accepts it and serves “{model_id}”{note}.{account}")
+    note = tr("svc.key.valid.scheduled", date=shutdown) if shutdown else ""
+    detail = tr("svc.key.valid.detail", host=host, model=model_id, note=note, account=account)
+    return KeyCheckResult(KeyCheck.VALID, tr("svc.key.valid"), detail)

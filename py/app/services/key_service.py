@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from app.core.endpoint import check_base_url, display_host
 from app.core.errors import InputError
+from app.core.i18n import tr
 from app.core.key_check_result import KeyCheckResult
 from app.core.provider_directory import day_of
 from app.core.providers.base import Call
@@ -102,7 +103,7 @@ class KeyService:
 
     async def set_passphrase(self, new: str, confirm: str, *, current: str | None = None) -> None:
         if new != confirm:
-            raise InputError("confirm_passphrase", "The two passphrases are not the same.")
+            raise InputError("confirm_passphrase", tr("svc.passphrase.mismatch"))
         await self._vault.set_passphrase(new, current=current)
         self._changed()
 
@@ -179,7 +180,7 @@ class KeyService:
         """The consent page to go to; the verifier waits in this tab for the way back."""
         provider = self._hub.directory.get(provider_id)
         if not provider.sign_in:
-            raise InputError("sign_in", f"{provider.label} has no sign-in: paste a key instead.")
+            raise InputError("sign_in", tr("svc.sign_in.none", provider=provider.label))
         verifier = self._sign_in.new_verifier()
         challenge = await self._sign_in.challenge(verifier)
         base = self._hub.settings.chosen_base_url(provider)
@@ -196,7 +197,7 @@ class KeyService:
         """
         pending = self._sign_in.pending()
         if pending is None:
-            raise InputError("sign_in", "No sign-in is waiting in this tab: start it again from Settings.")
+            raise InputError("sign_in", tr("svc.sign_in.not_waiting"))
         self._sign_in.forget()  # single use, whatever happens next
         provider_id, verifier, base = pending[PENDING_PROVIDER], pending[PENDING_VERIFIER], pending[PENDING_BASE]
         codec = self._hub.codec(provider_id)

@@ -14,6 +14,7 @@ from app.core import errors as e
 from app.core.capabilities import FrameSize, Operation
 from app.core.compose import NO_IMAGES, Draft
 from app.core.downloads import file_name
+from app.core.i18n import tr
 from app.core.job_record import JobRecord, JobStatus, new_asset
 from app.core.provider_directory import day_of
 from app.services.job_book import JobBook
@@ -59,7 +60,7 @@ class LibraryService:
     def _job(self, job_id: str) -> JobRecord:
         job = self._book.job(job_id)
         if job is None:
-            raise e.AppError("This video is no longer in the library.")
+            raise e.AppError(tr("svc.library.gone"))
         return job
 
     async def _change(self, job_id: str, **changes: Any) -> JobRecord:
@@ -112,11 +113,11 @@ class LibraryService:
         provider = self._hub.provider_of(source.provider_id)
         text = prompt.strip()
         if not text:
-            raise e.InputError("remix_prompt", "Describe the change you want.")
+            raise e.InputError("remix_prompt", tr("svc.library.remix.empty"))
         if len(text) > provider.prompt_max_chars:
-            raise e.InputError("remix_prompt", f"Keep it under {provider.prompt_max_chars:,} characters.")
+            raise e.InputError("remix_prompt", tr("svc.library.remix.too_long", max=provider.prompt_max_chars))
         if not provider.can(Operation.REMIX) or source.remote_id is None:
-            raise e.InputError("remix_prompt", f"{provider.label} cannot remix this video.")
+            raise e.InputError("remix_prompt", tr("svc.library.remix.none", provider=provider.label))
         sent = await self._render.remix(source, text, self._queue.client_for(source))
         await self._queue.submitted(sent)
         return sent
@@ -126,7 +127,7 @@ class LibraryService:
         source = self._job(job_id)
         provider = self._hub.provider_of(source.provider_id)
         if not provider.can(Operation.EXTEND) or source.remote_id is None or source.status is not JobStatus.SUCCEEDED:
-            raise e.InputError("extend_prompt", f"{provider.label} cannot extend this video.")
+            raise e.InputError("extend_prompt", tr("svc.library.extend.none", provider=provider.label))
         draft = Draft(
             prompt=prompt,
             model=source.model,

@@ -18,7 +18,7 @@ from typing import Any
 
 from app.core import errors as e
 from app.core.downloads import MAX_DOWNLOAD_ATTEMPTS, REQUIRED_VARIANT, checked_type
-from app.core.i18n import set_locale
+from app.core.i18n import set_locale, tr
 from app.core.poll_messages import (
     DownloadPaused,
     Event,
@@ -34,7 +34,7 @@ from app.core.poll_messages import (
     TrackSpec,
     Transfer,
 )
-from app.core.poll_plan import PollState, Stop, after_answer, after_error, classify
+from app.core.poll_plan import PollState, Stop, after_answer, after_error, classify, variant_word
 from app.core.providers.base import Download, RemoteJob, RemoteStatus
 from app.core.retry import ErrorBackoff, PollSchedule
 from app.services.download_parts import DownloadParts
@@ -217,7 +217,8 @@ class PollEngine:
                 delay = (error.retry_after_s if isinstance(error, e.ApiError) else None) or self._backoff.delay(
                     attempts - 1
                 )
-                self._emit(Retrying(spec.job_id, f"Downloading the {variant} failed ({error}); retrying.", delay))
+                note = tr("svc.retry.download", variant=variant_word(variant), error=str(error))
+                self._emit(Retrying(spec.job_id, note, delay))
                 await self._sleep(delay)
                 continue
             self._emit(FileReady(spec.job_id, variant, stored.blob, stored.size, stored.mime, stored.release))

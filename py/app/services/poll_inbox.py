@@ -17,10 +17,12 @@ from app.core.capabilities import FrameSize, ProviderCapabilities
 from app.core.download_ledger import PartialDownload, without
 from app.core.downloads import REQUIRED_VARIANT, file_name
 from app.core.eta import add_sample
+from app.core.i18n import tr
 from app.core.job_deadline import mark_overdue
 from app.core.job_record import JobRecord, new_asset
 from app.core.job_status import variant_kind
 from app.core.jobs import apply_remote, expired_message, fail, succeed
+from app.core.poll_plan import variant_word
 from app.core.queue_cards import disk_full_note
 from app.services.download_parts import release_ops
 from app.services.job_book import JobBook
@@ -63,7 +65,7 @@ class PollInbox:
                 if isinstance(exc, e.StorageQuotaError) and isinstance(event, pm.FileReady):
                     note = disk_full_note(event.size, event.size, event.size)  # every part is in: joining needs room
                 else:
-                    note = f"Could not store the files ({exc}). Free some space in Settings → Storage, then Resume."
+                    note = tr("svc.inbox.store_failed", error=str(exc))
                 self._book.note(event.job_id, note)
 
     async def on_event(self, event: pm.Event) -> None:
@@ -79,8 +81,7 @@ class PollInbox:
             self._stop_following(job.id)
             self._book.note(
                 job.id,
-                f"The render is finished, but its {event.variant} could not be downloaded ({event.reason}). "
-                "Nothing is lost and nothing is charged again: press Download now to try again.",
+                tr("svc.inbox.paused", variant=variant_word(event.variant), reason=event.reason),
             )
         elif isinstance(event, pm.Retrying):
             self._book.note(job.id, event.note)
@@ -89,7 +90,7 @@ class PollInbox:
         elif isinstance(event, pm.FileReady):
             await self._store_file(job, event, now)
         elif isinstance(event, pm.FileSkipped):
-            self._book.note(job.id, f"No {event.variant} from this endpoint ({event.reason}).")
+            self._book.note(job.id, tr("svc.inbox.skipped", variant=variant_word(event.variant), reason=event.reason))
         elif isinstance(event, pm.FilesDone):
             await self._finish(job, now)
         elif isinstance(event, pm.Stopped):
@@ -156,7 +157,7 @@ class PollInbox:
         """Parts did not fit: keep them and the job as they are; say what to free, wait for Resume."""
         self._stop_following(job.id)
         if event.reason:
-            note = f"Could not store the download ({event.reason}). The parts stored so far are kept; Resume later."
+            note = tr("svc.inbox.parts_kept", reason=event.reason)
         else:
             note = disk_full_note(event.stored, event.total, event.needed)
             store = self._book.store
@@ -175,7 +176,7 @@ class PollInbox:
             self._stop_following(job.id)
             return  # still DOWNLOADING: the files can be fetched again until they expire
         if REQUIRED_VARIANT not in job.assets:
-            await self.end(fail(job, "download_failed", "The video file could not be stored.", now=now))
+            await self.end(fail(job, "download_failed", tr("svc.inbox.no_video"), now=now))
             return
         await self.end(succeed(job, dict(job.assets), job.video_bytes, now=now))
 

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from app.core.compose import Draft
 from app.core.errors import InputError
+from app.core.i18n import tr
 from app.core.preset_record import PresetRecord
 from app.core.presets import in_order, named, preset_name, preset_of
 from app.core.state import AppState
@@ -49,7 +50,7 @@ class PresetService:
     def get(self, preset_id: str) -> PresetRecord:
         preset = next((p for p in self.store.state.presets if p.id == preset_id), None)
         if preset is None:
-            raise InputError("preset", "That preset is gone (deleted in another tab?).")
+            raise InputError("preset", tr("svc.preset.gone"))
         return preset
 
     async def save(self, name: str, draft: Draft, provider_id: str) -> tuple[PresetRecord, bool]:
@@ -71,7 +72,7 @@ class PresetService:
         clean = preset_name(name)
         other = named(self.store.state.presets, clean)
         if other is not None and other.id != preset_id:
-            raise InputError("preset_name", f"A preset named “{other.name}” exists already.")
+            raise InputError("preset_name", tr("svc.preset.exists", name=other.name))
         renamed = preset.model_copy(update={"name": clean, "updated_at": self._clock.now()})
         await self._put(renamed)
         return renamed

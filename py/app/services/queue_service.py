@@ -96,7 +96,7 @@ class QueueService:
         try:
             client = self.client_for(job)
         except e.VaultError as exc:
-            self.book.note(job.id, f"Could not check the API for this render yet ({exc}); will try again.")
+            self.book.note(job.id, tr("svc.queue.check_later", error=str(exc)))
             return
         found = await self._reconciler.reconcile(job, client)
         if found is not None:
@@ -116,7 +116,7 @@ class QueueService:
         try:
             key = self._clients.key_for(job)
         except e.VaultError as exc:
-            self.book.note(job.id, f"Waiting for your API key: {exc}")
+            self.book.note(job.id, tr("svc.queue.key_wait", error=str(exc)))
             return
         provider = self._clients.provider_of(job.provider_id)
         spec = pm.TrackSpec(
@@ -184,18 +184,18 @@ class QueueService:
             await self.resume(job)
 
     # -- the user's actions ------------------------------------------------------------------------
-    def _followable(self, job_id: str, what: str) -> JobRecord | None:
+    def _followable(self, job_id: str, other_tab: str) -> JobRecord | None:
         """The job, if it is still open and this tab follows the queue (else say which tab does)."""
         job = self.job(job_id)
         if job is None or job.status.terminal:
             return None
         if self.poller is None:
-            raise e.AppError(f"Another tab is following the queue; {what} from that tab, or close it first.")
+            raise e.AppError(tr(other_tab))  # the message id: what to do in that tab
         return job
 
     async def fetch_files(self, job_id: str) -> None:
         """Download a completed job's files now (automatic downloads off, or a retry)."""
-        job = self._followable(job_id, "download")
+        job = self._followable(job_id, "svc.queue.other_tab.download")
         if job is None:
             return
         self.book.note(job_id, tr("jobs.note.downloading"))
@@ -203,7 +203,7 @@ class QueueService:
 
     async def check_again(self, job_id: str) -> None:
         """Poll a job past its deadline once more, under a fresh deadline (nothing is sent again)."""
-        job = self._followable(job_id, "check")
+        job = self._followable(job_id, "svc.queue.other_tab.check")
         if job is None:
             return
         self.track(await self.book.commit(recheck(job, now=self._clock.now())))
@@ -231,7 +231,7 @@ class QueueService:
             return
         provider = self._clients.provider_of(job.provider_id)
         if not (provider.can(Operation.CANCEL) or provider.can(Operation.DELETE)):
-            raise e.AppError(f"{provider.label} cannot cancel a render: it keeps running there and is billed.")
+            raise e.AppError(tr("svc.queue.no_cancel", provider=provider.label))
         note = ""
         if job.remote_id:
             try:
@@ -243,11 +243,12 @@ class QueueService:
             except e.ApiError as exc:
                 if provider.can(Operation.CANCEL) and 400 <= exc.status < 500:
                     # Refused: most likely it has just finished. Keep following it to its real end.
-                    self.book.note(job_id, f"{provider.label} did not cancel it ({exc.message}); following it on.")
+                    said = tr("svc.queue.not_cancelled", provider=provider.label, said=exc.message)
+                    self.book.note(job_id, said)
                     return
-                note = f" The API did not stop it ({exc}); it may still finish and be charged."
+                note = tr("svc.queue.not_stopped", error=str(exc))
             except (e.NetworkError, e.VaultError) as exc:
-                note = f" The API did not stop it ({exc}); it may still finish and be charged."
+                note = tr("svc.queue.not_stopped", error=str(exc))
         self.untrack(job_id)
         canceled = cancel(job, now=self._clock.now())
         if note:

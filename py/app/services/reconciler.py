@@ -8,6 +8,7 @@ it (:mod:`app.core.reconcile` decides); what cannot be decided is said plainly.
 from __future__ import annotations
 
 from app.core import errors as e
+from app.core.i18n import tr
 from app.core.job_record import JobPhase, JobRecord
 from app.core.jobs import apply_remote, fail
 from app.core.providers.base import RemoteJobPage
@@ -18,26 +19,19 @@ from app.services.ports import Clock
 from app.services.provider_client import ProviderClient
 
 RECONCILE_PAGES = 5
-NOT_SUBMITTED = (
-    "The page closed before the API accepted this render, and the API has no such job: nothing was started or "
-    "charged. Use Retry to send it."
-)
+
+
+def _not_submitted() -> str:
+    return tr("svc.reconcile.not_submitted")
 
 
 def _unknown(candidates: int) -> str:
-    many = "several renders" if candidates > 1 else "too many renders"
-    return (
-        f"The page closed while this render was being sent, and the API lists {many} that could be it, so the app "
-        "cannot tell whether it started. Check your provider's dashboard before retrying, to avoid paying twice."
-    )
+    many = tr("svc.reconcile.several") if candidates > 1 else tr("svc.reconcile.too_many")
+    return tr("svc.reconcile.unknown", many=many)
 
 
 def _unconfirmed(provider: str) -> str:
-    return (
-        f"The page closed while this render was being sent, and {provider} has no way to look renders up, so the "
-        f"app cannot tell whether it was received. Check your {provider} activity before sending it again: "
-        "Retry may charge twice."
-    )
+    return tr("svc.reconcile.unconfirmed", provider=provider)
 
 
 class Reconciler:
@@ -60,17 +54,17 @@ class Reconciler:
                     break
                 after = page.last_id
         except (e.ApiError, e.NetworkError, e.VaultError) as exc:
-            self._book.note(job.id, f"Could not check the API for this render yet ({exc}); will try again.")
+            self._book.note(job.id, tr("svc.queue.check_later", error=str(exc)))
             return None
         now = self._clock.now()
         verdict = examine(job, pages, claimed)
         if verdict.verdict is Verdict.FOUND and verdict.remote is not None:
             found = apply_remote(job, verdict.remote, now=now).model_copy(update={"submitted_at": now})
             await self._book.commit(found)
-            self._book.note(job.id, "Found this render on the API after the interruption; following it.")
+            self._book.note(job.id, tr("svc.reconcile.found"))
             return found
         if verdict.verdict is Verdict.ABSENT:
-            await self._inbox.end(fail(job, "not_submitted", NOT_SUBMITTED, now=now))
+            await self._inbox.end(fail(job, "not_submitted", _not_submitted(), now=now))
         else:
             await self._inbox.end(fail(job, "submission_unknown", _unknown(verdict.candidates), now=now))
         return None

@@ -23,6 +23,7 @@ from app.core import errors as e
 from app.core.byte_ranges import FIRST_PART_BYTES, PARALLEL_PARTS, ContentRange, Span, parse_content_range, range_header
 from app.core.download_ledger import Ledger
 from app.core.http import HttpResponse
+from app.core.i18n import tr
 from app.core.providers.base import Download
 from app.services.download_parts import DownloadParts
 from app.services.ports import Blobs
@@ -51,7 +52,7 @@ class DiskFull(e.StorageQuotaError):
     """A part did not fit: the parts stored so far stay, with their ledger."""
 
     def __init__(self, ledger: Ledger) -> None:
-        super().__init__("the browser's storage is full")
+        super().__init__(tr("svc.fetch.disk_full"))
         self.stored = ledger.stored
         self.total = ledger.total
         self.needed = ledger.space_needed()
@@ -94,7 +95,7 @@ class ResumableFetch:
             response = await self._get(download, span)
         except e.ApiError as error:
             if ledger is not None and error.status == RANGE_NOT_SATISFIABLE:
-                await self._start_again(ledger, "the file on the server is shorter than the parts stored")
+                await self._start_again(ledger, tr("svc.fetch.shorter"))
             raise
         if response.status != PARTIAL_CONTENT:
             return await self._whole(ledger, response, download)
@@ -115,7 +116,7 @@ class ResumableFetch:
         if request is None:
             raise ValueError(f"{download.variant} came inline; there is nothing to fetch")
         if span is not None:
-            request = dataclasses.replace(request, headers={**request.headers, "Range": range_header(span)})
+            request = dataclasses.replace(request, headers=dict(request.headers, Range=range_header(span)))
 
         def streamed(loaded: int, total: int | None) -> None:  # only a whole (200) body streams
             self._report(loaded, total, False)
@@ -132,26 +133,25 @@ class ResumableFetch:
             changed = ledger.total != total or bool(ledger.validator and validator and ledger.validator != validator)
             if not changed:
                 return ledger
-            await self._start_again(ledger, "the file on the server changed since its first parts were stored")
+            await self._start_again(ledger, tr("svc.fetch.changed"))
         mime = self._check(response.blob_type or response.header("content-type") or "", total)
         if download.size is not None and download.size != total:
-            raise e.ContentError(f"the server offers {total} bytes where the API said {download.size}")
+            raise e.ContentError(tr("svc.fetch.offers", total=str(total), size=str(download.size)))
         return Ledger(self._job_id, download.variant, total, mime, validator, updated_at=self._now())
 
     async def _start_again(self, ledger: Ledger, why: str) -> NoReturn:
         await self._parts.discard(ledger)
-        raise e.ContentError(f"{why}; it is fetched again from the start")
+        raise e.ContentError(tr("svc.fetch.again", why=why))
 
     async def _store(self, asked: Span, answered: ContentRange, response: HttpResponse) -> None:
         """Check that the answer is the part asked for, then store it with the ledger that lists it."""
         assert self._ledger is not None
         if response.status != PARTIAL_CONTENT:
-            raise e.ContentError(f"the server answered {response.status} to a part of the file")
+            raise e.ContentError(tr("svc.fetch.part_status", status=str(response.status)))
         expected = (asked[0], min(asked[1], self._ledger.total))
         if (answered.start, answered.end) != expected or (response.blob_size or 0) != expected[1] - expected[0]:
-            raise e.ContentError(
-                f"a part of the download is incomplete: {response.blob_size or 0} of {expected[1] - expected[0]} bytes"
-            )
+            got, wanted = str(response.blob_size or 0), str(expected[1] - expected[0])
+            raise e.ContentError(tr("svc.fetch.part_short", got=got, expected=wanted))
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         done.add_done_callback(lambda f: f.cancelled() or f.exception())  # a lane cancelled meanwhile never asks
         self._waiting.append((expected, response.blob, done))
@@ -208,7 +208,7 @@ class ResumableFetch:
                     response = await self._get(download, span)
                     answered = parse_content_range(response.header("content-range"))
                     if answered is None:
-                        raise e.ContentError("a part of the download came without its byte range")
+                        raise e.ContentError(tr("svc.fetch.no_range"))
                     await self._store(span, answered, response)
                 except BaseException:
                     failed = True
@@ -236,10 +236,10 @@ class ResumableFetch:
         """The stored parts as one Blob, checked against the total (and the API's checksum)."""
         blobs = await self._parts.blobs(ledger)
         if any(blob is None for blob in blobs):
-            await self._start_again(ledger, "a stored part of the download is missing")
+            await self._start_again(ledger, tr("svc.fetch.part_missing"))
         blob, size = self._blobs.join(blobs, ledger.mime)
         if size != ledger.total:
-            await self._start_again(ledger, f"the stored parts hold {size} of {ledger.total} bytes")
+            await self._start_again(ledger, tr("svc.fetch.parts_hold", size=str(size), total=str(ledger.total)))
         try:
             await self._verify(blob, size, download)
         except e.ContentError as exc:
@@ -249,6 +249,6 @@ class ResumableFetch:
     async def _verify(self, blob: Any, size: int, download: Download) -> None:
         """The length and checksum the API gave, where it gave them."""
         if download.size is not None and size != download.size:
-            raise e.ContentError(f"the download has {size} bytes where the API said {download.size}")
+            raise e.ContentError(tr("svc.fetch.length", size=str(size), expected=str(download.size)))
         if download.sha256 and (await self._blobs.sha256(blob)) != download.sha256.lower():
-            raise e.ContentError("the downloaded file does not match the API's checksum")
+            raise e.ContentError(tr("svc.fetch.checksum"))

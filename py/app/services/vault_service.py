@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from app.core.errors import InputError, KeyOriginError, StorageError, VaultError
+from app.core.i18n import tr
 from app.core.key_binding import LEGACY_PROVIDER_ID, LEGACY_RECORD_ID, origin_of, provider_of, record_id
 from app.core.keys import normalize_key
 from app.core.stores import KEYS, VAULT
@@ -190,14 +191,14 @@ class VaultService:
     async def set_passphrase(self, new_passphrase: str, *, current: str | None = None) -> VaultOverview:
         """Protect every key with one passphrase (or change it: ``current`` confirms the old one)."""
         if len(new_passphrase) < MIN_PASSPHRASE:
-            raise InputError("new_passphrase", f"Use a passphrase of at least {MIN_PASSPHRASE} characters.")
+            raise InputError("new_passphrase", tr("svc.passphrase.short", min=MIN_PASSPHRASE))
         async with self._busy:
             ring, drops = self._ring, self._drops
             if ring.empty:
                 raise VaultError(nothing_to_protect())
             if ring.mode == "passphrase":
                 if not current:
-                    raise InputError("current_passphrase", "Enter your current passphrase.")
+                    raise InputError("current_passphrase", tr("svc.passphrase.current"))
                 _, plain, failed = await self._sealer.open_passphrase(ring, current)
             else:
                 plain, failed = ring.plain, []
