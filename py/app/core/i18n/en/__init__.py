@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from app.core.i18n.catalogue import merge
-from app.core.i18n.en import batch, checks, compose, dialogs, errors, jobs, library, settings, shell, views
+from app.core.i18n.en import (
+    batch,
+    bundle_checks,
+    checks,
+    compose,
+    dialogs,
+    errors,
+    jobs,
+    library,
+    settings,
+    shell,
+    views,
+)
 
 MESSAGES = merge(
     shell.MESSAGES,
@@ -16,4 +28,5 @@ MESSAGES = merge(
     errors.MESSAGES,
     jobs.MESSAGES,
     checks.MESSAGES,
+    bundle_checks.MESSAGES,
 )
