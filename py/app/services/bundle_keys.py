@@ -12,12 +12,12 @@ from app.core.bundle.keys import (
     ITERATIONS,
     KEYS_AAD,
     SALT_SIZE,
-    UNREADABLE,
     BundleKey,
     encrypted_keys,
     parse_payload,
     payload_bytes,
     sealed_parts,
+    unreadable,
 )
 from app.core.bundle.manifest import EncryptedKeys
 from app.core.errors import InputError, VaultError
@@ -51,5 +51,5 @@ class BundleKeySealer:
         try:
             plaintext = await self._cipher.decrypt(wrapping, iv, ciphertext, KEYS_AAD)
         except VaultError:
-            raise VaultError(UNREADABLE) from None
+            raise VaultError(unreadable()) from None
         return parse_payload(plaintext)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from app.core.bundle.export import FILE_EXTENSIONS
 from app.core.bundle.validate import Record, RecordValidator, model_record
+from app.core.i18n import tr
 from app.core.job_record import AssetRecord, JobRecord
 from app.core.preset_record import PresetRecord
 from app.core.settings import Settings
@@ -29,7 +30,7 @@ def _asset(record: Record) -> Record:
     mime = checked["mime"]
     if mime not in FILE_EXTENSIONS:
         allowed = ", ".join(sorted(FILE_EXTENSIONS))
-        raise ValueError(f"files of type {mime!r} are not imported (only {allowed})")
+        raise ValueError(tr("bchk.check.file_type", mime=repr(mime), allowed=allowed))
     return checked
 
 

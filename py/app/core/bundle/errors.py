@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.core.errors import AppError
+from app.core.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,9 @@ class ZipError(BundleError):
     """The ZIP itself is damaged or hostile; ``fault`` says how, ``where`` names the entry."""
 
     def __init__(self, fault: ZipFault, message: str, *, entry: str | None = None) -> None:
-        super().__init__("bundle" if entry is None else f"entry {entry!r}", message)
+        super().__init__(
+            tr("bchk.where.bundle") if entry is None else tr("bchk.where.entry", name=repr(entry)), message
+        )
         self.fault = fault
         self.entry = entry
 
@@ -94,5 +97,5 @@ class BundleRefusedError(AppError):
     """An import that did not happen because the bundle is unusable; nothing was written."""
 
     def __init__(self, refusal: Refusal) -> None:
-        super().__init__(f"This bundle cannot be imported; nothing was changed. {refusal.message}")
+        super().__init__(tr("bchk.refused", problems=refusal.message))
         self.problems = refusal.problems

@@ -37,6 +37,7 @@ from app.core.bundle.manifest import (
     validation_problems,
 )
 from app.core.bundle.zip_write import ContentRef, ZipEntrySpec, parts_size, plan_zip
+from app.core.i18n import tr
 from app.core.stores import ASSETS, JOBS
 
 Record = dict[str, Any]
@@ -107,7 +108,7 @@ def _referenced_assets(job: Record) -> set[str]:
 def _pending(asset: Record) -> PendingFile:
     asset_id, size, mime, created_at = (asset.get(k) for k in ("id", "bytes", "mime", "created_at"))
     if not (isinstance(asset_id, str) and isinstance(size, int) and isinstance(mime, str)):
-        raise ExportError(f"{ASSETS}/{asset_id}", "the asset record lacks its id, bytes or mime")
+        raise ExportError(f"{ASSETS}/{asset_id}", tr("bchk.export.asset_fields"))
     mtime = float(created_at) if isinstance(created_at, int | float) else 0.0
     return PendingFile(asset_id, file_path(asset_id, mime), size, mime, mtime)
 
@@ -122,7 +123,7 @@ def select_export(
     """
     forbidden = sorted(NEVER_EXPORTED & set(records))
     if forbidden:
-        raise ExportError(f"store {forbidden[0]!r}", "this store is never exported")
+        raise ExportError(tr("bchk.where.store", name=repr(forbidden[0])), tr("bchk.export.never"))
     stores = {name: tuple(items) for name, items in records.items()}
     scope: Literal["everything", "selection"] = "everything"
     if job_ids is not None:
@@ -131,7 +132,7 @@ def select_export(
         jobs = tuple(j for j in stores.get(JOBS, ()) if j.get("id") in wanted)
         unknown = sorted(wanted - {j.get("id") for j in jobs})
         if unknown:
-            raise ExportError(f"jobs/{unknown[0]}", "this job is not stored")
+            raise ExportError(f"jobs/{unknown[0]}", tr("bchk.export.no_job"))
         assets = tuple(a for a in stores.get(ASSETS, ()) if a.get("job_id") in wanted)
         stores = {JOBS: jobs, ASSETS: assets}
     files = tuple(_pending(asset) for asset in stores.get(ASSETS, ()))
@@ -145,11 +146,10 @@ def _file_entries(selection: ExportSelection, digests: Mapping[str, Digest]) -> 
     for file in selection.files:
         digest = digests.get(file.asset_id)
         if digest is None:
-            raise ExportError(f"{ASSETS}/{file.asset_id}", "its file was not hashed")
+            raise ExportError(f"{ASSETS}/{file.asset_id}", tr("bchk.export.not_hashed"))
         if digest.size != file.bytes:
-            raise ExportError(
-                f"{ASSETS}/{file.asset_id}", f"the stored file has {digest.size} bytes but its record says {file.bytes}"
-            )
+            sizes = {"size": str(digest.size), "listed": str(file.bytes)}
+            raise ExportError(f"{ASSETS}/{file.asset_id}", tr("bchk.export.size", **sizes))
         try:
             entries.append(
                 FileEntry(
@@ -189,11 +189,11 @@ def build_export(
     body = manifest.model_dump(mode="json")
     manifest_bytes = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
     if len(manifest_bytes) > limits.max_manifest_bytes:
-        raise ExportError(MANIFEST_NAME, f"the records need {len(manifest_bytes)} bytes: too many for one bundle")
+        raise ExportError(MANIFEST_NAME, tr("bchk.export.manifest_large", size=str(len(manifest_bytes))))
     entries = [ZipEntrySpec(MANIFEST_NAME, len(manifest_bytes), zlib.crc32(manifest_bytes), created_at)]
     entries += [ZipEntrySpec(f.path, f.bytes, digests[f.asset_id].crc32, f.mtime) for f in selection.files]
     if len(entries) > limits.max_entries or sum(e.size for e in entries) > limits.max_total_bytes:
-        raise ExportError("bundle", "too many or too large files for one bundle: export a selection")
+        raise ExportError(tr("bchk.where.bundle"), tr("bchk.export.too_large"))
     parts = plan_zip(entries)
     return ExportPlan(
         manifest, manifest_bytes, tuple(entries), tuple(_resolve(parts, selection, manifest_bytes)), parts_size(parts)

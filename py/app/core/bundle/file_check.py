@@ -17,6 +17,7 @@ from app.core.bundle.inflate import EntryDecoder
 from app.core.bundle.limits import MIB
 from app.core.bundle.ranges import AsyncRangeRead, RangeRead, ReadRequest, Steps, run_async, run_sync
 from app.core.bundle.validate import Bundle, BundleFile
+from app.core.i18n import tr
 
 CHUNK_BYTES: Final = 4 * MIB
 Sink = Callable[[BundleFile, bytes], None]  # receives each file's uncompressed bytes, in order
@@ -66,7 +67,7 @@ class FileCheck:
             except ZipError as exc:
                 self._problem = Problem(self.path, exc.message)
         if self._problem is None and self._sha256.hexdigest() != self.file.entry.sha256:
-            self._problem = Problem(self.path, "its SHA-256 does not match the manifest: the file is damaged")
+            self._problem = Problem(self.path, tr("bchk.file.sha256"))
         return [] if self._problem is None else [self._problem]
 
 

@@ -14,6 +14,7 @@ from app.core.bundle.digest import Crc32
 from app.core.bundle.errors import ZipError, ZipFault
 from app.core.bundle.ranges import RangeRead, ReadRequest, Steps, run_sync
 from app.core.bundle.zip_read import ZipEntry
+from app.core.i18n import tr
 
 
 class EntryDecoder:
@@ -35,13 +36,13 @@ class EntryDecoder:
             out = chunk
         else:
             if self._inflater.eof and chunk:
-                raise self._fail("it has bytes after the end of its DEFLATE stream")
+                raise self._fail(tr("bchk.data.after_end"))
             try:
                 out = self._inflater.decompress(chunk, remaining + 1)  # one byte more reveals a lie
             except zlib.error as exc:
-                raise self._fail(f"its DEFLATE data is damaged ({exc})") from None
+                raise self._fail(tr("bchk.data.damaged", error=str(exc))) from None
         if len(out) > remaining:
-            raise self._fail(f"it holds more than its declared {self.entry.uncompressed_size} bytes")
+            raise self._fail(tr("bchk.data.more", size=str(self.entry.uncompressed_size)))
         self._size += len(out)
         self._crc.update(out)
         return out
@@ -49,11 +50,11 @@ class EntryDecoder:
     def finish(self) -> None:
         """Raise unless exactly the declared bytes, with the declared CRC-32, came out."""
         if self._inflater is not None and (not self._inflater.eof or self._inflater.unused_data):
-            raise self._fail("its DEFLATE stream is cut short or followed by stray bytes")
+            raise self._fail(tr("bchk.data.cut"))
         if self._size != self.entry.uncompressed_size:
-            raise self._fail(f"it holds {self._size} bytes, not the declared {self.entry.uncompressed_size}")
+            raise self._fail(tr("bchk.data.size", got=str(self._size), size=str(self.entry.uncompressed_size)))
         if self._crc.value != self.entry.crc32:
-            raise self._fail(f"its CRC-32 is {self._crc.value:08x}, not the declared {self.entry.crc32:08x}")
+            raise self._fail(tr("bchk.data.crc", got=f"{self._crc.value:08x}", crc=f"{self.entry.crc32:08x}"))
 
 
 def entry_steps(entry: ZipEntry, max_bytes: int) -> Steps[bytes]:
@@ -61,12 +62,14 @@ def entry_steps(entry: ZipEntry, max_bytes: int) -> Steps[bytes]:
     if entry.uncompressed_size > max_bytes:
         raise ZipError(
             ZipFault.ENTRY_TOO_LARGE,
-            f"the entry is {entry.uncompressed_size} bytes; at most {max_bytes} are read",
+            tr("bchk.data.entry_large", size=str(entry.uncompressed_size), limit=str(max_bytes)),
             entry=entry.name,
         )
     decoder = EntryDecoder(entry)
     if entry.compressed_size > max_bytes + 1024:  # DEFLATE may grow incompressible data a little
-        raise ZipError(ZipFault.ENTRY_TOO_LARGE, f"it stores {entry.compressed_size} bytes", entry=entry.name)
+        raise ZipError(
+            ZipFault.ENTRY_TOO_LARGE, tr("bchk.data.stores", size=str(entry.compressed_size)), entry=entry.name
+        )
     raw = yield ReadRequest(entry.data_offset, entry.compressed_size)
     content = decoder.feed(raw)
     decoder.finish()

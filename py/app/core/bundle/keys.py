@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from app.core.bundle.manifest import EncryptedKeys
 from app.core.errors import VaultError
+from app.core.i18n import tr
 from app.core.vault_record import PBKDF2_ITERATIONS, PROVIDER_ID_PATTERN, SALT_BYTES, normalised_origin
 
 KEYS_AAD: Final = b"sora-renderer bundle keys v1"
@@ -27,7 +28,11 @@ CIPHER: Final = "AES-GCM"
 ITERATIONS = PBKDF2_ITERATIONS
 SALT_SIZE = SALT_BYTES
 MAX_KEYS = 64
-UNREADABLE = "The keys in this bundle could not be decrypted: the passphrase is wrong, or the keys were altered."
+
+
+def unreadable() -> str:
+    """Why the bundle's keys cannot be opened (a wrong passphrase or altered keys)."""
+    return tr("bchk.keys.unreadable")
 
 
 class BundleKey(BaseModel):
@@ -74,7 +79,7 @@ def parse_payload(plaintext: bytes) -> tuple[BundleKey, ...]:
     try:
         return KeysPayload.model_validate(json.loads(plaintext.decode("utf-8"))).keys
     except (UnicodeDecodeError, json.JSONDecodeError, ValidationError):
-        raise VaultError(UNREADABLE) from None
+        raise VaultError(unreadable()) from None
 
 
 def _b64(data: bytes) -> str:

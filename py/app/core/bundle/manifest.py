@@ -19,6 +19,7 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app.core.bundle.errors import ManifestError, Problem
+from app.core.i18n import tr
 
 FORMAT: Final = "sora-renderer-bundle"
 CURRENT_VERSION = 1
@@ -38,10 +39,12 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _MIME = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,62}")
 
 
-def _matching(pattern: re.Pattern[str], what: str) -> Callable[[str], str]:
+def _matching(pattern: re.Pattern[str], what_id: str) -> Callable[[str], str]:
+    """A check that ``value`` matches ``pattern``; ``what_id`` is the message describing it."""
+
     def check(value: str) -> str:
         if not pattern.fullmatch(value):
-            raise ValueError(f"must be {what}")
+            raise ValueError(tr("bchk.manifest.must_be", what=tr(what_id)))
         return value
 
     return check
@@ -50,22 +53,22 @@ def _matching(pattern: re.Pattern[str], what: str) -> Callable[[str], str]:
 def _base64(min_bytes: int, max_bytes: int) -> Callable[[str], str]:
     def check(value: str) -> str:
         if len(value) > 2 * max_bytes + 16:  # far too long: do not even decode it
-            raise ValueError(f"must decode to {min_bytes}–{max_bytes} bytes")
+            raise ValueError(tr("bchk.manifest.base64_size", low=str(min_bytes), high=str(max_bytes)))
         try:
             size = len(base64.b64decode(value, validate=True))
         except (binascii.Error, ValueError):
-            raise ValueError("must be standard base64") from None
+            raise ValueError(tr("bchk.manifest.base64")) from None
         if not min_bytes <= size <= max_bytes:
-            raise ValueError(f"must decode to {min_bytes}–{max_bytes} bytes, not {size}")
+            raise ValueError(tr("bchk.manifest.base64_not", low=str(min_bytes), high=str(max_bytes), size=str(size)))
         return value
 
     return check
 
 
-AssetId = Annotated[str, AfterValidator(_matching(_ID, "1–128 letters, digits, '_' or '-'"))]
-Sha256Hex = Annotated[str, AfterValidator(_matching(_SHA256, "64 lowercase hexadecimal digits"))]
-Mime = Annotated[str, AfterValidator(_matching(_MIME, "a lowercase media type such as video/mp4"))]
-StoreName = Annotated[str, AfterValidator(_matching(_STORE, "a store name (a-z, then a-z, 0-9 or _)"))]
+AssetId = Annotated[str, AfterValidator(_matching(_ID, "bchk.manifest.id"))]
+Sha256Hex = Annotated[str, AfterValidator(_matching(_SHA256, "bchk.manifest.sha256"))]
+Mime = Annotated[str, AfterValidator(_matching(_MIME, "bchk.manifest.mime"))]
+StoreName = Annotated[str, AfterValidator(_matching(_STORE, "bchk.manifest.store"))]
 Record = dict[str, Any]
 
 
@@ -86,7 +89,7 @@ class FileEntry(BaseModel):
         if not (
             self.path.startswith(FILES_FOLDER) and dot and stem == self.asset_id and _EXTENSION.fullmatch(extension)
         ):
-            raise ValueError(f"path must be files/{self.asset_id}.<ext> (ext: 1–10 lowercase letters or digits)")
+            raise ValueError(tr("bchk.manifest.path", asset=self.asset_id))
         return self
 
 
@@ -131,13 +134,13 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"the key {key!r} appears twice in one object")
+            raise ValueError(tr("bchk.manifest.key_twice", key=repr(key)))
         result[key] = value
     return result
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
+    raise ValueError(tr("bchk.manifest.constant", name=name))
 
 
 def _problem(message: str) -> ManifestError:
@@ -149,15 +152,16 @@ def load_json(raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise _problem(f"is not UTF-8 text (bad byte at offset {exc.start})") from None
+        raise _problem(tr("bchk.manifest.utf8", offset=str(exc.start))) from None
     try:
         return json.loads(text, object_pairs_hook=_object, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise _problem(f"is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+        where = {"line": str(exc.lineno), "column": str(exc.colno)}
+        raise _problem(tr("bchk.manifest.json", error=exc.msg, **where)) from None
     except RecursionError:
-        raise _problem("is not usable JSON: it nests too deeply") from None
+        raise _problem(tr("bchk.manifest.nesting")) from None
     except ValueError as exc:
-        raise _problem(f"is not usable JSON: {exc}") from None
+        raise _problem(tr("bchk.manifest.unusable", error=str(exc))) from None
 
 
 def parse_manifest(
@@ -166,24 +170,21 @@ def parse_manifest(
     """The validated manifest, migrated to ``current_version``; raises :class:`ManifestError`."""
     data = load_json(raw)
     if not isinstance(data, dict):
-        raise _problem("must be a JSON object")
+        raise _problem(tr("bchk.manifest.object"))
     if data.get("format") != FORMAT:
-        raise _problem(f"this is not a Sora Renderer bundle (format is {data.get('format')!r}, expected {FORMAT!r})")
+        raise _problem(tr("bchk.manifest.format", found=repr(data.get("format")), expected=repr(FORMAT)))
     version = data.get("version")
     if type(version) is not int or version < 1:
-        raise _problem(f"version must be a whole number from 1, not {version!r}")
+        raise _problem(tr("bchk.manifest.version", found=repr(version)))
     if version > current_version:
-        raise _problem(
-            f"the bundle was made by a newer version of Sora Renderer (bundle version {version}; this app reads "
-            f"up to version {current_version}): update the app to import it"
-        )
+        raise _problem(tr("bchk.manifest.newer", version=str(version), current=str(current_version)))
     while version < current_version:
         migrate = migrations.get(version)
         if migrate is None:
-            raise _problem(f"bundle version {version} cannot be read: no migration to version {version + 1}")
+            raise _problem(tr("bchk.manifest.no_migration", version=str(version), next=str(version + 1)))
         data = migrate(data)
         if data.get("version") != version + 1:
-            raise _problem(f"the migration from version {version} did not produce version {version + 1}")
+            raise _problem(tr("bchk.manifest.migration", version=str(version), next=str(version + 1)))
         version += 1
     try:
         return Manifest.model_validate(data)

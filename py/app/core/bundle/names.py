@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.core.i18n import tr
+
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -18,30 +20,30 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 def name_problem(name: str, *, max_bytes: int) -> str | None:
     """Why ``name`` is unsafe as an entry name, or ``None`` when it is fine."""
     if not name:
-        return "the name is empty"
+        return tr("bchk.name.empty")
     try:
         size = len(name.encode("utf-8"))
     except UnicodeEncodeError:
-        return "the name is not valid Unicode"
+        return tr("bchk.name.unicode")
     if size > max_bytes:
-        return f"the name is {size} bytes long; at most {max_bytes} are allowed"
+        return tr("bchk.name.long", size=str(size), limit=str(max_bytes))
     if "\x00" in name:
-        return "the name contains a NUL character"
+        return tr("bchk.name.nul")
     if _CONTROL.search(name):
-        return "the name contains a control character"
+        return tr("bchk.name.control")
     if _DRIVE.match(name):
-        return "the name starts with a drive letter (an absolute Windows path)"
+        return tr("bchk.name.drive")
     if name.startswith("/"):
-        return "the name is an absolute path"
+        return tr("bchk.name.absolute")
     if "\\" in name:
-        return "the name contains a backslash (a Windows path separator)"
+        return tr("bchk.name.backslash")
     segments = name.split("/")
     if name.endswith("/"):
         segments.pop()
     if ".." in segments:
-        return "the name climbs out of the bundle folder (..)"
+        return tr("bchk.name.climbs")
     if "" in segments or "." in segments:
-        return "the name has an empty or '.' path segment"
+        return tr("bchk.name.segment")
     return None
 
 

@@ -23,11 +23,16 @@ from typing import Any, Literal
 from app.core.bundle.manifest import EncryptedKeys
 from app.core.bundle.names import same_name_key
 from app.core.bundle.validate import Bundle, BundleFile, Record
+from app.core.i18n import tr
 from app.core.stores import ASSETS, JOBS, PRESETS, SETTINGS
 
 SENSITIVE_SETTINGS = ("providers", "provider_id", "demo_mode")  # where the API keys would be sent
 
 Action = Literal["add", "merge", "skip"]
+# The reasons of plain additions are codes, never shown (the summary lists only the other items);
+# every other reason is written in the active language when the plan is made.
+NEW = "new"
+NEW_FILE = "new file"
 
 
 @dataclass(frozen=True)
@@ -111,13 +116,13 @@ class _Planner:
             local = self.local.job_updated_at.get(job["id"])
             theirs = _updated_at(job)
             if local is None:
-                self.decide(JOBS, job, "add", "new")
+                self.decide(JOBS, job, "add", NEW)
             elif theirs > local:
-                self.decide(JOBS, job, "merge", "newer in the bundle: replaces yours (your files are kept)")
+                self.decide(JOBS, job, "merge", tr("bchk.plan.newer"))
             elif theirs == local:
-                self.decide(JOBS, job, "skip", "identical")
+                self.decide(JOBS, job, "skip", tr("bchk.plan.identical"))
             else:
-                self.decide(JOBS, job, "skip", "yours is newer")
+                self.decide(JOBS, job, "skip", tr("bchk.plan.yours_newer"))
                 newer_here.add(job["id"])
         return newer_here
 
@@ -126,11 +131,11 @@ class _Planner:
             file = self.bundle.file_of(asset["id"])
             size = file.entry.bytes if file else 0
             if asset["id"] in self.local.asset_ids:
-                self.items.append(PlanItem(ASSETS, asset["id"], "skip", "already stored (your file is kept)", size))
+                self.items.append(PlanItem(ASSETS, asset["id"], "skip", tr("bchk.plan.file_stored"), size))
             elif asset.get("job_id") in newer_here:
-                self.items.append(PlanItem(ASSETS, asset["id"], "skip", "its job is newer here", size))
+                self.items.append(PlanItem(ASSETS, asset["id"], "skip", tr("bchk.plan.job_newer"), size))
             else:
-                self.decide(ASSETS, asset, "add", "new file", size)
+                self.decide(ASSETS, asset, "add", NEW_FILE, size)
                 if file is not None:
                     self.blobs.append(BlobWrite(asset["id"], file))
 
@@ -139,14 +144,14 @@ class _Planner:
         for preset in self.bundle.records.get(PRESETS, ()):
             name = preset.get("name")
             if preset["id"] in self.local.preset_ids:
-                self.decide(PRESETS, preset, "skip", "already stored")
+                self.decide(PRESETS, preset, "skip", tr("bchk.plan.stored"))
                 continue
             if isinstance(name, str) and same_name_key(name) in taken:
                 renamed = _free_name(name, taken)
                 preset = {**preset, "name": renamed}
-                self.decide(PRESETS, preset, "add", f"renamed to {renamed!r}: a preset named {name!r} exists")
+                self.decide(PRESETS, preset, "add", tr("bchk.plan.renamed", new=repr(renamed), old=repr(name)))
             else:
-                self.decide(PRESETS, preset, "add", "new")
+                self.decide(PRESETS, preset, "add", NEW)
             if isinstance(preset.get("name"), str):
                 taken.add(same_name_key(preset["name"]))
 
@@ -154,22 +159,18 @@ class _Planner:
         for record in self.bundle.records.get(SETTINGS, ()):
             mine = self.local.settings
             if not replace:
-                self.decide(SETTINGS, record, "skip", "your settings are kept (importing them was not chosen)")
+                self.decide(SETTINGS, record, "skip", tr("bchk.plan.settings_kept"))
             elif mine is None:
-                self.decide(SETTINGS, record, "add", "no settings stored yet")
+                self.decide(SETTINGS, record, "add", tr("bchk.plan.no_settings"))
             elif dict(mine) == record:
-                self.decide(SETTINGS, record, "skip", "identical")
+                self.decide(SETTINGS, record, "skip", tr("bchk.plan.identical"))
             else:
                 changed = sorted(k for k in set(mine) | set(record) if mine.get(k) != record.get(k))
-                self.decide(SETTINGS, record, "merge", "replaces yours; changes " + ", ".join(changed))
+                self.decide(SETTINGS, record, "merge", tr("bchk.plan.settings_changes", fields=", ".join(changed)))
             if replace and (mine is None or any(mine.get(k) != record.get(k) for k in SENSITIVE_SETTINGS)):
-                demo = "on" if record.get("demo_mode") else "off"
-                self.warnings.append(
-                    f"The imported settings send API requests to {_addresses(record)} "
-                    f"(chosen provider: {record.get('provider_id')}; demo mode {demo}). Your keys "
-                    "stay bound to the endpoints they were saved for: the app asks before sending one elsewhere. "
-                    "Import settings only from a bundle you made."
-                )
+                demo = tr("bchk.plan.demo_on" if record.get("demo_mode") else "bchk.plan.demo_off")
+                where = {"addresses": _addresses(record), "provider": str(record.get("provider_id"))}
+                self.warnings.append(tr("bchk.plan.settings_warning", demo=demo, **where))
 
     def others(self) -> None:
         for store, records in self.bundle.records.items():
@@ -178,9 +179,9 @@ class _Planner:
             known = self.local.other_keys.get(store, frozenset())
             for record in records:
                 if record["id"] in known:
-                    self.decide(store, record, "skip", "already stored")
+                    self.decide(store, record, "skip", tr("bchk.plan.stored"))
                 else:
-                    self.decide(store, record, "add", "new")
+                    self.decide(store, record, "add", NEW)
 
 
 def _updated_at(record: Record) -> float:
@@ -189,9 +190,9 @@ def _updated_at(record: Record) -> float:
 
 
 def _free_name(name: str, taken: Set[str]) -> str:
-    candidate, number = f"{name} (imported)", 2
+    candidate, number = tr("bchk.plan.imported", name=name), 2
     while same_name_key(candidate) in taken:
-        candidate, number = f"{name} (imported {number})", number + 1
+        candidate, number = tr("bchk.plan.imported_n", name=name, number=str(number)), number + 1
     return candidate
 
 
@@ -203,7 +204,7 @@ def plan_import(bundle: Bundle, local: LocalState, *, replace_settings: bool = F
     planner.assets(planner.jobs())
     planner.others()
     if bundle.keys is not None:
-        planner.warnings.append("The bundle holds an encrypted API key; importing it needs the bundle's passphrase.")
+        planner.warnings.append(tr("bchk.plan.keys"))
     return ImportPlan(
         tuple(planner.items), tuple(planner.writes), tuple(planner.blobs), tuple(planner.warnings), bundle.keys
     )
@@ -217,4 +218,4 @@ def _addresses(record: Record) -> str:
         for name, entry in sorted(providers.items() if isinstance(providers, dict) else ())
         if isinstance(entry, dict) and entry.get("base_url")
     ]
-    return ", ".join(found) if found else "each provider's own address"
+    return ", ".join(found) if found else tr("bchk.plan.own_address")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from app.core.bundle.errors import ZipError, ZipFault
+from app.core.i18n import tr
 
 T = TypeVar("T")
 
@@ -30,7 +31,7 @@ AsyncRangeRead = Callable[[int, int], Awaitable[bytes]]
 def _short_read(request: ReadRequest, got: int) -> ZipError:
     return ZipError(
         ZipFault.TRUNCATED,
-        f"the file ended early: {got} of {request.length} bytes at offset {request.offset} could be read",
+        tr("bchk.zip.ended_early", got=str(got), length=str(request.length), offset=str(request.offset)),
     )
 
 

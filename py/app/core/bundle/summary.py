@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from app.core.bundle.plan import Action, ImportPlan, PlanItem
+from app.core.bundle.plan import NEW, NEW_FILE, Action, ImportPlan, PlanItem
 from app.core.i18n import tr
 from app.core.storage_report import format_bytes
 from app.core.stores import ASSETS, JOBS, PRESETS, SETTINGS
@@ -82,7 +82,7 @@ def _joined(phrases: list[str]) -> str:
 
 def detail_lines(plan: ImportPlan, titles: Mapping[str, str], *, limit: int = 50) -> tuple[list[str], int]:
     """``(lines, how many more)``: each merged or skipped item and why (added ones need no reason)."""
-    notable = [i for i in plan.items if i.action != "add" or i.reason not in ("new", "new file")]
+    notable = [i for i in plan.items if i.action != "add" or i.reason not in (NEW, NEW_FILE)]
     lines = [_line(i, titles) for i in notable[:limit]]
     return lines, max(0, len(notable) - limit)
 

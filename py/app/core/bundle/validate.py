@@ -31,6 +31,7 @@ from app.core.bundle.manifest import (
 )
 from app.core.bundle.ranges import AsyncRangeRead, RangeRead, Steps, run_async, run_sync
 from app.core.bundle.zip_read import ZipEntry, zip_steps
+from app.core.i18n import tr
 from app.core.stores import ASSETS, JOBS
 
 Record = dict[str, Any]
@@ -86,7 +87,7 @@ def _check_records(
     for store, records in manifest.stores.items():
         validate = validators.get(store)
         if validate is None:
-            problems.append(Problem(f"store {store!r}", "this app does not know that store"))
+            problems.append(Problem(tr("bchk.where.store", name=repr(store)), tr("bchk.check.unknown_store")))
             continue
         good: list[Record] = []
         seen: set[str] = set()
@@ -102,9 +103,9 @@ def _check_records(
                 continue
             key = value.get("id")
             if not isinstance(key, str) or not key:
-                problems.append(Problem(where, "the record has no id"))
+                problems.append(Problem(where, tr("bchk.check.no_id")))
             elif key in seen:
-                problems.append(Problem(where, "the same id appears twice in this store"))
+                problems.append(Problem(where, tr("bchk.check.same_id")))
             else:
                 seen.add(key)
                 good.append(value)
@@ -119,24 +120,21 @@ def _check_files(manifest: Manifest, entries: Sequence[ZipEntry], problems: list
     files: list[BundleFile] = []
     for entry in manifest.files:
         if entry.path in listed or entry.asset_id in asset_ids:
-            problems.append(Problem(entry.path, "the manifest lists this file (or its asset) twice"))
+            problems.append(Problem(entry.path, tr("bchk.check.listed_twice")))
             continue
         listed.add(entry.path)
         asset_ids.add(entry.asset_id)
         found = by_name.get(entry.path)
         if found is None:
-            problems.append(Problem(entry.path, "listed in the manifest but missing from the ZIP"))
+            problems.append(Problem(entry.path, tr("bchk.check.missing")))
         elif found.uncompressed_size != entry.bytes:
-            problems.append(
-                Problem(
-                    entry.path, f"the manifest says {entry.bytes} bytes, the ZIP entry has {found.uncompressed_size}"
-                )
-            )
+            sizes = {"listed": str(entry.bytes), "size": str(found.uncompressed_size)}
+            problems.append(Problem(entry.path, tr("bchk.check.size", **sizes)))
         else:
             files.append(BundleFile(entry, found))
     for extra in entries:
         if extra.name != MANIFEST_NAME and extra.name not in listed and not extra.is_directory:
-            problems.append(Problem(extra.name, "in the ZIP but not listed in the manifest"))
+            problems.append(Problem(extra.name, tr("bchk.check.unlisted")))
     return tuple(files)
 
 
@@ -154,20 +152,16 @@ def _check_pairs(records: Mapping[str, tuple[Record, ...]], manifest: Manifest, 
         where = f"{ASSETS}/{asset_id}"
         file = files.get(asset_id)
         if file is None:
-            problems.append(Problem(where, "the asset record has no file in the bundle"))
+            problems.append(Problem(where, tr("bchk.check.no_file")))
         elif asset.get("bytes") != file.bytes or asset.get("mime") != file.mime:
-            problems.append(
-                Problem(
-                    where,
-                    f"the record says {asset.get('bytes')} bytes of {asset.get('mime')}, its file "
-                    f"{file.path} is {file.bytes} bytes of {file.mime}",
-                )
-            )
+            said = {"bytes": str(asset.get("bytes")), "mime": str(asset.get("mime"))}
+            found = {"path": file.path, "file_bytes": str(file.bytes), "file_mime": file.mime}
+            problems.append(Problem(where, tr("bchk.check.pair", **said, **found)))
         if asset.get("job_id") not in jobs:
-            problems.append(Problem(where, f"it belongs to job {asset.get('job_id')!r}, which is not in the bundle"))
+            problems.append(Problem(where, tr("bchk.check.no_job", job=repr(asset.get("job_id")))))
     for asset_id, file in files.items():
         if asset_id not in listed_assets:
-            problems.append(Problem(file.path, "the file has no asset record in the bundle"))
+            problems.append(Problem(file.path, tr("bchk.check.no_record")))
 
 
 def validate_bundle(
@@ -179,9 +173,9 @@ def validate_bundle(
 ) -> Bundle | Refusal:
     """Check everything but the file contents; ``manifest_bytes`` is ``None`` when absent."""
     if manifest_bytes is None:
-        return Refusal((Problem(MANIFEST_NAME, "missing: this is not a Sora Renderer bundle"),))
+        return Refusal((Problem(MANIFEST_NAME, tr("bchk.check.no_manifest")),))
     if len(manifest_bytes) > limits.max_manifest_bytes:
-        return Refusal((Problem(MANIFEST_NAME, f"is larger than {limits.max_manifest_bytes} bytes"),))
+        return Refusal((Problem(MANIFEST_NAME, tr("bchk.check.manifest_large", limit=str(limits.max_manifest_bytes))),))
     try:
         manifest = parse_manifest(manifest_bytes)
     except ManifestError as exc:

@@ -15,9 +15,9 @@ from app.core.bundle import zip_format as z
 from app.core.bundle.errors import ZipError, ZipFault, corrupt
 from app.core.bundle.limits import Limits
 from app.core.bundle.ranges import ReadRequest, Steps
+from app.core.i18n import tr
 
 _END_SIGNATURE = struct.pack("<I", z.END_SIGNATURE)
-_SPANNED = "the ZIP is split across several files (multi-disk), which is not read"
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,13 @@ def _find_end(tail: bytes) -> int:
             if position + z.END.size + comment_size == len(tail):
                 return position
         position = tail.rfind(_END_SIGNATURE, 0, position)
-    raise ZipError(ZipFault.TRUNCATED, "no end-of-central-directory record: the file is truncated or not a ZIP")
+    raise ZipError(ZipFault.TRUNCATED, tr("bchk.zip.no_end"))
 
 
 def find_directory(total_size: int, limits: Limits) -> Steps[Directory]:
     """Read the end records (ZIP64 ones when a locator precedes the end record) and check them."""
     if total_size < z.END.size:
-        raise ZipError(ZipFault.TRUNCATED, f"the file is only {total_size} bytes: too short to be a ZIP")
+        raise ZipError(ZipFault.TRUNCATED, tr("bchk.zip.too_short", size=str(total_size)))
     tail_size = min(total_size, z.END.size + z.MAX_COMMENT)
     tail_start = total_size - tail_size
     tail = yield ReadRequest(tail_start, tail_size)
@@ -63,31 +63,32 @@ def find_directory(total_size: int, limits: Limits) -> Steps[Directory]:
     if locator and z.ZIP64_LOCATOR.unpack(locator)[0] == z.ZIP64_LOCATOR_SIGNATURE:
         _, locator_disk, end64_offset, disks = z.ZIP64_LOCATOR.unpack(locator)
         if locator_disk != 0 or disks != 1:
-            raise ZipError(ZipFault.SPANNED, _SPANNED)
+            raise ZipError(ZipFault.SPANNED, tr("bchk.zip.spanned"))
         if end64_offset + z.ZIP64_END.size > locator_offset:
-            raise ZipError(ZipFault.DIRECTORY_OUTSIDE, "the ZIP64 end record lies outside the file")
+            raise ZipError(ZipFault.DIRECTORY_OUTSIDE, tr("bchk.zip.end64_outside"))
         record = yield ReadRequest(end64_offset, z.ZIP64_END.size)
         signature, _, _, _, disk, directory_disk, count_here, count, size, offset = z.ZIP64_END.unpack(record)
         if signature != z.ZIP64_END_SIGNATURE:
-            raise corrupt("no ZIP64 end record where its locator points")
+            raise corrupt(tr("bchk.zip.end64_absent"))
         end_start = end64_offset
     elif count == z.MAX_U16 or z.MAX_U32 in (size, offset):
-        raise corrupt("the end record refers to ZIP64 records that are missing")
+        raise corrupt(tr("bchk.zip.zip64_missing"))
     if disk != 0 or directory_disk != 0 or count_here != count:
-        raise ZipError(ZipFault.SPANNED, _SPANNED)
+        raise ZipError(ZipFault.SPANNED, tr("bchk.zip.spanned"))
     if count > limits.max_entries:
-        raise ZipError(ZipFault.TOO_MANY_ENTRIES, f"the ZIP has {count} entries; at most {limits.max_entries} are read")
+        raise ZipError(
+            ZipFault.TOO_MANY_ENTRIES, tr("bchk.zip.too_many", entries=str(count), limit=str(limits.max_entries))
+        )
     if offset + size > end_start:
         raise ZipError(
             ZipFault.DIRECTORY_OUTSIDE,
-            f"the central directory ({size} bytes at offset {offset}) lies outside the file's data "
-            f"(its end record is at offset {end_start})",
+            tr("bchk.zip.directory_outside", size=str(size), offset=str(offset), end=str(end_start)),
         )
     if size > limits.max_central_directory_bytes:
         raise ZipError(
             ZipFault.TOO_MANY_ENTRIES,
-            f"the central directory is {size} bytes; at most {limits.max_central_directory_bytes} are read",
+            tr("bchk.zip.directory_large", size=str(size), limit=str(limits.max_central_directory_bytes)),
         )
     if size < count * z.CENTRAL.size:
-        raise corrupt(f"{count} entries cannot fit in a central directory of {size} bytes")
+        raise corrupt(tr("bchk.zip.directory_small", entries=str(count), size=str(size)))
     return Directory(count, offset, size)

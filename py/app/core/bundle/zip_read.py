@@ -22,8 +22,7 @@ from app.core.bundle.limits import DEFAULT_LIMITS, Limits
 from app.core.bundle.names import name_problem, same_name_key
 from app.core.bundle.ranges import AsyncRangeRead, RangeRead, ReadRequest, Steps, run_async, run_sync
 from app.core.bundle.zip_end import find_directory
-
-_METHOD_NAMES = {1: "Shrink", 6: "Implode", 9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 98: "PPMd"}
+from app.core.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -94,13 +93,13 @@ def _zip64_values(extra: bytes, wanted: int, entry: str) -> list[int]:
         kind, size = z.EXTRA_HEADER.unpack_from(extra, position)
         body = extra[position + z.EXTRA_HEADER.size : position + z.EXTRA_HEADER.size + size]
         if len(body) != size:
-            raise corrupt("an extra field runs past its header", entry)
+            raise corrupt(tr("bchk.zip.extra_past"), entry)
         if kind == z.ZIP64_EXTRA_ID:
             if size < 8 * wanted:
-                raise corrupt("its ZIP64 extra field is too short", entry)
+                raise corrupt(tr("bchk.zip.zip64_short"), entry)
             return list(struct.unpack_from(f"<{wanted}Q", body))
         position += z.EXTRA_HEADER.size + size
-    raise corrupt("its sizes are marked as ZIP64 but it has no ZIP64 extra field", entry)
+    raise corrupt(tr("bchk.zip.zip64_absent"), entry)
 
 
 def _decode_name(raw: bytes, flags: int, index: int) -> str:
@@ -109,7 +108,7 @@ def _decode_name(raw: bytes, flags: int, index: int) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ZipError(ZipFault.UNSAFE_NAME, f"the name of entry #{index + 1} is not valid UTF-8") from None
+        raise ZipError(ZipFault.UNSAFE_NAME, tr("bchk.zip.name_utf8", number=str(index + 1))) from None
 
 
 def _parse_directory(data: bytes, count: int, limits: Limits) -> list[_Central]:
@@ -118,16 +117,16 @@ def _parse_directory(data: bytes, count: int, limits: Limits) -> list[_Central]:
     position = 0
     for index in range(count):
         if position + z.CENTRAL.size > len(data):
-            raise corrupt(f"entry #{index + 1} runs past the end of the central directory")
+            raise corrupt(tr("bchk.zip.entry_past", number=str(index + 1)))
         fields = z.CENTRAL.unpack_from(data, position)
         signature, _, _, flags, method, _, _, crc, csize, usize, name_size, extra_size, comment_size = fields[:13]
         disk, header_offset = fields[13], fields[16]
         if signature != z.CENTRAL_SIGNATURE:
-            raise corrupt(f"no central directory header where entry #{index + 1} should start")
+            raise corrupt(tr("bchk.zip.no_header", number=str(index + 1)))
         start = position + z.CENTRAL.size
         position = start + name_size + extra_size + comment_size
         if position > len(data):
-            raise corrupt(f"entry #{index + 1} runs past the end of the central directory")
+            raise corrupt(tr("bchk.zip.entry_past", number=str(index + 1)))
         raw_name = data[start : start + name_size]
         name = _decode_name(raw_name, flags, index)
         problem = name_problem(name, max_bytes=limits.max_name_bytes)
@@ -141,52 +140,48 @@ def _parse_directory(data: bytes, count: int, limits: Limits) -> list[_Central]:
             csize = next(values) if wide[1] else csize
             header_offset = next(values) if wide[2] else header_offset
         if disk != 0:
-            raise ZipError(ZipFault.SPANNED, "it starts on another disk of a multi-disk ZIP", entry=name)
+            raise ZipError(ZipFault.SPANNED, tr("bchk.zip.other_disk"), entry=name)
         key = same_name_key(name)
         if key in names:
-            raise ZipError(
-                ZipFault.DUPLICATE_NAME, f"the name is used twice (ignoring case): also {names[key]!r}", entry=name
-            )
+            raise ZipError(ZipFault.DUPLICATE_NAME, tr("bchk.zip.duplicate", other=repr(names[key])), entry=name)
         names[key] = name
         central = _Central(name, raw_name, extra_size, flags, method, crc, csize, usize, header_offset)
         _check_entry(central, limits)
         centrals.append(central)
     if position != len(data):
-        raise corrupt(f"the central directory has {len(data) - position} bytes after its last entry")
+        raise corrupt(tr("bchk.zip.trailing", size=str(len(data) - position)))
     return centrals
 
 
 def _check_entry(entry: _Central, limits: Limits) -> None:
     name = entry.name
     if entry.flags & (z.FLAG_ENCRYPTED | z.FLAG_STRONG_ENCRYPTION):
-        raise ZipError(ZipFault.ENCRYPTED, "the entry is encrypted; bundle entries never are", entry=name)
+        raise ZipError(ZipFault.ENCRYPTED, tr("bchk.zip.encrypted"), entry=name)
     if entry.method not in (z.STORED, z.DEFLATED):
-        known = _METHOD_NAMES.get(entry.method, "unknown")
-        raise ZipError(
-            ZipFault.METHOD,
-            f"compression method {entry.method} ({known}) is not supported; only STORED and DEFLATE are read",
-            entry=name,
-        )
+        known = z.METHOD_NAMES.get(entry.method) or tr("bchk.zip.method_unknown")
+        raise ZipError(ZipFault.METHOD, tr("bchk.zip.method", method=str(entry.method), name=known), entry=name)
     if entry.method == z.STORED and entry.compressed_size != entry.uncompressed_size:
-        raise corrupt(
-            f"a STORED entry declares {entry.compressed_size} stored bytes but {entry.uncompressed_size} "
-            "uncompressed bytes",
-            name,
-        )
+        sizes = {"stored": str(entry.compressed_size), "size": str(entry.uncompressed_size)}
+        raise corrupt(tr("bchk.zip.stored_sizes", **sizes), name)
     if entry.name.endswith("/") and entry.uncompressed_size:
-        raise corrupt("a folder entry holds data", name)
+        raise corrupt(tr("bchk.zip.folder_data"), name)
     if entry.uncompressed_size > limits.max_entry_bytes:
         raise ZipError(
             ZipFault.ENTRY_TOO_LARGE,
-            f"the entry is {entry.uncompressed_size} bytes; at most {limits.max_entry_bytes} are allowed per file",
+            tr("bchk.zip.entry_large", size=str(entry.uncompressed_size), limit=str(limits.max_entry_bytes)),
             entry=name,
         )
     ratio = entry.uncompressed_size / max(entry.compressed_size, 1)
     if entry.uncompressed_size > limits.ratio_floor_bytes and ratio > limits.max_entry_ratio:
         raise ZipError(
             ZipFault.RATIO,
-            f"{entry.compressed_size} bytes would inflate to {entry.uncompressed_size} ({ratio:.0f}×; at most "
-            f"{limits.max_entry_ratio:.0f}× is allowed): a likely zip bomb",
+            tr(
+                "bchk.zip.ratio",
+                stored=str(entry.compressed_size),
+                size=str(entry.uncompressed_size),
+                ratio=f"{ratio:.0f}",
+                limit=f"{limits.max_entry_ratio:.0f}",
+            ),
             entry=name,
         )
 
@@ -201,10 +196,10 @@ def _local_sizes(local: tuple[int, ...], extra: bytes, name: str) -> tuple[int, 
     return csize, usize
 
 
-def _mismatch(name: str, what: str, local: object, central: object) -> ZipError:
+def _mismatch(name: str, what_id: str, local: object, central: object) -> ZipError:
     return ZipError(
         ZipFault.HEADER_MISMATCH,
-        f"its local header says {what} {local}, the central directory says {central}",
+        tr("bchk.zip.mismatch", what=tr(what_id), local=str(local), central=str(central)),
         entry=name,
     )
 
@@ -215,40 +210,41 @@ def _check_local(entry: _Central, data_area_end: int) -> Steps[ZipEntry]:
     if start + z.LOCAL.size > data_area_end:
         raise ZipError(
             ZipFault.DATA_OUTSIDE,
-            f"its local header (offset {start}) lies outside the data area, which ends at {data_area_end}",
+            tr("bchk.zip.local_outside", offset=str(start), end=str(data_area_end)),
             entry=name,
         )
     guess = min(z.LOCAL.size + len(entry.raw_name) + entry.extra_size, data_area_end - start)
     head = yield ReadRequest(start, guess)
     local = z.LOCAL.unpack_from(head)
     if local[0] != z.LOCAL_SIGNATURE:
-        raise ZipError(ZipFault.HEADER_MISMATCH, f"there is no local header at offset {start}", entry=name)
+        raise ZipError(ZipFault.HEADER_MISMATCH, tr("bchk.zip.no_local", offset=str(start)), entry=name)
     header_size = z.LOCAL.size + local[9] + local[10]
     if start + header_size > data_area_end:
-        raise ZipError(ZipFault.DATA_OUTSIDE, "its local header runs past the data area", entry=name)
+        raise ZipError(ZipFault.DATA_OUTSIDE, tr("bchk.zip.local_past"), entry=name)
     if header_size > len(head):
         head += yield ReadRequest(start + len(head), header_size - len(head))
     raw_name = head[z.LOCAL.size : z.LOCAL.size + local[9]]
     if raw_name != entry.raw_name:
         shown = raw_name.decode("utf-8", "replace")
-        raise ZipError(ZipFault.HEADER_MISMATCH, f"its local header names it {shown!r}", entry=name)
+        raise ZipError(ZipFault.HEADER_MISMATCH, tr("bchk.zip.local_name", name=repr(shown)), entry=name)
     flags, method = local[2], local[3]
     if flags & (z.FLAG_ENCRYPTED | z.FLAG_STRONG_ENCRYPTION):
-        raise ZipError(ZipFault.ENCRYPTED, "its local header marks it encrypted", entry=name)
+        raise ZipError(ZipFault.ENCRYPTED, tr("bchk.zip.local_encrypted"), entry=name)
     if method != entry.method:
-        raise _mismatch(name, "compression method", method, entry.method)
+        raise _mismatch(name, "bchk.zip.field.method", method, entry.method)
     if not flags & z.FLAG_DATA_DESCRIPTOR:  # else CRC and sizes follow the data and may be zero here
         csize, usize = _local_sizes(local, head[z.LOCAL.size + local[9] : header_size], name)
         if local[6] != entry.crc32:
-            raise _mismatch(name, "CRC-32", f"{local[6]:08x}", f"{entry.crc32:08x}")
+            raise _mismatch(name, "bchk.zip.field.crc", f"{local[6]:08x}", f"{entry.crc32:08x}")
         if (csize, usize) != (entry.compressed_size, entry.uncompressed_size):
-            raise _mismatch(name, "sizes", f"{csize}/{usize}", f"{entry.compressed_size}/{entry.uncompressed_size}")
+            raise _mismatch(
+                name, "bchk.zip.field.sizes", f"{csize}/{usize}", f"{entry.compressed_size}/{entry.uncompressed_size}"
+            )
     data_offset = start + header_size
     if data_offset + entry.compressed_size > data_area_end:
         raise ZipError(
             ZipFault.DATA_OUTSIDE,
-            f"its data ({entry.compressed_size} bytes at offset {data_offset}) runs past the data area, "
-            f"which ends at {data_area_end}",
+            tr("bchk.zip.data_past", size=str(entry.compressed_size), offset=str(data_offset), end=str(data_area_end)),
             entry=name,
         )
     return ZipEntry(
@@ -263,8 +259,13 @@ def _check_layout(entries: Sequence[ZipEntry]) -> None:
         if after.header_offset < before.data_end:
             raise ZipError(
                 ZipFault.OVERLAP,
-                f"it starts at offset {after.header_offset}, inside entry {before.name!r} "
-                f"({before.header_offset}–{before.data_end})",
+                tr(
+                    "bchk.zip.overlap",
+                    offset=str(after.header_offset),
+                    other=repr(before.name),
+                    start=str(before.header_offset),
+                    end=str(before.data_end),
+                ),
                 entry=after.name,
             )
 
@@ -275,12 +276,17 @@ def _check_totals(entries: Sequence[ZipEntry], limits: Limits) -> None:
     if total > limits.max_total_bytes:
         raise ZipError(
             ZipFault.TOTAL_TOO_LARGE,
-            f"the entries add up to {total} bytes; at most {limits.max_total_bytes} are allowed",
+            tr("bchk.zip.total_large", size=str(total), limit=str(limits.max_total_bytes)),
         )
     ratio = total / max(stored, 1)
     if total > limits.ratio_floor_bytes and ratio > limits.max_total_ratio:
         raise ZipError(
             ZipFault.RATIO,
-            f"{stored} bytes would inflate to {total} ({ratio:.0f}×; at most {limits.max_total_ratio:.0f}× is "
-            "allowed overall): a likely zip bomb",
+            tr(
+                "bchk.zip.total_ratio",
+                stored=str(stored),
+                size=str(total),
+                ratio=f"{ratio:.0f}",
+                limit=f"{limits.max_total_ratio:.0f}",
+            ),
         )

@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 from app.core.i18n.catalogue import merge
-from app.core.i18n.en import batch, checks, compose, dialogs, errors, jobs, library, services, settings, shell, views
+from app.core.i18n.en import (
+    batch,
+    bundle_checks,
+    checks,
+    compose,
+    dialogs,
+    errors,
+    jobs,
+    library,
+    services,
+    settings,
+    shell,
+    views,
+)
 
 MESSAGES = merge(
     shell.MESSAGES,
@@ -17,4 +30,5 @@ MESSAGES = merge(
     jobs.MESSAGES,
     checks.MESSAGES,
     services.MESSAGES,
+    bundle_checks.MESSAGES,
 )
