@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.i18n.catalogue import merge
-from app.core.i18n.de import batch, checks, compose, dialogs, errors, jobs, library, settings, shell, views
+from app.core.i18n.de import batch, checks, compose, dialogs, errors, jobs, library, platform, settings, shell, views
 
 MESSAGES = merge(
     shell.MESSAGES,
@@ -16,4 +16,5 @@ MESSAGES = merge(
     errors.MESSAGES,
     jobs.MESSAGES,
     checks.MESSAGES,
+    platform.MESSAGES,
 )
