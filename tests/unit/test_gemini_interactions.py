@@ -13,13 +13,25 @@ from app.core.http import Expect, HttpResponse
 from app.core.providers.base import Endpoint, RemoteJob, RemoteOutput, RemoteStatus
 from app.core.providers.gemini_omni.codec import GeminiOmniProvider
 from app.core.providers.gemini_omni.files import download_url, file_id, trusted, video_url
-from app.core.providers.gemini_omni.interaction import STATUS_RULES
 
 BASE = "https://generativelanguage.googleapis.com/v1beta"
 ENDPOINT = Endpoint(BASE, "AIza-k")
 PROVIDER = GeminiOmniProvider()
 FILE = BASE + "/files/abc123:download?alt=media"
 S = RemoteStatus
+# The contract's table, row by row (raw status → what the app makes of it), as the codec's comment has it.
+STATUS_RULES: tuple[tuple[str, str], ...] = (
+    ("queued", "queued"),
+    ("in_progress", "running"),
+    ("completed + a video block", "completed, with the video as the output"),
+    ("completed, no video block, no video tokens", "blocked: the model's own words are the reason"),
+    ("completed, video tokens but no readable block", "failed: shape drift"),
+    ("failed naming SAFETY/PROHIBITED_CONTENT/BLOCKLIST/SPII or 'blocked … safety/policy'", "blocked"),
+    ("failed (other)", "failed, with Google's words"),
+    ("cancelled", "canceled"),
+    ("budget_exceeded / incomplete / requires_action", "failed, said plainly"),
+    ("any other word", "running (keep polling), unless it reads like a failure"),
+)
 
 
 def parse(**fields: Any) -> RemoteJob:

@@ -20,6 +20,7 @@ from pyodide.ffi import JsException
 from app.browser.ffi import is_null, js_object
 from app.core.errors import ContentError
 from app.core.http import HttpRequest, HttpResponse, Progress
+from app.core.i18n import tr
 
 PROGRESS_EVERY_S = 0.25
 PARTIAL_CONTENT = 206
@@ -53,10 +54,10 @@ async def fetch_file(request: HttpRequest, signal: Any, progress: Progress | Non
     except JsException as exc:
         if signal.aborted:
             raise
-        raise ContentError("the download was cut off before the end") from exc
+        raise ContentError(tr("plat.fetch.cut_off")) from exc
     size = int(blob.size)
     if expected is not None and size != expected:
-        raise ContentError(f"the download is incomplete: {size} of {expected} bytes arrived")
+        raise ContentError(tr("plat.fetch.incomplete", size=str(size), expected=str(expected)))
     return HttpResponse(status, headers, blob=blob, blob_size=size, blob_type=str(blob.type), url=str(response.url))
 
 

@@ -23,6 +23,7 @@ from pyodide.ffi import JsException
 from app.browser.ffi import is_null, js_bytes, js_object
 from app.browser.files import download
 from app.core.errors import StorageError
+from app.core.i18n import tr
 
 ZIP = "application/zip"
 
@@ -46,13 +47,13 @@ class FileTarget:
         try:
             await self._writable.write(_part(part))
         except JsException as exc:
-            raise StorageError(f"The bundle could not be written to {self._name}: {exc}") from exc
+            raise StorageError(tr("plat.bundle.write_failed", name=self._name, said=str(exc))) from exc
 
     async def close(self) -> None:
         try:
             await self._writable.close()
         except JsException as exc:
-            raise StorageError(f"The bundle could not be saved as {self._name}: {exc}") from exc
+            raise StorageError(tr("plat.bundle.save_failed", name=self._name, said=str(exc))) from exc
 
     async def abort(self) -> None:
         with suppress(JsException):  # already closed or aborted
@@ -91,12 +92,15 @@ async def choose_target(name: str) -> FileTarget | DownloadTarget | None:
     """Ask where to save ``name`` (call straight from a click); ``None`` when the user cancelled."""
     if not can_pick_file():
         return DownloadTarget(name)
-    options = {"suggestedName": name, "types": [{"description": "Sora Renderer bundle", "accept": {ZIP: [".zip"]}}]}
+    options = {
+        "suggestedName": name,
+        "types": [{"description": tr("plat.bundle.file_type"), "accept": {ZIP: [".zip"]}}],
+    }
     try:
         handle = await js.window.showSaveFilePicker(js_object(options))
         writable = await handle.createWritable()
     except JsException as exc:
         if "AbortError" in str(exc):
             return None
-        raise StorageError(f"The file could not be opened for writing: {exc}") from exc
+        raise StorageError(tr("plat.bundle.open_failed", said=str(exc))) from exc
     return FileTarget(str(handle.name), writable)

@@ -14,6 +14,7 @@ from pyodide.ffi import JsException
 
 from app.browser.ffi import is_null, js_bytes, js_object
 from app.core.errors import VaultError
+from app.core.i18n import tr
 
 AES = "AES-GCM"
 KEY_USAGES = ["encrypt", "decrypt"]
@@ -22,7 +23,7 @@ KEY_USAGES = ["encrypt", "decrypt"]
 def _subtle() -> Any:
     subtle = js.crypto.subtle
     if is_null(subtle):
-        raise VaultError("This browser offers no WebCrypto here (it needs https or localhost).")
+        raise VaultError(tr("plat.crypto.none"))
     return subtle
 
 
@@ -57,7 +58,7 @@ class WebCryptoCipher:
         try:
             opened = await _subtle().decrypt(_gcm(iv, aad), key, js_bytes(ciphertext))
         except JsException as exc:
-            raise VaultError("The stored key could not be decrypted.") from exc
+            raise VaultError(tr("plat.crypto.undecryptable")) from exc
         return bytes(opened.to_bytes())
 
     def random_bytes(self, count: int) -> bytes:

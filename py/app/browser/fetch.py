@@ -20,6 +20,7 @@ from app.browser.ffi import js_bytes, js_object
 from app.browser.route_log import load_routes, save_routes
 from app.core.errors import CorsError, NetworkError
 from app.core.http import Expect, FileField, HttpRequest, HttpResponse, Progress
+from app.core.i18n import tr
 
 
 def _form_data(fields: tuple[tuple[str, str | FileField], ...]) -> Any:
@@ -99,12 +100,12 @@ class FetchTransport:
         except JsException as exc:
             deadline.abort()
             if deadline.timed_out:
-                raise NetworkError(f"no answer within {request.timeout_s:g} s", timed_out=True) from exc
+                raise NetworkError(tr("plat.fetch.timeout", seconds=f"{request.timeout_s:g}"), timed_out=True) from exc
             reachable = await _answers_without_cors(request.url)
             if self._routes.failure_kind(request.method, request.url, server_reachable=reachable) == "cors":
-                raise CorsError(f"{urlsplit(request.url).netloc} does not accept calls from this web page") from exc
+                raise CorsError(tr("plat.fetch.cors", host=urlsplit(request.url).netloc)) from exc
             if reachable:
-                raise NetworkError(f"the connection to {urlsplit(request.url).netloc} was lost mid-request") from exc
+                raise NetworkError(tr("plat.fetch.lost", host=urlsplit(request.url).netloc)) from exc
             raise NetworkError(str(exc)) from exc
         except (asyncio.CancelledError, Exception):
             deadline.abort()

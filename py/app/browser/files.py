@@ -15,6 +15,7 @@ from pyodide.ffi import JsException
 from app.browser.dom import h
 from app.browser.ffi import is_null, js_object
 from app.core.errors import AppError, InputError, StorageError
+from app.core.i18n import tr
 from app.core.stores import META
 from app.services.ports import Put, RecordStore
 
@@ -56,7 +57,7 @@ async def save_as(blob: Any, name: str, mime: str) -> bool:
     except JsException as exc:
         if _aborted(exc):
             return False
-        raise StorageError(f"The file could not be saved: {exc}") from exc
+        raise StorageError(tr("plat.file.save_failed", said=str(exc))) from exc
     return True
 
 
@@ -75,14 +76,14 @@ async def copy_to_clipboard(blob: Any, mime: str) -> None:
     """Put the file on the clipboard; ``UnsupportedError`` when the browser refuses this type."""
     clipboard = js.navigator.clipboard if _has(js.navigator, "clipboard") else None
     if clipboard is None or not _has(js.window, "ClipboardItem") or not _has(clipboard, "write"):
-        raise UnsupportedError("This browser cannot copy files to the clipboard. Use Download instead.")
+        raise UnsupportedError(tr("plat.clipboard.no_files"))
     supports = getattr(js.ClipboardItem, "supports", None)
     if supports is not None and not is_null(supports) and not js.ClipboardItem.supports(mime):
-        raise UnsupportedError(f"This browser cannot put {mime} on the clipboard. Use Download instead.")
+        raise UnsupportedError(tr("plat.clipboard.no_type", mime=mime))
     try:
         await clipboard.write(js_object([js.ClipboardItem.new(js_object({mime: blob}))]))
     except JsException as exc:
-        raise UnsupportedError(f"The browser refused to copy the file ({exc}). Use Download instead.") from exc
+        raise UnsupportedError(tr("plat.clipboard.refused", said=str(exc))) from exc
 
 
 class ExportFolder:
@@ -108,13 +109,13 @@ class ExportFolder:
         mode = js_object({"mode": "readwrite"})
         granted = str(await handle.queryPermission(mode)) == "granted"
         if not granted and str(await handle.requestPermission(mode)) != "granted":
-            raise StorageError("Permission to write to the folder was not given.")
+            raise StorageError(tr("plat.folder.no_permission"))
         return handle
 
     async def write(self, blob: Any, name: str, *, choose: bool = False) -> str | None:
         """Write ``blob`` into the folder (asking for one the first time); its name, or None if cancelled."""
         if not self.supported():
-            raise UnsupportedError("This browser cannot write to a folder (no File System Access). Use Download.")
+            raise UnsupportedError(tr("plat.folder.unsupported"))
         try:
             folder = await self._handle(choose=choose)
             if folder is None:
@@ -122,7 +123,7 @@ class ExportFolder:
             file_handle = await folder.getFileHandle(name, js_object({"create": True}))
             await _write(file_handle, blob)
         except JsException as exc:
-            raise StorageError(f"The file could not be written to the folder: {exc}") from exc
+            raise StorageError(tr("plat.folder.write_failed", said=str(exc))) from exc
         return str(folder.name)
 
 
@@ -132,8 +133,8 @@ MAX_TEXT_FILE = 2 * 1024 * 1024  # a prompt list (CSV or lines) larger than this
 async def read_text_file(file: Any) -> str:
     """A small text file the user picked (UTF-8); too large or unreadable says so."""
     if int(file.size) > MAX_TEXT_FILE:
-        raise InputError("batch_csv", f"{file.name} is too large for a list of prompts (at most 2 MB).")
+        raise InputError("batch_csv", tr("plat.prompts.too_large", name=str(file.name)))
     try:
         return str(await file.text())
     except JsException as exc:
-        raise InputError("batch_csv", f"{file.name} could not be read: {exc}") from exc
+        raise InputError("batch_csv", tr("plat.prompts.unreadable", name=str(file.name), said=str(exc))) from exc

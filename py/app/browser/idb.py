@@ -19,6 +19,7 @@ from pyodide.ffi import JsException, JsProxy, create_proxy
 
 from app.browser.ffi import await_events, is_null, js_object, py_value
 from app.core.errors import StorageError, StorageQuotaError
+from app.core.i18n import tr
 from app.core.stores import DB_NAME, DB_VERSION, SCHEMA
 from app.services.ports import Delete, Op, Put
 
@@ -30,8 +31,10 @@ def _storage_error(error: Any, action: str) -> StorageError:
     name = "" if is_null(error) else str(getattr(error, "name", ""))
     message = "" if is_null(error) else str(getattr(error, "message", ""))
     if name == "QuotaExceededError":
-        return StorageQuotaError(f"{action}: the browser's storage quota is exhausted")
-    return StorageError(f"{action} failed: {name or 'error'} {message}".strip())
+        return StorageQuotaError(tr("plat.idb.quota", action=action))
+    return StorageError(
+        tr("plat.idb.failed", action=action, name=name or tr("plat.idb.error"), message=message).strip()
+    )
 
 
 def _to_js_value(value: Any) -> Any:
@@ -81,7 +84,7 @@ class Database:
                     ["success"],
                     ["error", "blocked"],
                     lambda _e: request.result,
-                    lambda _e: _storage_error(request.error, "Opening the database"),
+                    lambda _e: _storage_error(request.error, tr("plat.idb.open")),
                 ),
                 TRANSACTION_TIMEOUT_S,
             )
@@ -110,7 +113,7 @@ class Database:
 
     async def get(self, store: str, key: str) -> Any:
         """The value under ``key`` (dicts for JSON records, JS handles for Blobs), or ``None``."""
-        value = await self._read(store, lambda s: s.get(key), f"Reading {store}")
+        value = await self._read(store, lambda s: s.get(key), tr("plat.idb.read", store=store))
         return None if is_null(value) or _is_undefined(value) else py_value(value)
 
     async def get_all(self, store: str, *, index: str | None = None, query: Any = None) -> list[Any]:
@@ -120,15 +123,15 @@ class Database:
             source = s.index(index) if index else s
             return source.getAll(query) if query is not None else source.getAll()
 
-        values = await self._read(store, request, f"Reading {store}")
+        values = await self._read(store, request, tr("plat.idb.read", store=store))
         return [py_value(v) for v in values]
 
     async def keys(self, store: str) -> list[str]:
-        values = await self._read(store, lambda s: s.getAllKeys(), f"Listing {store}")
+        values = await self._read(store, lambda s: s.getAllKeys(), tr("plat.idb.list", store=store))
         return [str(k) for k in values]
 
     async def count(self, store: str) -> int:
-        return int(await self._read(store, lambda s: s.count(), f"Counting {store}"))
+        return int(await self._read(store, lambda s: s.count(), tr("plat.idb.count", store=store)))
 
     # -- writes ----------------------------------------------------------------------
     async def write(self, ops: Sequence[Op]) -> None:
@@ -142,7 +145,7 @@ class Database:
             ["complete"],
             ["error", "abort"],
             lambda _e: None,
-            lambda _e: _storage_error(transaction.error, "Saving"),
+            lambda _e: _storage_error(transaction.error, tr("plat.idb.save")),
         )
         try:
             for op in ops:
@@ -160,13 +163,13 @@ class Database:
         except Exception as exc:
             transaction.abort()
             done.cancel()
-            raise _storage_error(getattr(exc, "js_error", None), "Saving") from exc
+            raise _storage_error(getattr(exc, "js_error", None), tr("plat.idb.save")) from exc
         try:
             await asyncio.wait_for(done, _timeout_s(ops))
         except TimeoutError:
             with suppress(JsException):  # too late once it commits: then it completes on its own
                 transaction.abort()
-            raise StorageError("Saving took too long and was given up.") from None
+            raise StorageError(tr("plat.idb.save_timeout")) from None
 
     async def put(self, store: str, value: Any, key: str | None = None) -> None:
         await self.write([Put(store, value, key)])
@@ -188,7 +191,7 @@ async def delete_database(name: str = DB_NAME) -> None:
             ["success"],
             ["error"],
             lambda _e: None,
-            lambda _e: _storage_error(request.error, "Deleting the database"),
+            lambda _e: _storage_error(request.error, tr("plat.idb.delete_database")),
         ),
         TRANSACTION_TIMEOUT_S,
     )

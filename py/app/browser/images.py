@@ -20,6 +20,7 @@ from app.browser.ffi import js_object
 from app.core.capabilities import FrameSize
 from app.core.compose import IMAGE_TYPES, ImageFit, PreparedImage, check_image_header, contain_box, cover_crop
 from app.core.errors import InputError
+from app.core.i18n import tr
 
 ENCODE_QUALITY = 0.92
 HEADER_BYTES = 1 << 20  # enough for a JPEG's frame header behind large metadata
@@ -47,7 +48,7 @@ class CanvasImages:
         try:
             bitmap = await js.createImageBitmap(file)
         except JsException as exc:
-            raise InputError("image", "This image could not be read; it may be damaged. Try another file.") from exc
+            raise InputError("image", tr("checks.image.unreadable")) from exc
         try:
             return SourceImage(file, mime, filename, int(bitmap.width), int(bitmap.height))
         finally:

@@ -13,6 +13,7 @@ from typing import Any
 import js
 
 from app.core.errors import StorageError
+from app.core.i18n import tr
 
 
 def object_url(blob: Any) -> str:
@@ -46,7 +47,7 @@ class MediaUrls:
             return url
         blob = await self._load_blob(asset_id)
         if blob is None:
-            raise StorageError("This file is no longer stored in this browser.")
+            raise StorageError(tr("plat.file.gone"))
         url = self._urls.get(asset_id) or str(js.URL.createObjectURL(blob))
         self._urls[asset_id] = url
         self._users[asset_id] = self._users.get(asset_id, 0) + 1
@@ -66,5 +67,5 @@ class MediaUrls:
         """The stored Blob itself (downloads, clipboard, folder export)."""
         blob = await self._load_blob(asset_id)
         if blob is None:
-            raise StorageError("This file is no longer stored in this browser.")
+            raise StorageError(tr("plat.file.gone"))
         return blob

@@ -21,6 +21,7 @@ from pyodide.ffi import JsException
 
 from app.browser.dom import Scope
 from app.browser.ffi import is_null, js_object
+from app.core.i18n import tr
 from app.services.tasks import spawn
 
 SCRIPT = "sw.js"
@@ -40,7 +41,7 @@ def is_static_build() -> bool:
 def _container() -> Any:
     container = getattr(js.navigator, "serviceWorker", None)
     if is_null(container):
-        raise SiteWorkerError("this browser offers no service workers here (a private window?)")
+        raise SiteWorkerError(tr("plat.site.no_workers"))
     return container
 
 
@@ -58,7 +59,7 @@ class SiteWorker:
         try:
             registration = await _container().register(SCRIPT, js_object({"scope": "./"}))
         except JsException as exc:
-            raise SiteWorkerError(f"the browser refused the service worker ({exc})") from exc
+            raise SiteWorkerError(tr("plat.site.refused", said=str(exc))) from exc
         return cls(registration, scope)
 
     async def until_in_control(self, timeout_s: float = CONTROL_TIMEOUT_S) -> None:
@@ -76,7 +77,7 @@ class SiteWorker:
         try:
             await asyncio.wait_for(changed, timeout_s)
         except TimeoutError:
-            raise SiteWorkerError(f"the service worker did not take over within {timeout_s:g} s") from None
+            raise SiteWorkerError(tr("plat.site.no_control", seconds=f"{timeout_s:g}")) from None
 
     def watch_updates(self, offer: Callable[[], None]) -> None:
         """Call ``offer`` when a new version is installed and waiting, or another tab switched to one.

@@ -116,7 +116,10 @@ def sweep_plan(
     """One prompt over every model × frame × length, in that order."""
     frame_list, duration_list = list(frames), list(durations)
     combos = (
-        (f"{model} · {frame} · {seconds} s", dataclasses.replace(_framed(base, frame), model=model, seconds=seconds))
+        (
+            tr("plat.batch.sweep_label", model=model, frame=frame, seconds=seconds),
+            dataclasses.replace(_framed(base, frame), model=model, seconds=seconds),
+        )
         for model in models
         for frame in frame_list
         for seconds in duration_list
@@ -140,6 +143,6 @@ def prompts_from_csv(text: str) -> list[str]:
     header = [name.strip().lower() for name in rows.fieldnames or []]
     column = next((c for c in PROMPT_COLUMNS if c in header), None)
     if column is None:
-        raise InputError("batch_csv", "The CSV file needs a header row with a “prompt” column.")
+        raise InputError("batch_csv", tr("plat.batch.csv_no_prompt"))
     original = (rows.fieldnames or [])[header.index(column)]
     return [value.strip() for row in rows if (value := (row.get(original) or "")).strip()]

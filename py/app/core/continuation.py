@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from app.core.capabilities import Operation, ProviderCapabilities
+from app.core.i18n import tr
 from app.core.job_status import JobStatus
 
 if TYPE_CHECKING:  # the page imports this before pydantic is loaded
@@ -48,13 +49,13 @@ def why_not(job: JobRecord, provider: ProviderCapabilities) -> str:
         return ""
     model = provider.model(job.model)
     if model is not None and model.images.first_frame:
-        return "To continue this clip, download its video first: its last frame starts the next one."
-    return f"{job.model} cannot start a render from an image, so this clip cannot be continued."
+        return tr("plat.continue.download_first")
+    return tr("plat.continue.no_image_start", model=job.model)
 
 
 def frame_name(job: JobRecord) -> str:
     """The file name of the drawn last frame, shown in New Render's first-frame slot."""
-    return f"last frame of {job.display_title[:60]}.png"
+    return tr("plat.continue.frame_name", title=job.display_title[:60])
 
 
 def parent_of(job: JobRecord) -> str | None:

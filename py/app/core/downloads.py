@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.core.errors import ContentError
+from app.core.i18n import tr
 from app.core.job_status import variant_kind
 from app.core.safe_text import file_part
 
@@ -35,13 +36,14 @@ MAX_DOWNLOAD_ATTEMPTS = 6
 def checked_type(variant: str, content_type: str, size: int) -> str:
     """The stored MIME type for a downloaded ``variant``; ``ContentError`` when it is not that file."""
     if size <= 0:
-        raise ContentError(f"the {variant} download was empty")
+        raise ContentError(tr("plat.download.empty", variant=variant))
     mime = content_type.split(";")[0].strip().lower()
     allowed = EXPECTED_TYPES.get(variant_kind(variant))
     if allowed is None:
         return mime or "application/octet-stream"
     if mime not in allowed:
-        raise ContentError(f"the {variant} download is {mime or 'of no type'}, not {allowed[0]}")
+        shown = mime or tr("plat.download.no_type")
+        raise ContentError(tr("plat.download.wrong_type", variant=variant, mime=shown, expected=allowed[0]))
     return DEFAULT_TYPES[variant_kind(variant)] if mime == "application/octet-stream" else mime
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
+from app.core.i18n import tr
+
 PNG = "image/png"
 JPEG = "image/jpeg"
 WEBP = "image/webp"
@@ -53,7 +55,7 @@ def sniff_mime(data: bytes) -> str | None:
 
 def _png_size(data: bytes) -> tuple[int, int]:
     if len(data) < 24 or data[12:16] != b"IHDR":
-        raise ImageError("PNG without an IHDR header")
+        raise ImageError(tr("plat.image.no_ihdr"))
     width, height = struct.unpack(">II", data[16:24])
     return int(width), int(height)
 
@@ -62,7 +64,7 @@ def _jpeg_size(data: bytes) -> tuple[int, int]:
     pos = 2
     while pos + 4 <= len(data):
         if data[pos] != 0xFF:
-            raise ImageError("JPEG segment does not start with 0xFF")
+            raise ImageError(tr("plat.image.jpeg_segment"))
         marker = data[pos + 1]
         if marker == 0xFF:  # fill byte
             pos += 1
@@ -79,7 +81,7 @@ def _jpeg_size(data: bytes) -> tuple[int, int]:
             height, width = struct.unpack(">HH", data[pos + 5 : pos + 9])
             return int(width), int(height)
         pos += 2 + length
-    raise ImageError("JPEG without a frame header")
+    raise ImageError(tr("plat.image.jpeg_no_frame"))
 
 
 def _webp_size(data: bytes) -> tuple[int, int]:
@@ -94,7 +96,7 @@ def _webp_size(data: bytes) -> tuple[int, int]:
         width = int.from_bytes(data[24:27], "little") + 1
         height = int.from_bytes(data[27:30], "little") + 1
         return width, height
-    raise ImageError("WebP without a VP8, VP8L or VP8X header")
+    raise ImageError(tr("plat.image.webp_no_header"))
 
 
 _READERS = {PNG: _png_size, JPEG: _jpeg_size, WEBP: _webp_size}
@@ -111,5 +113,5 @@ def read_image_info(data: bytes) -> ImageInfo | None:
         return None
     width, height = reader(data)
     if width <= 0 or height <= 0:
-        raise ImageError(f"{mime} image with an empty frame")
+        raise ImageError(tr("plat.image.empty_frame", mime=mime))
     return ImageInfo(mime, width, height)

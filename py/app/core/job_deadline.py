@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.core.i18n import tr
 from app.core.job_status import JobPhase
 
 if TYPE_CHECKING:  # the queue's cards use this on the boot path, before pydantic loads
     from app.core.job_record import JobRecord
-
-OVERDUE_NOTE = (
-    "No result after {minutes} min, so the app stopped checking this render. It may still finish at "
-    "{provider}: Check again looks it up (nothing is sent again, nothing is charged again)."
-)
 
 
 def deadline_at(job: JobRecord, deadline_s: float) -> float:
@@ -41,4 +37,4 @@ def recheck(job: JobRecord, *, now: float) -> JobRecord:
 
 
 def overdue_note(deadline_s: float, provider: str) -> str:
-    return OVERDUE_NOTE.format(minutes=round(deadline_s / 60), provider=provider)
+    return tr("plat.deadline.overdue", minutes=round(deadline_s / 60), provider=provider)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from app.core.errors import VaultError
+from app.core.i18n import tr
 
 RECORD_PREFIX = "key:"  # v2 records: one per provider, id "key:<provider_id>"
 LEGACY_RECORD_ID = "api-key"  # the v1 record: one key, no provider, no origin
@@ -45,9 +46,9 @@ def origin_of(url: str) -> str:
         host = parts.hostname or ""
         port = parts.port
     except ValueError as exc:
-        raise VaultError(f"“{url}” is not a web address a key can be sent to.") from exc
+        raise VaultError(tr("plat.key.bad_origin", url=url)) from exc
     if parts.scheme not in DEFAULT_PORTS or not host:
-        raise VaultError(f"“{url}” is not a web address a key can be sent to.")
+        raise VaultError(tr("plat.key.bad_origin", url=url))
     if ":" in host:
         host = f"[{host}]"  # IPv6
     if port is None or port == DEFAULT_PORTS[parts.scheme]:

@@ -15,6 +15,7 @@ from typing import Any, get_args
 from app.core.bundle.names import same_name_key
 from app.core.compose import Draft, ImageFit
 from app.core.errors import InputError
+from app.core.i18n import tr
 from app.core.preset_record import PresetRecord
 
 MAX_NAME = 80
@@ -31,9 +32,9 @@ def preset_name(text: str) -> str:
     """The name as stored (trimmed); ``InputError`` when empty or too long."""
     name = " ".join(text.split())
     if not name:
-        raise InputError("preset_name", "Give the preset a name.")
+        raise InputError("preset_name", tr("plat.preset.no_name"))
     if len(name) > MAX_NAME:
-        raise InputError("preset_name", f"Keep the name under {MAX_NAME} characters.")
+        raise InputError("preset_name", tr("plat.preset.too_long", max=MAX_NAME))
     return name
 
 

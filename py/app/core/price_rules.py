@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from app.core.i18n import tr
 from app.core.i18n.formats import fmt_money, fmt_unit_price
 
 Mode = Literal["text", "image", "reference"]
@@ -23,12 +24,6 @@ MODE_IDS: dict[str, str] = {  # message ids of the modes' names (shown when a pr
     "image": "prices.mode.image",
     "reference": "prices.mode.reference",
     "extend": "prices.mode.extend",
-}
-MODE_LABELS: dict[str, str] = {
-    "text": "text-to-video",
-    "image": "image-to-video",
-    "reference": "reference-to-video",
-    "extend": "extension",
 }
 
 Specificity = tuple[bool, ...]
@@ -155,13 +150,13 @@ class PerSecond:
         return _specificity(facts, resolution=self.resolution, size=self.size, audio=self.audio, mode=self.mode)
 
     def price(self, facts: PriceFacts) -> PricePart:
-        where = [f"at {place}" for place in (self.resolution, self.size) if place]
+        where = [tr("plat.price.at", place=place) for place in (self.resolution, self.size) if place]
         if self.audio is not None:
-            where.append("with audio" if self.audio else "without audio")
+            where.append(tr("prices.with_audio") if self.audio else tr("prices.without_audio"))
         if self.mode is not None:
-            where.append(f"({MODE_LABELS[self.mode]})")
+            where.append(f"({tr(MODE_IDS[self.mode])})")
         rate = money_range(self.usd_low, self.usd_high, per="/s")
-        basis = " ".join([rate, *where, f"× {facts.seconds} s"])
+        basis = " ".join([rate, *where, tr("plat.price.times_seconds", seconds=facts.seconds)])
         single = self.usd_low if self.usd_low == self.usd_high else None
         return PricePart(self.usd_low * facts.seconds, self.usd_high * facts.seconds, basis, single)
 
@@ -189,7 +184,8 @@ class PerToken:
         width, height = facts.frame or (0, 0)
         per_fps = Decimal(width * height * facts.seconds) / PIXELS_PER_TOKEN
         low, high = (per_fps * fps for fps in TOKEN_FPS)
-        basis = f"≈ {_count(low)}–{_count(high)} video tokens × ${self.usd_per_token.normalize():f}"
+        price = f"${self.usd_per_token.normalize():f}"
+        basis = tr("plat.price.tokens", low=_count(low), high=_count(high), price=price)
         return PricePart(low * self.usd_per_token, high * self.usd_per_token, basis)
 
 
@@ -203,7 +199,7 @@ class PerVideo:
         return _specificity(facts, timed=False)
 
     def price(self, facts: PriceFacts) -> PricePart:
-        return PricePart(self.usd, self.usd, f"{money(self.usd)} per video")
+        return PricePart(self.usd, self.usd, tr("plat.price.per_video", price=money(self.usd)))
 
 
 @dataclass(frozen=True)
@@ -219,7 +215,7 @@ class PerImage:
     def price(self, facts: PriceFacts) -> PricePart:
         count = facts.input_images
         amount = self.usd * count
-        return PricePart(amount, amount, f"+ {count} input image{'s' * (count != 1)} × {money(self.usd)}")
+        return PricePart(amount, amount, tr("plat.price.images", count=count, price=money(self.usd)))
 
 
 @dataclass(frozen=True)

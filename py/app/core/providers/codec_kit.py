@@ -17,9 +17,17 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 from app.core.capabilities import Auth, ProviderCapabilities
 from app.core.errors import ApiError
 from app.core.http import HttpRequest, HttpResponse
+from app.core.i18n import tr
 from app.core.providers.base import UnsupportedOperationError
 
 M = TypeVar("M", bound=BaseModel)
+UNSUPPORTED: dict[str, str] = {  # an operation a provider has no way to do → the message saying so
+    "cancel": "plat.unsupported.cancel",
+    "delete": "plat.unsupported.delete",
+    "list": "plat.unsupported.list",
+    "remix": "plat.unsupported.remix",
+    "sign_in": "plat.unsupported.sign_in",
+}
 
 
 class Lenient(BaseModel):
@@ -70,7 +78,7 @@ def validated(model: type[M], response: HttpResponse) -> M:
         return model.model_validate(response.json())
     except (ValueError, ValidationError) as exc:
         raise ApiError(
-            f"The API answered with data this app does not understand ({model.__name__}).",
+            tr("plat.api.unreadable", model=model.__name__),
             status=response.status,
             request_id=response.header("x-request-id"),
         ) from exc
@@ -121,9 +129,8 @@ def on_origin(base_url: str, url: str) -> str | None:
 
 
 def unsupported(provider: str, operation: str) -> UnsupportedOperationError:
-    """``operation`` reads after "has no way to": "cancel", "list", "sign in to get" (a key)…"""
-    noun = "a key" if operation.startswith("sign in") else "a video"
-    return UnsupportedOperationError(f"{provider} has no way to {operation} {noun}.")
+    """``operation`` is a code: "cancel", "delete", "list", "remix" (a video) or "sign_in" (to get a key)."""
+    return UnsupportedOperationError(tr(UNSUPPORTED[operation], provider=provider))
 
 
 class NoSignIn:
@@ -134,15 +141,15 @@ class NoSignIn:
 
     def sign_in_url(self, base_url: str, callback_url: str, challenge: str) -> str:
         del base_url, callback_url, challenge
-        raise unsupported(self.capabilities.label, "sign in to get")
+        raise unsupported(self.capabilities.label, "sign_in")
 
     def key_exchange_request(self, base_url: str, code: str, verifier: str) -> HttpRequest:
         del base_url, code, verifier
-        raise unsupported(self.capabilities.label, "sign in to get")
+        raise unsupported(self.capabilities.label, "sign_in")
 
     def parse_key_exchange(self, response: HttpResponse) -> str:
         del response
-        raise unsupported(self.capabilities.label, "sign in to get")
+        raise unsupported(self.capabilities.label, "sign_in")
 
 
 def body_text(response: HttpResponse, limit: int = 300) -> str:

@@ -12,6 +12,7 @@ from app.core.i18n.en import (
     errors,
     jobs,
     library,
+    platform,
     services,
     settings,
     shell,
@@ -31,4 +32,5 @@ MESSAGES = merge(
     checks.MESSAGES,
     services.MESSAGES,
     bundle_checks.MESSAGES,
+    platform.MESSAGES,
 )

@@ -28,17 +28,17 @@ from app.core.errors import (
     api_error_for,
 )
 from app.core.http import HttpResponse
+from app.core.i18n import tr
 from app.core.providers.base import Call
 from app.core.providers.codec_kit import body_text
 from app.core.providers.gemini_omni.interaction import names_a_block
 from app.core.providers.gemini_omni.objects import ErrorEnvelope, GoogleError
 from app.core.retry import MAX_SERVER_DELAY_S, parse_retry_after
 
-TYPE_PREFIX = "type.googleapis.com/google.rpc."
 GONE_ON = frozenset({Call.POLL, Call.CANCEL, Call.DELETE})
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)s?\s*$")
 _INVALID_NAME = "invalid interaction name"
-_LIMIT_ZERO = re.compile(r"\blimit: 0(?![\d.])")
+_LIMIT_ZERO = re.compile(r"\blimit:\s0(?![\d.])")
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def _envelope(body: Any) -> GoogleError:
 
 
 def _typed(details: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
-    return [d for d in details if str(d.get("@type", "")).removeprefix(TYPE_PREFIX) == name]
+    return [d for d in details if str(d.get("@type", "")) in (name, f"type.googleapis.com/google.rpc.{name}")]
 
 
 def read_answer(response: HttpResponse) -> Answer:
@@ -144,15 +144,14 @@ class Meaning:
 
 
 def _bad_request(answer: Answer, call: Call) -> Meaning:
-    if "API_KEY_INVALID" in answer.reasons or answer.says("api key not valid"):
-        note = "The API key is invalid: paste a new key from AI Studio."
-        return Meaning(AuthenticationError, "API_KEY_INVALID", note)
+    if "API_KEY_INVALID" in answer.reasons or "api key not valid" in answer.message.lower():
+        return Meaning(AuthenticationError, "API_KEY_INVALID", tr("plat.gemini.key_invalid"))
     if call is Call.CREATE and names_a_block([answer.message], [*answer.reasons, answer.service_code or ""]):
         return Meaning(BlockedError, "blocked")
     if answer.says(_INVALID_NAME):
         if call in GONE_ON:
-            return Meaning(NotFoundError, "expired", "Gemini no longer has this interaction (expired or deleted).")
-        return Meaning(NotFoundError, "source_gone", "The video to continue is no longer stored on Gemini.")
+            return Meaning(NotFoundError, "expired", tr("plat.gemini.interaction_gone"))
+        return Meaning(NotFoundError, "source_gone", tr("plat.gemini.source_gone"))
     if call is Call.POLL:  # seen as a passing fault on a running job [unverified]
         return Meaning(should_retry=True)
     return Meaning()
@@ -160,32 +159,27 @@ def _bad_request(answer: Answer, call: Call) -> Meaning:
 
 def _not_found(answer: Answer, call: Call) -> Meaning:
     if call is Call.DOWNLOAD:
-        return Meaning(code="expired", note="The video file has expired on Gemini (files last about 48 hours).")
+        return Meaning(code="expired", note=tr("plat.gemini.file_expired"))
     if answer.says("no longer available"):
-        return Meaning(code="model_retired", note="Google has retired this model: choose another one.")
+        return Meaning(code="model_retired", note=tr("plat.gemini.model_retired"))
     if answer.says("models/"):
-        return Meaning(code="model_not_found", note="Gemini does not offer this model to this key.")
+        return Meaning(code="model_not_found", note=tr("plat.gemini.model_not_offered"))
     return Meaning()
 
 
 def _denied(answer: Answer, call: Call) -> Meaning:
     if call is Call.DOWNLOAD and answer.says("may not exist"):
-        return Meaning(NotFoundError, "expired", "The video file is gone from Gemini (expired, or never this key's).")
+        return Meaning(NotFoundError, "expired", tr("plat.gemini.file_gone"))
     if "SERVICE_DISABLED" in answer.reasons:
-        return Meaning(AccessDeniedError, note="The Generative Language API is off for this key's project.")
+        return Meaning(AccessDeniedError, note=tr("plat.gemini.api_off"))
     return Meaning(AccessDeniedError)
 
 
 def _exhausted(answer: Answer) -> Meaning:
     if any(q.value == "0" for q in answer.quotas) or _LIMIT_ZERO.search(answer.message):
-        note = (
-            "This project has no quota for the model (limit: 0): it needs a paid-tier project with billing "
-            "on. Waiting will not help."
-        )
-        return Meaning(QuotaError, "limit_zero", note, should_retry=False)
+        return Meaning(QuotaError, "limit_zero", tr("plat.gemini.limit_zero"), should_retry=False)
     if any(q.per_day for q in answer.quotas):
-        note = "The project's daily quota is used up; it resets at midnight Pacific time, so waiting will not help."
-        return Meaning(QuotaError, "daily_quota", note, should_retry=False)
+        return Meaning(QuotaError, "daily_quota", tr("plat.gemini.daily_quota"), should_retry=False)
     return Meaning(RateLimitError, retry_after_s=answer.retry_delay_s)
 
 
@@ -195,8 +189,8 @@ def meaning(answer: Answer, call: Call) -> Meaning:
     if status == 400:
         return _bad_request(answer, call)
     if status == 401:
-        note = "Gemini keys go in the x-goog-api-key header, never as a Bearer token."
-        return Meaning(AuthenticationError, note=note if "ACCESS_TOKEN_TYPE_UNSUPPORTED" in answer.reasons else "")
+        wrong_type = "ACCESS_TOKEN_TYPE_UNSUPPORTED" in answer.reasons
+        return Meaning(AuthenticationError, note=tr("plat.gemini.bearer") if wrong_type else "")
     if status == 403:
         return _denied(answer, call)
     if status == 404:
@@ -204,8 +198,7 @@ def meaning(answer: Answer, call: Call) -> Meaning:
     if status == 429:
         return _exhausted(answer)
     if status >= 500 and call is Call.CREATE:
-        note = "The interaction may still have been created (and billed), so the app does not send it again."
-        return Meaning(note=note, should_retry=False)
+        return Meaning(note=tr("plat.gemini.maybe_created"), should_retry=False)
     return Meaning()
 
 
@@ -213,7 +206,7 @@ def error_for(response: HttpResponse, call: Call) -> ApiError:
     """The :class:`ApiError` for a non-2xx answer to ``call``, with Google's message kept."""
     answer = read_answer(response)
     found = meaning(answer, call)
-    message = f"{found.note} Google said: {answer.message}" if found.note else answer.message
+    message = tr("plat.gemini.google_said", note=found.note, said=answer.message) if found.note else answer.message
     return api_error_for(
         answer.http,
         message,

@@ -23,6 +23,9 @@ from app.core.providers.gemini_omni.capabilities import Delivery
 ROLE_ORDER = (ImageRole.FIRST_FRAME, ImageRole.LAST_FRAME, ImageRole.REFERENCE)
 MIME_ALIASES = {"image/jpg": "image/jpeg", "image/pjpeg": "image/jpeg"}
 INT32 = 2**31
+# The prompt tags Omni reads (sent to the model, never shown): a first frame alone, or a list of sources.
+FIRST_FRAME_TAG = "<FIRST_FRAME>"
+SOURCES_TAG = "[# Sources"
 
 
 def ordered(images: tuple[ImageInput, ...]) -> list[ImageInput]:
@@ -46,10 +49,10 @@ def tags(images: list[ImageInput]) -> list[str]:
 def tagged_prompt(prompt: str, images: list[ImageInput]) -> str:
     roles = {image.role for image in images}
     if roles == {ImageRole.FIRST_FRAME} and len(images) == 1:
-        return f"<FIRST_FRAME> {prompt}"
+        return f"{FIRST_FRAME_TAG} {prompt}"
     if roles == {ImageRole.REFERENCE}:
         return " ".join([*tags(images), prompt])
-    return f"[# Sources {' '.join(tags(images))}] {prompt}"
+    return f"{SOURCES_TAG} {' '.join(tags(images))}] {prompt}"
 
 
 def task_of(images: list[ImageInput]) -> str:

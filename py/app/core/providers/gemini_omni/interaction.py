@@ -2,7 +2,7 @@
 
 Gemini's statuses do not say everything: a safety refusal *completes* with a text-only
 answer, and a status this app does not know is not an ending. So the status is judged
-with the output and the token count (``STATUS_RULES`` below, the contract's table), and
+with the output and the token count (the contract's table, below), and
 an unknown word keeps the job polling unless it reads like a failure (a job deadline,
 not this table, ends a job that never finishes).
 """
@@ -13,39 +13,33 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from app.core.i18n import tr
 from app.core.providers.base import RemoteJob, RemoteOutput, RemoteStatus
 from app.core.providers.codec_kit import bare_base64
 from app.core.providers.gemini_omni.capabilities import FILE_TTL_S
 from app.core.providers.gemini_omni.files import video_url
 from app.core.providers.gemini_omni.objects import ErrorItem, Interaction, Step
 
-# The contract's table, row by row (raw status → what the app makes of it).
-STATUS_RULES: tuple[tuple[str, str], ...] = (
-    ("queued", "queued"),
-    ("in_progress", "running"),
-    ("completed + a video block", "completed, with the video as the output"),
-    ("completed, no video block, no video tokens", "blocked: the model's own words are the reason"),
-    ("completed, video tokens but no readable block", "failed: shape drift"),
-    ("failed naming SAFETY/PROHIBITED_CONTENT/BLOCKLIST/SPII or 'blocked … safety/policy'", "blocked"),
-    ("failed (other)", "failed, with Google's words"),
-    ("cancelled", "canceled"),
-    ("budget_exceeded / incomplete / requires_action", "failed, said plainly"),
-    ("any other word", "running (keep polling), unless it reads like a failure"),
-)
+# The contract's table, row by row (raw status → what the app makes of it; the tests check each row):
+#   queued → queued; in_progress → running
+#   completed + a video block → completed, with the video as the output
+#   completed, no video block, no video tokens → blocked: the model's own words are the reason
+#   completed, video tokens but no readable block → failed: shape drift
+#   failed naming SAFETY/PROHIBITED_CONTENT/BLOCKLIST/SPII or "blocked … safety/policy" → blocked
+#   failed (other) → failed, with Google's words; cancelled → canceled
+#   budget_exceeded / incomplete / requires_action → failed, said plainly
+#   any other word → running (keep polling), unless it reads like a failure
 PENDING: dict[str, RemoteStatus] = {"queued": RemoteStatus.QUEUED, "in_progress": RemoteStatus.RUNNING}
-ENDED_PLAINLY: dict[str, str] = {
-    "budget_exceeded": "Gemini stopped the interaction because it ran over its budget (budget_exceeded).",
-    "incomplete": "Gemini ended the interaction before the video was finished (incomplete).",
-    "requires_action": (
-        "Gemini stopped to ask for an action this app cannot give (requires_action), so no video was made."
-    ),
+ENDED_PLAINLY: dict[str, str] = {  # a status that ends the job → the message id saying why
+    "budget_exceeded": "plat.gemini.budget_exceeded",
+    "incomplete": "plat.gemini.incomplete",
+    "requires_action": "plat.gemini.requires_action",
 }
 _BLOCK_NAMES = re.compile(r"\b(SAFETY|PROHIBITED_CONTENT|BLOCKLIST|SPII)\b")
 _BLOCK_CODES = frozenset({"safety", "prohibited_content", "blocklist", "spii"})
 _BLOCKED_FOR = re.compile(r"blocked\b.*\b(safety|policy|policies)\b", re.IGNORECASE | re.DOTALL)
 _BLOCK_STATUS = re.compile(r"safety|blocked|prohibited|blocklist|spii")
 _FAILURE_WORDS = re.compile(r"fail|error|abort|reject|refus|denied|invalid|timeout|timed_out|expired|terminat|exceed")
-BLOCKED_WITHOUT_WORDS = "Gemini finished without a video and without video tokens: the request was refused."
 VIDEO_MIME = "video/mp4"
 
 
@@ -106,15 +100,15 @@ def judge(interaction: Interaction) -> Verdict:
     if raw == "failed":
         if names_a_block([e.text for e in errors], codes):
             return Verdict(RemoteStatus.BLOCKED, codes[0] if codes else "blocked", said or None)
-        return Verdict(RemoteStatus.FAILED, codes[0] if codes else "failed", said or "Gemini reports that it failed.")
+        return Verdict(RemoteStatus.FAILED, codes[0] if codes else "failed", said or tr("plat.gemini.failed"))
     if raw in ("cancelled", "canceled"):
         return Verdict(RemoteStatus.CANCELED)
     if raw in ENDED_PLAINLY:
-        return Verdict(RemoteStatus.FAILED, raw, " ".join(filter(None, (ENDED_PLAINLY[raw], said))))
+        return Verdict(RemoteStatus.FAILED, raw, " ".join(filter(None, (tr(ENDED_PLAINLY[raw]), said))))
     if _BLOCK_STATUS.search(raw):
-        return Verdict(RemoteStatus.BLOCKED, raw, said or f"Gemini reported “{interaction.status}”.")
+        return Verdict(RemoteStatus.BLOCKED, raw, said or tr("plat.gemini.reported", status=interaction.status))
     if _FAILURE_WORDS.search(raw):
-        message = f"Gemini reported the status “{interaction.status}”, which reads as a failure."
+        message = tr("plat.gemini.reads_as_failure", status=interaction.status)
         return Verdict(RemoteStatus.FAILED, raw, " ".join(filter(None, (message, said))))
     return Verdict(RemoteStatus.RUNNING)  # a word this app does not know: keep polling
 
@@ -125,12 +119,11 @@ def _completed(interaction: Interaction) -> Verdict:
         return Verdict(RemoteStatus.COMPLETED, outputs=(output,))
     tokens = interaction.usage.video_tokens() if interaction.usage else 0
     if not tokens:
-        return Verdict(RemoteStatus.BLOCKED, "blocked", model_words(interaction.steps) or BLOCKED_WITHOUT_WORDS)
+        return Verdict(RemoteStatus.BLOCKED, "blocked", model_words(interaction.steps) or tr("plat.gemini.refused"))
     return Verdict(
         RemoteStatus.FAILED,
         "shape_drift",
-        f"Gemini reports a finished video ({tokens:,} video tokens) but its answer holds no video this app can "
-        "read: the answer's shape may have changed. Report this with the interaction id.",
+        tr("plat.gemini.shape_drift", tokens=tokens),
     )
 
 

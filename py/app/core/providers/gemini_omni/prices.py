@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from app.core.i18n import tr
 from app.core.prices import PerSecond, PriceSheet, Quote, format_usd
 
 AS_OF = "2026-12-01"
 SOURCE = "Third-party reports of Gemini Omni Flash prices (fal's tiers for 1.1; 1.2 reported lower)"
 NOTE = "Estimates only: Gemini's responses carry no cost. 1.2's low end is inferred at about 0.7× the 1.1 rate."
 USD_PER_MILLION_VIDEO_TOKENS = Decimal("17.50")
-USAGE_LABEL = "computed from usage"
-USAGE_SOURCE = "Gemini API token price for video output"
 
 # USD per second of output, by resolution: (low, high).
 _RATES: dict[str, dict[str, tuple[str, str]]] = {
@@ -59,12 +58,11 @@ def cost_from_usage(video_tokens: int) -> Decimal:
 def usage_quote(video_tokens: int, *, as_of: str = AS_OF) -> Quote:
     """The cost computed from usage as a quote, labelled so nobody reads it as the bill."""
     usd = cost_from_usage(video_tokens)
-    basis = (
-        f"{USAGE_LABEL}: {video_tokens:,} video tokens × {format_usd(USD_PER_MILLION_VIDEO_TOKENS)} per 1M (not billed)"
-    )
-    return Quote(usd, usd, basis, USAGE_SOURCE, as_of)
+    price = format_usd(USD_PER_MILLION_VIDEO_TOKENS)
+    basis = tr("plat.gemini.usage_basis", tokens=video_tokens, price=price)
+    return Quote(usd, usd, basis, tr("plat.gemini.usage_source"), as_of)
 
 
 def format_usage_cost(video_tokens: int) -> str:
     """``Computed from usage: $1.01 (not billed)``."""
-    return f"{USAGE_LABEL.capitalize()}: {format_usd(cost_from_usage(video_tokens))} (not billed)"
+    return tr("plat.gemini.usage_cost", cost=format_usd(cost_from_usage(video_tokens)))

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.core.capabilities import Audio, ImageRole, ModelCapability
 from app.core.errors import InputError
+from app.core.i18n import tr
 from app.core.providers.base import ImageInput, RenderRequest
 from app.core.providers.openrouter.model_rules import negative_prompt_route
 
@@ -24,7 +25,7 @@ _FRAME_TYPES = {ImageRole.FIRST_FRAME: "first_frame", ImageRole.LAST_FRAME: "las
 def data_url(image: ImageInput) -> str:
     """``data:<mime>;base64,<data>``; an image that was not encoded for sending is an input error."""
     if not image.data_b64:
-        raise InputError(f"image_{image.role.value}", f"The image “{image.name}” could not be prepared for sending.")
+        raise InputError(f"image_{image.role.value}", tr("plat.openrouter.image_not_prepared", name=image.name))
     return f"data:{image.mime};base64,{image.data_b64}"
 
 

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from app.core.capabilities import ImageInputs, ModelCapability, ModelLife
+from app.core.i18n import tr
 from app.core.providers.openrouter.frames import read_frames
 from app.core.providers.openrouter.model_rules import (
     PREFERRED_ASPECT,
@@ -39,7 +40,6 @@ from app.core.providers.openrouter.model_rules import (
 from app.core.providers.openrouter.skus import sheet_from_skus
 
 HIDDEN_PREFIXES = ("openai/sora",)
-IMAGE_NOTE = "Sent inline with the request; any size (the model fits it to the video)."
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def capability_of(entry: CatalogueEntry, *, as_of: str) -> ModelCapability | Non
             last_frame="last_frame" in frames,
             max_references=reference_limit(entry.id, keys),
             must_match_size=False,
-            note=IMAGE_NOTE,
+            note=tr("plat.openrouter.image_note"),
         ),
         audio=audio,
         audio_default=audio_default,

@@ -24,6 +24,7 @@ from pydantic import BeforeValidator, ValidationError
 
 from app.core.errors import ApiError, BlockedError, api_error_for
 from app.core.http import HttpResponse
+from app.core.i18n import tr
 from app.core.providers.base import Call
 from app.core.providers.codec_kit import Lenient, Text, body_text
 from app.core.providers.openrouter.jobs import block_phrase
@@ -36,7 +37,7 @@ EXPIRED_CODE = "expired"
 PARAM_WORDS: dict[str, re.Pattern[str]] = {
     "duration": re.compile(r"\bdurations?\b"),
     "resolution": re.compile(r"\bresolutions?\b"),
-    "aspect_ratio": re.compile(r"\baspect[ _]ratios?\b"),
+    "aspect_ratio": re.compile(r"\baspect[\s_]ratios?\b"),
     "model": re.compile(r"\bmodel\b"),
     "prompt": re.compile(r"\bprompt\b"),
 }
@@ -77,7 +78,7 @@ def _with_reasons(message: str, body: ErrorBody) -> str:
     """The message, with the moderation reasons added when it does not name them already."""
     reasons = (body.metadata or {}).get("reasons")
     words = [str(r) for r in reasons if str(r) not in message] if isinstance(reasons, list) else []
-    return f"{message} (flagged for: {', '.join(words)})" if words else message
+    return tr("plat.openrouter.flagged", message=message, reasons=", ".join(words)) if words else message
 
 
 def parse_error(response: HttpResponse, call: Call) -> ApiError:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.core.capabilities import Constraint, aspect_parts
+from app.core.i18n import tr
 
 _SHORT_SIDES: dict[str, tuple[int, ...]] = {
     "360p": (360,),
@@ -115,7 +116,12 @@ def frame_choices(label: str, aspects: Sequence[str], resolutions: Sequence[str]
                     values=(aspect,),
                     field="resolution",
                     allowed=allowed,
-                    message=f"{label} offers {aspect} only at {' or '.join(allowed)}.",
+                    message=tr(
+                        "plat.openrouter.frame_only_at",
+                        model=label,
+                        aspect=aspect,
+                        resolutions=tr("plat.word.or").join(allowed),
+                    ),
                 )
             )
     return FrameChoices(kept_aspects, kept_resolutions, tuple(rules))

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.core.capabilities import Audio, Constraint
+from app.core.i18n import tr
 
 PREFERRED_ASPECT = "16:9"
 PREFERRED_RESOLUTION = "720p"
@@ -119,7 +120,9 @@ def veo_rule(model_id: str, resolutions: Sequence[str], durations: Sequence[int]
         values=full,
         field="seconds",
         allowed=(str(VEO_FULL_LENGTH),),
-        message=f"Veo 3.1 renders {' and '.join(full)} only at {VEO_FULL_LENGTH} seconds.",
+        message=tr(
+            "plat.openrouter.veo_full_length", resolutions=tr("plat.word.and").join(full), seconds=VEO_FULL_LENGTH
+        ),
     )
 
 

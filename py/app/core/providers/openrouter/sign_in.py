@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from app.core.errors import ApiError
 from app.core.http import HttpRequest, HttpResponse
+from app.core.i18n import tr
 from app.core.providers.codec_kit import Lenient, join, validated
 
 API_SUFFIX = "/api/v1"
@@ -36,5 +37,5 @@ def exchange_request(base_url: str, code: str, verifier: str) -> HttpRequest:
 def parse_exchange(response: HttpResponse) -> str:
     answer = validated(KeyExchange, response)
     if not answer.key.strip():
-        raise ApiError("OpenRouter answered the sign-in without a key.", status=response.status)
+        raise ApiError(tr("plat.openrouter.no_key"), status=response.status)
     return answer.key.strip()
