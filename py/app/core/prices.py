@@ -9,6 +9,7 @@ end. Where no rule applies the price is unknown: never $0.00, never a guess.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -89,7 +90,10 @@ def _merge(parts: Sequence[PricePart]) -> PricePart:
     """Tied rules give a range over all of them rather than an arbitrary pick."""
     if len(parts) == 1:
         return parts[0]
-    return PricePart(min(p.low for p in parts), max(p.high for p in parts), " or ".join(p.basis for p in parts))
+    basis = functools.reduce(
+        lambda first, then: tr("prices.basis_or", first=first, then=then), (p.basis for p in parts)
+    )
+    return PricePart(min(p.low for p in parts), max(p.high for p in parts), basis)
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,7 @@ class PriceSheet:
         floor = max((r.usd for r in self.rules if isinstance(r, Minimum)), default=None)
         if floor is not None and low < floor:
             low, high, rate = floor, max(high, floor), None
-            basis.append(f"(minimum {format_usd(floor)} per video)")
+            basis.append(tr("prices.minimum", amount=format_usd(floor)))
         return self._quote(low, high, " ".join(basis), rate)
 
     def _quote(self, low: Decimal | None, high: Decimal | None, basis: str, rate: Decimal | None = None) -> Quote:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from app.core.i18n.catalogue import Message
 
 MESSAGES: dict[str, Message] = {
+    "prices.basis_or": "{first} oder {then}",
+    "prices.minimum": "(mindestens {amount} pro Video)",
     "jobs.error.expired": "Die Dateien sind bei der API abgelaufen, bevor sie gespeichert werden konnten "
     "(Download-Links gelten etwa eine Stunde nach dem Rendern). Das Rendering selbst wurde möglicherweise trotzdem "
     "berechnet.",

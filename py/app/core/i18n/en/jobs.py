@@ -5,6 +5,8 @@ from __future__ import annotations
 from app.core.i18n.catalogue import Message
 
 MESSAGES: dict[str, Message] = {
+    "prices.basis_or": "{first} or {then}",
+    "prices.minimum": "(minimum {amount} per video)",
     "jobs.error.expired": "The files expired on the API before they could be stored (download links last about an "
     "hour after the render finishes). The render itself may still have been charged.",
     "jobs.error.blocked": "The request was blocked by the provider's content policy.",
