@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.capabilities import FrameSize
-from app.core.compose import IMAGE_TYPES, ImageFit, PreparedImage, check_image_header
+from app.core.compose import ImageFit, PreparedImage
+from app.core.compose_images import IMAGE_TYPES, check_image_header
 from app.core.errors import StorageQuotaError
 from app.core.image_header import read_image_info
 from app.services.ports import Clear, Delete, Op, Put

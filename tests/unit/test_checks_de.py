@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.core.compose import Draft, check_image_header, parse_seed, prompt_counter, quote, validate
+from app.core.compose import Draft, quote
+from app.core.compose_checks import parse_seed, prompt_counter, validate
+from app.core.compose_images import check_image_header
 from app.core.endpoint import check_base_url
 from app.core.errors import InputError
 from app.core.i18n import set_locale

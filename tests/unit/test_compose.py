@@ -16,17 +16,13 @@ from app.core.compose import (
     allowed_durations,
     allowed_sizes,
     audio_on,
-    check_image_header,
-    check_model_id,
-    contain_box,
-    cover_crop,
     fresh_draft,
     pixel_size,
-    prompt_counter,
     quote,
-    validate,
     with_model,
 )
+from app.core.compose_checks import check_model_id, prompt_counter, validate
+from app.core.compose_images import check_image_header, contain_box, cover_crop
 from app.core.errors import InputError
 from app.core.providers.gemini_omni.capabilities import CAPABILITIES as GEMINI
 from app.core.providers.openai_videos.capabilities import CAPABILITIES as CAPS

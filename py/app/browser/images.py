@@ -18,7 +18,8 @@ from pyodide.ffi import JsException
 
 from app.browser.ffi import js_object
 from app.core.capabilities import FrameSize
-from app.core.compose import IMAGE_TYPES, ImageFit, PreparedImage, check_image_header, contain_box, cover_crop
+from app.core.compose import ImageFit, PreparedImage
+from app.core.compose_images import IMAGE_TYPES, check_image_header, contain_box, cover_crop
 from app.core.errors import InputError
 from app.core.i18n import tr
 

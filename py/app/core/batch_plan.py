@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.core.capabilities import ModelCapability, ProviderCapabilities
-from app.core.compose import Draft, quote, validate
+from app.core.compose import Draft, quote
+from app.core.compose_checks import validate
 from app.core.errors import InputError
 from app.core.i18n import tr
 from app.core.prices import Quote, QuoteTotal, sum_quotes

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from app.core.compose import Draft, audio_on, model_for, parse_seed, pixel_size
+from app.core.compose import Draft, audio_on, model_for, pixel_size
+from app.core.compose_checks import parse_seed
 from app.core.errors import InputError
 from app.core.i18n import tr
 from app.core.job_status import JobPhase, JobStatus

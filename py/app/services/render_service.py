@@ -18,18 +18,8 @@ from typing import Any
 
 from app.core import errors as e
 from app.core.capabilities import Audio, ModelCapability, ProviderCapabilities
-from app.core.compose import (
-    NO_IMAGES,
-    Draft,
-    ImageSet,
-    audio_on,
-    draft_of,
-    model_of,
-    parse_seed,
-    pixel_size,
-    quote,
-    validate,
-)
+from app.core.compose import NO_IMAGES, Draft, ImageSet, audio_on, draft_of, model_of, pixel_size, quote
+from app.core.compose_checks import parse_seed, validate
 from app.core.http import HttpRequest
 from app.core.job_record import AssetRecord, JobPhase, JobRecord, new_asset, new_job
 from app.core.jobs import apply_remote, fail_from_error

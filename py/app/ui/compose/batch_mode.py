@@ -13,7 +13,8 @@ from collections.abc import Callable
 from app.browser.dom import Node, Scope, child_at, h, replace_children
 from app.core.batch_plan import BatchPlan
 from app.core.capabilities import ProviderCapabilities
-from app.core.compose import Draft, validate
+from app.core.compose import Draft
+from app.core.compose_checks import validate
 from app.core.i18n import tr
 from app.core.routes import Route, href
 from app.ui.compose.batch_panel import SWEEP, BatchPanel, inline_radio

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from app.browser.dom import Node, Pending, document_node, h, query, replace_children, set_attrs, set_text
 from app.browser.ffi import is_null
 from app.core.capabilities import ImageRole, ModelCapability, ProviderCapabilities
-from app.core.compose import model_of, prompt_counter, quote, validate
+from app.core.compose import model_of, quote
+from app.core.compose_checks import prompt_counter, validate
 from app.core.i18n import tr
 from app.core.prices import estimate_note, format_quote, format_source
 from app.core.provider_directory import day_of
