@@ -3,6 +3,7 @@ reload, <html lang> follows, and at phone width the longer words still fit (scre
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.a11y import axe_violations
 from tests.browser.conftest import open_app
+from tests.browser.helpers import job_card
 from tests.browser.seed import seed_many
+from tests.browser.test_announce import RECORD_JS
 from tests.browser.test_phone_layout import PHONE, assert_no_overflow
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "locale"
@@ -97,3 +100,33 @@ def test_the_browser_language_is_the_default(browser: Browser, app_server: str) 
     expect(page.get_by_role("heading", level=1)).to_have_text("Warteschlange")
     expect(page.locator("html")).to_have_attribute("lang", "de-DE")
     context.close()
+
+
+def test_a_render_in_german_from_the_card_to_the_live_region(openai_app: Page) -> None:
+    """The texts built outside the views follow the language too: the card's label, times and
+    cost come from core, the status news is said in German, and the polling worker (another
+    interpreter) gets the page's language with the job."""
+    page = openai_app
+    page.evaluate(RECORD_JS)
+    page.get_by_role("link", name="Settings", exact=True).click()
+    page.locator("#language").select_option("de")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Einstellungen")
+    page.get_by_role("link", name="Neues Video", exact=True).click()
+    title = "Hafen im Regen [sim:duration=6] [sim:500=2]"  # two polls answer 500
+    page.get_by_label("Prompt").fill(title)
+    expect(page.locator("#estimate")).to_contain_text("Geschätzt:")
+    page.get_by_role("button", name="Rendern", exact=True).click()
+    page.get_by_role("dialog", name="Bevor Sie ein Video erstellen").get_by_role(
+        "button", name="Verstanden, Video erstellen"
+    ).click()
+    page.get_by_role("link", name="Warteschlange", exact=True).click()
+    card = job_card(page, title)
+    expect(card.locator(".tag")).to_have_text(re.compile("^(Wird gesendet|Wartet|Wird gerendert)$"))
+    expect(card).to_contain_text("Läuft seit")
+    expect(card.locator(".job-note")).to_contain_text("HTTP 500; neuer Versuch in")  # written by the worker
+    expect(card).to_contain_text("simuliert: würde")
+    expect(card.locator(".tag")).to_have_text("Fertig", timeout=60_000)
+    expect(card).to_contain_text("Dauer")
+    said: list[str] = page.evaluate("window.__said")
+    assert said == [f"„{title}“ wird gerendert.", f"„{title}“ ist fertig."]
+    assert page.locator("#views").inner_text().count("Ready") == 0
