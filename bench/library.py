@@ -53,7 +53,10 @@ OLDEST = "seed00000"  # the last tile of "Newest first"
 
 
 def count_text(size: int) -> str:
-    return f"document.getElementById('library-count')?.textContent === '{size} videos'"
+    """The count line says all ``size`` videos: the app writes the number its locale's way
+    (``1,000 videos``), the plain grid as it is (``1000 videos``)."""
+    shown = f"['{size} videos', '{size:,} videos']"
+    return f"{shown}.includes(document.getElementById('library-count')?.textContent)"
 
 
 def open_app(

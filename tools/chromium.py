@@ -2,7 +2,9 @@
 
 Playwright's own browser download does not work here, so every launch points at the
 system binary; the flags stop Chromium's own background traffic and features the app
-does not use.
+does not use. ``--disable-dev-shm-usage`` keeps renderers' shared memory in /tmp: a CI
+container's /dev/shm is often 64 MB, and a page running two Pyodides then crashes
+("Target crashed") while it boots.
 """
 
 CHROMIUM = "/usr/bin/chromium"
@@ -14,4 +16,5 @@ QUIET_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-dev-shm-usage",
 ]
