@@ -29,7 +29,9 @@ COMPARE_JS = """async ([url, key]) => {
   await new Promise((ok) => video.addEventListener('loadeddata', ok, {once: true}));
   const at = async (t) => {
     const done = new Promise((ok) => video.addEventListener('seeked', ok, {once: true}));
-    video.currentTime = t; await done; return pixels(video);
+    video.currentTime = t; await done;
+    if (video.readyState < 2) await new Promise((ok) => video.addEventListener('canplay', ok, {once: true}));
+    return pixels(video);
   };
   const diff = (a, b) => {
     let s = 0; for (let i = 0; i < a.length; i++) s += Math.abs(a[i] - b[i]); return s / a.length;

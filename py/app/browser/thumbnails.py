@@ -18,6 +18,7 @@ from app.browser.media_urls import object_url, revoke
 
 POSTER_WIDTH = 480
 SEEK_S = 0.5
+HAVE_CURRENT_DATA = 2  # HTMLMediaElement.readyState: the frame at the current position can be drawn
 END_MARGIN_S = 0.05  # seeking to the exact end shows nothing in some browsers
 TIMEOUT_S = 20.0
 
@@ -35,18 +36,27 @@ async def _encode(canvas: Any, mime: str, quality: float) -> Any:
     return await asyncio.wait_for(blob_future, TIMEOUT_S)
 
 
+def _unreadable(_event: Any) -> Exception:
+    return RuntimeError("unreadable")
+
+
 async def draw_frame(url: str, *, at_end: bool, width: int | None, mime: str) -> tuple[Any, int]:
     """The frame of the video at ``url`` near its start (or end), ``width`` wide (its own when None)."""
     video = h("video", {"muted": True, "preload": "auto", "playsinline": True})
     video.muted = True
     try:
-        loaded = await_events(video, ["loadeddata"], ["error"], lambda _e: None, lambda _e: RuntimeError("unreadable"))
+        loaded = await_events(video, ["loadeddata"], ["error"], lambda _e: None, _unreadable)
         video.src = url
         await asyncio.wait_for(loaded, TIMEOUT_S)
         seeked = await_events(video, ["seeked"], ["error"], lambda _e: None, lambda _e: RuntimeError("cannot seek"))
         duration = float(video.duration or 0)
         video.currentTime = max(0.0, duration - END_MARGIN_S) if at_end else min(SEEK_S, duration / 2)
         await asyncio.wait_for(seeked, TIMEOUT_S)
+        if int(video.readyState) < HAVE_CURRENT_DATA:  # seeked, but the frame there not decoded yet (a busy machine)
+            decoded = await_events(
+                video, ["canplay"], ["error"], lambda _e: None, lambda _e: RuntimeError("unreadable")
+            )
+            await asyncio.wait_for(decoded, TIMEOUT_S)
         natural_w, natural_h = max(int(video.videoWidth), 1), max(int(video.videoHeight), 1)
         out_w = width or natural_w
         out_h = natural_h if width is None else max(1, round(out_w * natural_h / natural_w))
