@@ -48,8 +48,10 @@ TEXT_CALLS = {"set_text": 1, "announce": 0, "toast": 0, "text_node": 0, "toast_e
 BUG_ERRORS = frozenset(
     {"TransitionError", "ValueError", "TypeError", "KeyError", "RuntimeError", "AssertionError", "NotImplementedError"}
 )
-KEY_NAMES = frozenset({"Home", "End", "Enter", "Escape", "Tab", "Delete", "Backspace"})  # event.key values
-WIRE_TEXTS = frozenset({"Authorization", "Bearer 0"})  # an HTTP header and its value (f"Bearer {key}"), never shown
+KEY_NAMES = frozenset({"Home", "End", "Enter", "Escape", "Tab", "Delete", "Backspace", "Spacebar"})  # event.key
+WIRE_TEXTS = frozenset({"Authorization", "Bearer 0", "Range"})  # HTTP headers and a value (f"Bearer {key}")
+# Calls whose arguments are matched against, never shown: regular expressions, a provider's words looked for.
+MATCH_CALLS = frozenset({"compile", "search", "match", "fullmatch", "findall", "sub", "says", "startswith", "endswith"})
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"^[A-Z][a-z]+$")  # one capitalised word: "Settings", "Delete"
 _TOKENS = re.compile(r"^[\w\-./:#\[\]=\"'()>*+~,@%&?{}]+( [\w\-./:#\[\]=\"'()>*+~,@%&?{}]+)*$")
@@ -83,6 +85,8 @@ def shown_parts(node: ast.AST) -> Iterator[ast.AST]:
 def looks_like_prose(text: str) -> bool:
     text = text.strip()
     if not _LETTER.search(text) or text in KEY_NAMES or text in WIRE_TEXTS:
+        return False
+    if text.startswith("/") and " " not in text:  # a URL path ("/content?")
         return False
     if _WORD.match(text):
         return True
@@ -119,8 +123,9 @@ def _user_positions(tree: ast.AST) -> Iterator[ast.AST]:
 
 def _exempt(tree: ast.AST) -> set[int]:
     """Docstrings (any bare string statement, attribute docstrings included), the operands of
-    comparisons (key names, values compared) and the literal pieces of f-strings (the f-string
-    is judged whole) are not shown on their own."""
+    comparisons (key names, values compared), the arguments of matching calls (patterns, a
+    provider's words looked for) and the literal pieces of f-strings (the f-string is judged
+    whole) are not shown on their own."""
     skipped: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
@@ -132,6 +137,9 @@ def _exempt(tree: ast.AST) -> set[int]:
         if isinstance(node, ast.Compare):
             for operand in [node.left, *node.comparators]:
                 skipped.update(id(part) for part in shown_parts(operand))
+        if isinstance(node, ast.Call) and _call_name(node) in MATCH_CALLS:
+            for argument in node.args:
+                skipped.update(id(part) for part in shown_parts(argument))
         if isinstance(node, ast.JoinedStr):
             skipped.update(id(part) for part in node.values)
     return skipped
@@ -209,6 +217,8 @@ def view(scope, n):
         raise ValueError("a count is never negative here")
     if n > 9:
         raise InputError("prompt", "Keep the prompt shorter.")
+    if answer.says("api key not valid") or re.compile(r"\\blimit: 0").search(said) or key in (" ", "Spacebar"):
+        request = {**headers, "Range": span, "url": base + "/content?" + query}
 LIMIT = 9
 """How many fit (an attribute docstring)."""
 __all__ = ["Minimum", "view"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+SPACE_KEYS = (" ", "Spacebar")  # "Spacebar" is what older engines report
+
 
 @dataclass(frozen=True)
 class Selection:
@@ -88,8 +90,7 @@ def keyboard(
     Any other key returns ``selection`` itself, so ``result is selection`` tells the caller
     the key was not a selection key (and its default should not be prevented).
     """
-    # the Space key's event.key: " ", or "Spacebar" in older engines
-    if key in (" ", "Spacebar") and focused_id is not None and focused_id in order:
+    if key in SPACE_KEYS and focused_id is not None and focused_id in order:
         return extend(selection, focused_id, order) if shift else toggle(selection, focused_id)
     if ctrl and key.lower() == "a":
         return select_all(order)

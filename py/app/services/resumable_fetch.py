@@ -116,7 +116,7 @@ class ResumableFetch:
         if request is None:
             raise ValueError(f"{download.variant} came inline; there is nothing to fetch")
         if span is not None:
-            request = dataclasses.replace(request, headers=dict(request.headers, Range=range_header(span)))
+            request = dataclasses.replace(request, headers={**request.headers, "Range": range_header(span)})
 
         def streamed(loaded: int, total: int | None) -> None:  # only a whole (200) body streams
             self._report(loaded, total, False)

@@ -38,7 +38,7 @@ from app.core.retry import MAX_SERVER_DELAY_S, parse_retry_after
 GONE_ON = frozenset({Call.POLL, Call.CANCEL, Call.DELETE})
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)s?\s*$")
 _INVALID_NAME = "invalid interaction name"
-_LIMIT_ZERO = re.compile(r"\blimit:\s0(?![\d.])")
+_LIMIT_ZERO = re.compile(r"\blimit: 0(?![\d.])")
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ class Meaning:
 
 
 def _bad_request(answer: Answer, call: Call) -> Meaning:
-    if "API_KEY_INVALID" in answer.reasons or "api key not valid" in answer.message.lower():
+    if "API_KEY_INVALID" in answer.reasons or answer.says("api key not valid"):
         return Meaning(AuthenticationError, "API_KEY_INVALID", tr("plat.gemini.key_invalid"))
     if call is Call.CREATE and names_a_block([answer.message], [*answer.reasons, answer.service_code or ""]):
         return Meaning(BlockedError, "blocked")

@@ -169,7 +169,7 @@ class OpenAIVideosProvider(NoSignIn):
                 variant,
                 HttpRequest(
                     "GET",
-                    _video_url(endpoint, job.remote_id, f"/content?{urlencode({'variant': variant})}"),
+                    _video_url(endpoint, job.remote_id, "/content?" + urlencode({"variant": variant})),
                     self._auth(endpoint),
                     expect=Expect.BLOB,
                     timeout_s=600.0,

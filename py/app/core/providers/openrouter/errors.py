@@ -37,7 +37,7 @@ EXPIRED_CODE = "expired"
 PARAM_WORDS: dict[str, re.Pattern[str]] = {
     "duration": re.compile(r"\bdurations?\b"),
     "resolution": re.compile(r"\bresolutions?\b"),
-    "aspect_ratio": re.compile(r"\baspect[\s_]ratios?\b"),
+    "aspect_ratio": re.compile(r"\baspect[ _]ratios?\b"),
     "model": re.compile(r"\bmodel\b"),
     "prompt": re.compile(r"\bprompt\b"),
 }

@@ -23,7 +23,7 @@ def job_url(base_url: str, remote_id: str) -> str:
 
 
 def content_url(base_url: str, remote_id: str, index: int) -> str:
-    return job_url(base_url, remote_id) + f"/content?{urlencode({'index': index})}"
+    return job_url(base_url, remote_id) + "/content?" + urlencode({"index": index})
 
 
 def _under_base(base_url: str, url: str) -> bool:
