@@ -53,9 +53,7 @@ async def draw_frame(url: str, *, at_end: bool, width: int | None, mime: str) ->
         video.currentTime = max(0.0, duration - END_MARGIN_S) if at_end else min(SEEK_S, duration / 2)
         await asyncio.wait_for(seeked, TIMEOUT_S)
         if int(video.readyState) < HAVE_CURRENT_DATA:  # seeked, but the frame there not decoded yet (a busy machine)
-            decoded = await_events(
-                video, ["canplay"], ["error"], lambda _e: None, lambda _e: RuntimeError("unreadable")
-            )
+            decoded = await_events(video, ["canplay"], ["error"], lambda _e: None, _unreadable)
             await asyncio.wait_for(decoded, TIMEOUT_S)
         natural_w, natural_h = max(int(video.videoWidth), 1), max(int(video.videoHeight), 1)
         out_w = width or natural_w
