@@ -80,7 +80,7 @@ def validate(
     if draft.negative_prompt.strip() and not model.negative_prompt:
         problems.append(InputError("negative_prompt", tr("checks.negative.none", model=model.label)))
     elif len(draft.negative_prompt) > MAX_NEGATIVE_PROMPT:
-        problems.append(InputError("negative_prompt", tr("checks.negative.too_long", max=MAX_NEGATIVE_PROMPT)))
+        problems.append(InputError("negative_prompt", tr("checks.too_long", max=MAX_NEGATIVE_PROMPT)))
     for role in images:
         if not model.images.allows(role):
             problems.append(InputError(f"image_{role.value}", _no_role(role, model.label)))

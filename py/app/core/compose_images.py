@@ -34,7 +34,7 @@ def image_type_message(mime: str, name: str, allowed: tuple[str, ...]) -> str:
     if not kind and "." in name:
         kind = name.rsplit(".", 1)[-1].upper()
     names = [a.split("/")[-1].upper().replace("WEBP", "WebP") for a in allowed]
-    listed = tr("checks.image.or", some=", ".join(names[:-1]), last=names[-1]) if len(names) > 1 else names[0]
+    listed = tr("compose.image.kinds", some=", ".join(names[:-1]), last=names[-1]) if len(names) > 1 else names[0]
     return tr("checks.image.kind", kind=kind, allowed=listed) if kind else tr("checks.image.file", allowed=listed)
 
 

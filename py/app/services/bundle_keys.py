@@ -31,7 +31,7 @@ def check_passphrase(passphrase: str, confirm: str | None = None, *, field: str 
     if len(passphrase) < MIN_PASSPHRASE:
         raise InputError(field, tr("svc.passphrase.short", min=MIN_PASSPHRASE))
     if confirm is not None and confirm != passphrase:
-        raise InputError(f"{field}_confirm", tr("svc.passphrase.mismatch"))
+        raise InputError(f"{field}_confirm", tr("backup.passphrase.mismatch"))
 
 
 class BundleKeySealer:

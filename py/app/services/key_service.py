@@ -103,7 +103,7 @@ class KeyService:
 
     async def set_passphrase(self, new: str, confirm: str, *, current: str | None = None) -> None:
         if new != confirm:
-            raise InputError("confirm_passphrase", tr("svc.passphrase.mismatch"))
+            raise InputError("confirm_passphrase", tr("backup.passphrase.mismatch"))
         await self._vault.set_passphrase(new, current=current)
         self._changed()
 

@@ -115,7 +115,7 @@ class LibraryService:
         if not text:
             raise e.InputError("remix_prompt", tr("svc.library.remix.empty"))
         if len(text) > provider.prompt_max_chars:
-            raise e.InputError("remix_prompt", tr("svc.library.remix.too_long", max=provider.prompt_max_chars))
+            raise e.InputError("remix_prompt", tr("checks.too_long", max=provider.prompt_max_chars))
         if not provider.can(Operation.REMIX) or source.remote_id is None:
             raise e.InputError("remix_prompt", tr("svc.library.remix.none", provider=provider.label))
         sent = await self._render.remix(source, text, self._queue.client_for(source))

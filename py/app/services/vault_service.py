@@ -198,7 +198,7 @@ class VaultService:
                 raise VaultError(nothing_to_protect())
             if ring.mode == "passphrase":
                 if not current:
-                    raise InputError("current_passphrase", tr("svc.passphrase.current"))
+                    raise InputError("current_passphrase", tr("vault.current.missing"))
                 _, plain, failed = await self._sealer.open_passphrase(ring, current)
             else:
                 plain, failed = ring.plain, []

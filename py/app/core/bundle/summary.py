@@ -17,7 +17,7 @@ from app.core.stores import ASSETS, JOBS, PRESETS, SETTINGS
 KINDS: tuple[str, ...] = (JOBS, ASSETS, PRESETS, SETTINGS)  # in the order the summary lists them
 # Message ids by store: a column label, a counted phrase ("3 renders"), the name of one record.
 _LABELS = {JOBS: "bundle.label.jobs", ASSETS: "bundle.label.assets", PRESETS: "bundle.label.presets"}
-_COUNTED = {JOBS: "bundle.count.jobs", ASSETS: "bundle.count.assets", PRESETS: "bundle.count.presets"}
+_COUNTED = {JOBS: "export.renders", ASSETS: "export.files", PRESETS: "bundle.count.presets"}
 _ONE = {JOBS: "bundle.one.jobs", ASSETS: "bundle.one.assets", PRESETS: "bundle.one.presets"}
 _HEADS: dict[Action, str] = {"add": "bundle.head.add", "merge": "bundle.head.merge", "skip": "bundle.head.skip"}
 _LINES: dict[Action, str] = {"add": "bundle.line.add", "merge": "bundle.line.merge", "skip": "bundle.line.skip"}

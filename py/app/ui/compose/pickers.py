@@ -49,7 +49,7 @@ def _shape(orientation: Orientation) -> str:
 def starting_rate(model: ModelCapability) -> str:
     """``from 10¢/sec`` (the lowest published per-second rate), or ``price unknown``."""
     rates = [r for r in (_rate_at(model, choice) for choice in _choices(model)) if r is not None]
-    return tr("compose.rate.from", rate=format_rate(min(rates))) if rates else tr("compose.rate.unknown")
+    return tr("compose.rate.from", rate=format_rate(min(rates))) if rates else tr("prices.unknown")
 
 
 def _choices(model: ModelCapability) -> list[dict[str, str]]:

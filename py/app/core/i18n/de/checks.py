@@ -25,7 +25,7 @@ MESSAGES: dict[str, Message] = {
     "checks.seed.range": "Ein Seed ist eine ganze Zahl von 0 bis {max}.",
     "checks.seed.none": "{model} nimmt keinen Seed an.",
     "checks.negative.none": "{model} nimmt keinen negativen Prompt an.",
-    "checks.negative.too_long": "Bleiben Sie unter {max} Zeichen.",
+    "checks.too_long": "Bleiben Sie unter {max} Zeichen.",
     "checks.images.no_first_frame": "{model} nimmt kein erstes Bild an.",
     "checks.images.no_last_frame": "{model} nimmt kein letztes Bild an.",
     "checks.images.no_reference": "{model} nimmt kein Referenzbild an.",
@@ -38,7 +38,6 @@ MESSAGES: dict[str, Message] = {
     "bei {limit} Megapixeln). Verkleinern Sie es und versuchen Sie es noch einmal.",
     "checks.image.kind": "{kind}-Bilder können nicht verwendet werden; verwenden Sie {allowed}.",
     "checks.image.file": "Diese Datei kann nicht verwendet werden; verwenden Sie {allowed}.",
-    "checks.image.or": "{some} oder {last}",
     # Schlüssel
     "checks.key.empty": "Fügen Sie zuerst Ihren API-Schlüssel ein.",
     "checks.key.spaces": "Der Schlüssel enthält Leerzeichen oder Zeilenumbrüche: Kopieren Sie ihn noch einmal "

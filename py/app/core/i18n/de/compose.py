@@ -82,7 +82,6 @@ MESSAGES: dict[str, Message] = {
     "compose.shape.portrait": "Hochformat",
     "compose.shape.square": "Quadrat",
     "compose.rate.from": "ab {rate}",
-    "compose.rate.unknown": "Preis unbekannt",
     "compose.sound": "Ton",
     "compose.sound.always": "Bei diesem Modell immer an.",
     "compose.sound.optional": "Ohne Ton kann es günstiger sein.",

@@ -14,8 +14,6 @@ MESSAGES: dict[str, Message] = {
     "bundle.label.assets": "Dateien",
     "bundle.label.presets": "Vorlagen",
     "bundle.label.settings": "Einstellungen",
-    "bundle.count.jobs": {"one": "{count} Rendering", "other": "{count} Renderings"},
-    "bundle.count.assets": {"one": "{count} Datei", "other": "{count} Dateien"},
     "bundle.count.presets": {"one": "{count} Vorlage", "other": "{count} Vorlagen"},
     "bundle.count.settings": {"one": "{count} Einstellungseintrag", "other": "{count} Einstellungseinträge"},
     "bundle.one.jobs": "Rendering",

@@ -81,7 +81,6 @@ MESSAGES: dict[str, Message] = {
     # die Bibliothek
     "svc.library.gone": "Dieses Video ist nicht mehr in der Bibliothek.",
     "svc.library.remix.empty": "Beschreiben Sie die gewünschte Änderung.",
-    "svc.library.remix.too_long": "Bleiben Sie unter {max} Zeichen.",
     "svc.library.remix.none": "{provider} kann dieses Video nicht remixen.",
     "svc.library.extend.none": "{provider} kann dieses Video nicht verlängern.",
     "svc.clip.extend": "{provider} setzt seine eigenen Videos fort: Verwenden Sie „Verlängern“.",
@@ -109,8 +108,6 @@ MESSAGES: dict[str, Message] = {
     "svc.backup.busy": "Ein Export oder Import läuft bereits: Warten Sie, bis er fertig ist.",
     # Schlüssel, Tresor und Vorlagen
     "svc.passphrase.short": "Verwenden Sie eine Passphrase mit mindestens {min} Zeichen.",
-    "svc.passphrase.mismatch": "Die beiden Passphrasen stimmen nicht überein.",
-    "svc.passphrase.current": "Geben Sie Ihre aktuelle Passphrase ein.",
     "svc.sign_in.none": "{provider} bietet keine Anmeldung an: Fügen Sie stattdessen einen Schlüssel ein.",
     "svc.sign_in.not_waiting": "In diesem Tab wartet keine Anmeldung: Starten Sie sie in den Einstellungen neu.",
     "svc.preset.gone": "Diese Vorlage gibt es nicht mehr (in einem anderen Tab gelöscht?).",

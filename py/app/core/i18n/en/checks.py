@@ -25,7 +25,7 @@ MESSAGES: dict[str, Message] = {
     "checks.seed.range": "A seed is a whole number from 0 to {max}.",
     "checks.seed.none": "{model} does not take a seed.",
     "checks.negative.none": "{model} does not take a negative prompt.",
-    "checks.negative.too_long": "Keep it under {max} characters.",
+    "checks.too_long": "Keep it under {max} characters.",
     "checks.images.no_first_frame": "{model} does not take a first frame.",
     "checks.images.no_last_frame": "{model} does not take a last frame.",
     "checks.images.no_reference": "{model} does not take a reference image.",
@@ -37,7 +37,6 @@ MESSAGES: dict[str, Message] = {
     "{limit} megapixels). Resize it and try again.",
     "checks.image.kind": "{kind} images can't be used; use {allowed}.",
     "checks.image.file": "This file can't be used; use {allowed}.",
-    "checks.image.or": "{some} or {last}",
     # keys
     "checks.key.empty": "Paste your API key first.",
     "checks.key.spaces": "The key contains spaces or line breaks: copy it again as one piece.",

@@ -80,7 +80,6 @@ MESSAGES: dict[str, Message] = {
     "compose.shape.portrait": "Portrait",
     "compose.shape.square": "Square",
     "compose.rate.from": "from {rate}",
-    "compose.rate.unknown": "price unknown",
     "compose.sound": "Sound",
     "compose.sound.always": "Always on for this model.",
     "compose.sound.optional": "Without sound it may cost less.",

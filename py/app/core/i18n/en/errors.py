@@ -14,8 +14,6 @@ MESSAGES: dict[str, Message] = {
     "bundle.label.assets": "Files",
     "bundle.label.presets": "Presets",
     "bundle.label.settings": "Settings",
-    "bundle.count.jobs": {"one": "{count} render", "other": "{count} renders"},
-    "bundle.count.assets": {"one": "{count} file", "other": "{count} files"},
     "bundle.count.presets": {"one": "{count} preset", "other": "{count} presets"},
     "bundle.count.settings": {"one": "{count} settings record", "other": "{count} settings records"},
     "bundle.one.jobs": "render",

@@ -73,7 +73,6 @@ MESSAGES: dict[str, Message] = {
     # the library (services/library_service.py, clip_continuer.py, controller.py, job_store.py)
     "svc.library.gone": "This video is no longer in the library.",
     "svc.library.remix.empty": "Describe the change you want.",
-    "svc.library.remix.too_long": "Keep it under {max} characters.",
     "svc.library.remix.none": "{provider} cannot remix this video.",
     "svc.library.extend.none": "{provider} cannot extend this video.",
     "svc.clip.extend": "{provider} continues its own videos: use Extend.",
@@ -97,8 +96,6 @@ MESSAGES: dict[str, Message] = {
     "svc.backup.busy": "An export or import is already running: wait for it to finish.",
     # keys, the vault and presets (services/key_service.py, vault_service.py, preset_service.py)
     "svc.passphrase.short": "Use a passphrase of at least {min} characters.",
-    "svc.passphrase.mismatch": "The two passphrases are not the same.",
-    "svc.passphrase.current": "Enter your current passphrase.",
     "svc.sign_in.none": "{provider} has no sign-in: paste a key instead.",
     "svc.sign_in.not_waiting": "No sign-in is waiting in this tab: start it again from Settings.",
     "svc.preset.gone": "That preset is gone (deleted in another tab?).",
