@@ -9,6 +9,7 @@ is a programming error and raises.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -21,6 +22,29 @@ Catalogue = Mapping[str, Message]
 DEFAULT_LOCALE = "en"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _active = DEFAULT_LOCALE
+
+
+# The areas every locale has, one module each (``en/<area>.py``, ``de/<area>.py``).
+AREAS = (
+    "shell",
+    "views",
+    "settings",
+    "dialogs",
+    "library",
+    "batch",
+    "compose",
+    "errors",
+    "jobs",
+    "checks",
+    "services",
+    "bundle_checks",
+    "platform",
+)
+
+
+def locale_tables(locale: str) -> dict[str, Message]:
+    """The catalogue of ``locale``: its area tables merged (each package's ``MESSAGES``)."""
+    return merge(*(importlib.import_module(f"app.core.i18n.{locale}.{area}").MESSAGES for area in AREAS))
 
 
 def merge(*tables: Catalogue) -> dict[str, Message]:

@@ -2,35 +2,6 @@
 
 from __future__ import annotations
 
-from app.core.i18n.catalogue import merge
-from app.core.i18n.en import (
-    batch,
-    bundle_checks,
-    checks,
-    compose,
-    dialogs,
-    errors,
-    jobs,
-    library,
-    platform,
-    services,
-    settings,
-    shell,
-    views,
-)
+from app.core.i18n.catalogue import locale_tables
 
-MESSAGES = merge(
-    shell.MESSAGES,
-    views.MESSAGES,
-    settings.MESSAGES,
-    dialogs.MESSAGES,
-    library.MESSAGES,
-    batch.MESSAGES,
-    compose.MESSAGES,
-    errors.MESSAGES,
-    jobs.MESSAGES,
-    checks.MESSAGES,
-    services.MESSAGES,
-    bundle_checks.MESSAGES,
-    platform.MESSAGES,
-)
+MESSAGES = locale_tables("en")
