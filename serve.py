@@ -32,7 +32,7 @@ from server.redact import loggable_target  # noqa: E402
 from server.relay import LOOPBACK_ONLY, Relay, RelayConfig, answer_listing  # noqa: E402
 from server.wheel import AppWheel  # noqa: E402
 from simulator import SimConfig, Simulator  # noqa: E402
-from simulator.http import SimRequestHandlerMixin  # noqa: E402
+from simulator.http import DISCONNECTS, SimRequestHandlerMixin  # noqa: E402
 from tools import appwheel, vendor  # noqa: E402
 
 # What the page may load: the shell, its configs, static assets and the vendored runtime.
@@ -153,6 +153,14 @@ class AppHandler(SimRequestHandlerMixin, SimpleHTTPRequestHandler):
             return not_found
         candidate = ROOT / relative
         return not_found if candidate.is_dir() else str(candidate)
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        """A static file; a tab closed or crashed mid-file ends it quietly, as the simulator's streams do
+        (the stdlib would print a traceback for every such hang-up)."""
+        try:
+            super().copyfile(source, outputfile)
+        except DISCONNECTS:
+            self.close_connection = True
 
     def list_directory(self, path: str | os.PathLike[str]) -> None:
         """Never list a directory (``translate_path`` already maps them to a 404)."""

@@ -31,7 +31,7 @@ from simulator.messages import SimRequest, SimResponse
 
 _log = logging.getLogger("simulator")
 _NO_BODY_STATUSES = frozenset({204, 304})
-_DISCONNECTS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
+DISCONNECTS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)  # the client went away
 
 if TYPE_CHECKING:
     _HandlerBase = BaseHTTPRequestHandler
@@ -129,7 +129,7 @@ class SimRequestHandlerMixin(_HandlerBase):
             return
         try:
             self._write_sim_body(response)
-        except _DISCONNECTS:
+        except DISCONNECTS:
             self.close_connection = True  # the client went away; nothing more to say
         except Exception:  # a failing stream after the headers: all we can do is hang up
             _log.exception("simulator stream failed on %s", urlsplit(self.path).path)

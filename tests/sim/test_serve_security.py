@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import socket
+import struct
+import time
 from collections.abc import Iterator
 from email.message import Message
 from pathlib import Path
@@ -179,3 +181,21 @@ def test_the_page_policy_allows_scripts_from_this_origin_only_and_eval_only_as_p
     assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
     assert directives["form-action"] == "'none'" and directives["frame-src"] == "'none'"
     assert "unsafe-inline" not in _meta_policy()
+
+
+def test_a_tab_that_hangs_up_mid_file_ends_it_quietly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page closed or crashed while a large file is on its way: no traceback, the server goes on."""
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "big.bin").write_bytes(b"\0" * 32_000_000)  # far more than the socket buffers
+    monkeypatch.setattr(serve, "ROOT", tmp_path)
+    with running(serve.build_server("127.0.0.1", 0, SimConfig(job_seconds=1.0))) as url:
+        client = socket.create_connection(("127.0.0.1", _port(url)))
+        client.sendall(f"GET /static/big.bin HTTP/1.1\r\nHost: 127.0.0.1:{_port(url)}\r\n\r\n".encode())
+        assert client.recv(4096).startswith(b"HTTP/1.1 200")
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close with a reset
+        client.close()
+        time.sleep(0.5)  # the server is mid-write when the reset arrives
+        assert send(url, "HEAD", "/static/big.bin").status == 200  # and it still answers
+    assert "Traceback" not in capsys.readouterr().err
