@@ -10,14 +10,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from pydantic import ConfigDict, Field, field_serializer
 
 from app.core.job_status import VARIANT_KINDS, AssetKind, JobPhase, JobStatus
+from app.core.model_base import Model
 
 __all__ = ["VARIANT_KINDS", "AssetKind", "AssetRecord", "JobPhase", "JobRecord", "JobStatus"]
 
 
-class JobRecord(BaseModel):
+class JobRecord(Model):
     model_config = ConfigDict(frozen=True, extra="ignore")
 
     id: str
@@ -93,7 +94,7 @@ class JobRecord(BaseModel):
         return text if len(text) <= 60 else text[:57].rstrip() + "…"
 
 
-class AssetRecord(BaseModel):
+class AssetRecord(Model):
     """Metadata of one stored file; the bytes are a Blob under the same id in ``blobs``."""
 
     model_config = ConfigDict(frozen=True, extra="ignore")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from app.core.model_base import Model
 
 MAX_PRESET_SETTINGS = 64  # fields: a preset is a form's worth of choices, not a store
 
 
-class PresetRecord(BaseModel):
+class PresetRecord(Model):
     model_config = ConfigDict(frozen=True, extra="ignore")
 
     id: str = Field(min_length=1, max_length=128)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from app.core.capabilities import ProviderCapabilities
 from app.core.endpoint import check_base_url, demo_base_url, relay_base_url
+from app.core.model_base import Model
 from app.core.preferences import POLL_DEFAULT_MS, POLL_MAX_MS, POLL_MIN_MS
 
 Theme = Literal["dark", "light", "system"]
@@ -21,7 +22,7 @@ Language = Literal["", "en", "de"]  # the codes of app.core.i18n.LOCALE_NAMES
 LEGACY_PROVIDER = "openai-videos"  # the only provider of version 1 records
 
 
-class ProviderSettings(BaseModel):
+class ProviderSettings(Model):
     """What the user set for one provider."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
@@ -41,7 +42,7 @@ class ProviderSettings(BaseModel):
         return check.url
 
 
-class Settings(BaseModel):
+class Settings(Model):
     """Everything the user can set, with safe defaults; one record, id ``"app"``."""
 
     model_config = ConfigDict(extra="ignore", frozen=True, validate_assignment=True)

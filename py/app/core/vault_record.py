@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from app.core.errors import VaultError
 from app.core.key_binding import LEGACY_PROVIDER_ID, binding_aad, origin_of, record_id
+from app.core.model_base import Model
 from app.core.vault_status import VaultMode
 
 PBKDF2_ITERATIONS = 600_000
@@ -40,7 +41,7 @@ def normalised_origin(origin: str) -> str:
     return origin
 
 
-class SealedKey(BaseModel):
+class SealedKey(Model):
     """What both record versions share: the ciphertext and how its key is protected."""
 
     model_config = ConfigDict(frozen=True, extra="ignore", ser_json_bytes="base64", val_json_bytes="base64")

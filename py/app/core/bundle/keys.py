@@ -15,11 +15,12 @@ import json
 from collections.abc import Sequence
 from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from app.core.bundle.manifest import EncryptedKeys
 from app.core.errors import VaultError
 from app.core.i18n import tr
+from app.core.model_base import Model
 from app.core.vault_record import PBKDF2_ITERATIONS, PROVIDER_ID_PATTERN, SALT_BYTES, normalised_origin
 
 KEYS_AAD: Final = b"sora-renderer bundle keys v1"
@@ -35,7 +36,7 @@ def unreadable() -> str:
     return tr("bchk.keys.unreadable")
 
 
-class BundleKey(BaseModel):
+class BundleKey(Model):
     """One API key with its binding (the same provider and origin as in the vault)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -55,7 +56,7 @@ class BundleKey(BaseModel):
     __str__ = __repr__
 
 
-class KeysPayload(BaseModel):
+class KeysPayload(Model):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     version: Literal[1] = 1

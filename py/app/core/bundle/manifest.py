@@ -16,10 +16,11 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, ValidationError, model_validator
 
 from app.core.bundle.errors import ManifestError, Problem
 from app.core.i18n import tr
+from app.core.model_base import Model
 
 FORMAT: Final = "sora-renderer-bundle"
 CURRENT_VERSION = 1
@@ -72,7 +73,7 @@ StoreName = Annotated[str, AfterValidator(_matching(_STORE, "bchk.manifest.store
 Record = dict[str, Any]
 
 
-class FileEntry(BaseModel):
+class FileEntry(Model):
     """One stored Blob in the bundle, at ``files/<asset_id>.<ext>``."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
@@ -93,7 +94,7 @@ class FileEntry(BaseModel):
         return self
 
 
-class EncryptedKeys(BaseModel):
+class EncryptedKeys(Model):
     """The key vault, encrypted with a key derived from a passphrase; never the plaintext."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
@@ -106,7 +107,7 @@ class EncryptedKeys(BaseModel):
     cipher: Literal["AES-GCM"]
 
 
-class Manifest(BaseModel):
+class Manifest(Model):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
     format: Literal["sora-renderer-bundle"]  # FORMAT

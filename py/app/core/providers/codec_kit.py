@@ -18,6 +18,7 @@ from app.core.capabilities import Auth, ProviderCapabilities
 from app.core.errors import ApiError
 from app.core.http import HttpRequest, HttpResponse
 from app.core.i18n import tr
+from app.core.model_base import Model
 from app.core.providers.base import UnsupportedOperationError
 
 M = TypeVar("M", bound=BaseModel)
@@ -30,7 +31,7 @@ UNSUPPORTED: dict[str, str] = {  # an operation a provider has no way to do → 
 }
 
 
-class Lenient(BaseModel):
+class Lenient(Model):
     """An API object: unknown fields ignored, known ones checked."""
 
     model_config = ConfigDict(extra="ignore")
