@@ -7,36 +7,27 @@ really go.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
-import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from app.browser.dom import Node, Pending, document_node, h, query, replace_children, set_attrs, set_text
-from app.browser.ffi import is_null
-from app.core.capabilities import ImageRole, ModelCapability, ProviderCapabilities
+from app.browser.dom import Node, Pending, h, query, replace_children, set_attrs, set_text
+from app.core.capabilities import ProviderCapabilities
 from app.core.compose import model_of, quote
-from app.core.compose_checks import prompt_counter, validate
+from app.core.compose_checks import prompt_counter
 from app.core.i18n import tr
 from app.core.prices import estimate_note, format_quote, format_source
-from app.core.provider_directory import day_of
-from app.core.render_guard import duplicate_of
-from app.core.routes import Route, href
 from app.core.state import AppState, Phase
 from app.core.vault_status import VaultState
 from app.ui.compose.batch_mode import BatchMode
 from app.ui.compose.continue_note import ContinueNote
-from app.ui.compose.image_slot import ImageSlot
+from app.ui.compose.image_slots import ImageSlots, image_roles, reference_count
 from app.ui.compose.pickers import Pickers
 from app.ui.compose.presets import PresetBar
 from app.ui.compose.render_guard import AfterRenderSlot
+from app.ui.compose.send_flow import SendFlow, today
 from app.ui.safety import SafetyDialog
-from app.ui.toasts import counted_toast, toast
 from app.ui.views.base import View, view_header
 from app.ui.welcome import WelcomeCard
-
-if TYPE_CHECKING:
-    from app.core.settings import AfterRender  # pydantic: not on the boot path
 
 PROMPT_TIPS = ("camera", "motion", "sound", "one_shot", "first_frame")  # compose.tip.<name>
 SAVE_DELAY_MS = 400
@@ -45,10 +36,6 @@ FIELDS = ("prompt", "model", "size", "aspect_ratio", "resolution", "seconds", "s
 
 def _error(field: str) -> Node:
     return h("p", {"id": f"{field}-error", "class_": "field-error", "hidden": True})
-
-
-def _today() -> datetime.date:
-    return day_of(time.time())
 
 
 class NewRenderView(View):
@@ -70,11 +57,8 @@ class NewRenderView(View):
         self.provider_select = h("select", {"id": "provider", "name": "provider"})
         s.on(self.provider_select, "change", self._on_provider)
         self.provider_note = h("p", {"class_": "field-hint", "id": "provider-note"})
-        self.slots: dict[str, ImageSlot] = {}
-        self._slots_shown: list[str] = []  # the slots in the page, in order (re-inserting one blurs its focus)
-        self.images = h("div", {"class_": "stack images", "id": "images"})
+        self.images = ImageSlots(self.ctx, s)
         self.continue_note = ContinueNote(self.ctx, s)
-        s.on(document_node(), "paste", self._on_paste)
         self.pickers = Pickers(s, change=self._change, set_model=self._set_model)
         self.presets = PresetBar(self.ctx, s, prompt=lambda: str(self.prompt.value), drop_typing=self._drop_typing)
         self.estimate = h(
@@ -98,6 +82,7 @@ class NewRenderView(View):
         self.submit_note = h("p", {"class_": "field-hint", "id": "render-note"})
         self.after = AfterRenderSlot(s)  # "already sent?" before a second charge; the job sent after
         self.batch = BatchMode(self.ctx, s, changed=self._batch_changed)
+        self.sender = SendFlow(self.ctx, self.after, self.batch, self._show_errors)
         self.prompt_field = h(
             "div",
             {"class_": "field"},
@@ -119,7 +104,7 @@ class NewRenderView(View):
             self.batch.slot,
             self.prompt_field,
             self.continue_note.node,
-            self.images,
+            self.images.node,
             self.presets.node,
         )
         controls = h(
@@ -177,13 +162,11 @@ class NewRenderView(View):
         self._render_providers(state)
         self.presets.update(state)
         advanced = bool(state.settings and state.settings.show_advanced)
-        today = _today()
-        self.pickers.render(provider, draft, advanced=advanced, today=today)
-        self._render_images(model, state)
+        day = today()
+        self.pickers.render(provider, draft, advanced=advanced, today=day)
+        self.images.render(model, state)
         self.continue_note.update(state, model)
-        images = self._image_roles(model, state)
-        references = self._references(model, state)
-        price = quote(provider, draft, images=images, references=references)
+        price = quote(provider, draft, images=image_roles(model, state), references=reference_count(model, state))
         set_text(self.estimate, format_quote(price))
         set_text(self.estimate_basis, f"{price.basis} · {format_source(price)}" if price.known else price.basis)
         if state.form_errors != old.form_errors or old.phase is not state.phase:
@@ -192,21 +175,21 @@ class NewRenderView(View):
         # aria-disabled, not disabled: a disabled button drops keyboard focus to <body>; a click is ignored
         set_attrs(self.render_btn, aria_disabled=busy, aria_busy=busy)
         set_text(self.render_btn, tr("compose.submitting" if state.submitting else "compose.render"))
-        self._layout(state, provider, today)
+        self._layout(state, provider, day)
         set_text(self.submit_note, self._readiness(state, provider.label) if ready else "")
         self._render_after(state)
 
-    def _layout(self, state: AppState, provider: ProviderCapabilities, today: datetime.date) -> None:
+    def _layout(self, state: AppState, provider: ProviderCapabilities, day: datetime.date) -> None:
         """One video, or a batch: what the form shows, the batch's count and total, its Render."""
         batch = self.batch
-        self.images.hidden = batch.on
+        self.images.node.hidden = batch.on
         self.continue_note.node.hidden = batch.on or self.continue_note.node.hidden
         self.prompt_field.hidden = batch.prompt_list
         for group in (self.pickers.model_group, self.pickers.frame_group, self.pickers.duration_group):
             group.hidden = batch.sweep
         if not batch.on:
             return
-        plan = batch.plan(provider, state.draft, today)
+        plan = batch.plan(provider, state.draft, day)
         count, note = batch.panel.summary(plan, demo=bool(state.settings and state.settings.demo_mode))
         set_text(self.estimate, count)
         set_text(self.estimate_basis, note)
@@ -221,7 +204,7 @@ class NewRenderView(View):
         job = state.jobs.get(state.submitted_job)
         if job is not None:
             remembered = state.settings.after_render if state.settings is not None else "keep"
-            self.after.sent(job, remembered, choose=self._after_choice)
+            self.after.sent(job, remembered, choose=self.sender.after_choice)
         elif self.after.shown.startswith("sent:"):
             self.after.clear()
 
@@ -261,62 +244,6 @@ class NewRenderView(View):
             self.provider_note, tr("compose.provider.demo") if demo else tr("compose.provider.to", name=provider.name)
         )
 
-    # -- images ------------------------------------------------------------------------------
-    def _wanted_slots(self, model: ModelCapability, state: AppState) -> list[str]:
-        slots = []
-        if model.images.first_frame:
-            slots.append("first_frame")
-        if model.images.last_frame:
-            slots.append("last_frame")
-        filled = sorted(
-            (k for k in state.draft_images if k.startswith("reference-")), key=lambda k: int(k.split("-")[1])
-        )
-        shown = filled[: model.images.max_references]
-        if len(shown) < model.images.max_references:
-            taken = {int(k.split("-")[1]) for k in shown}
-            shown.append(f"reference-{next(n for n in range(1, 100) if n not in taken)}")
-        return slots + shown
-
-    def _render_images(self, model: ModelCapability, state: AppState) -> None:
-        wanted = self._wanted_slots(model, state)
-        for slot in [k for k in self.slots if k not in wanted]:
-            self.slots.pop(slot).close()
-        for slot in wanted:
-            if slot not in self.slots:
-                self.slots[slot] = ImageSlot(self.ctx, self.scope, slot)
-            self.slots[slot].configure(model.images)
-            self.slots[slot].update(state)
-        children = [self.slots[slot].node for slot in wanted]
-        if wanted != self._slots_shown:
-            self._slots_shown = wanted
-            replace_children(
-                self.images,
-                h("h2", {"class_": "label", "id": "images-title"}, tr("compose.images")) if children else None,
-                children,
-            )
-
-    def _image_roles(self, model: ModelCapability, state: AppState) -> frozenset[ImageRole]:
-        roles = set()
-        if model.images.first_frame and "first_frame" in state.draft_images:
-            roles.add(ImageRole.FIRST_FRAME)
-        if model.images.last_frame and "last_frame" in state.draft_images:
-            roles.add(ImageRole.LAST_FRAME)
-        return frozenset(roles)
-
-    def _references(self, model: ModelCapability, state: AppState) -> int:
-        count = sum(1 for k in state.draft_images if k.startswith("reference-"))
-        return min(count, model.images.max_references)
-
-    def _on_paste(self, event: Any) -> None:
-        data = event.clipboardData
-        files: Any = None if is_null(data) else data.files
-        if is_null(files) or not files.length:
-            return  # text pastes go to the prompt as usual
-        target = next((slot for slot in self.slots.values() if slot.empty), None)
-        if target is not None:
-            event.preventDefault()
-            target.take(files.item(0))
-
     # -- errors ------------------------------------------------------------------------------
     def _show_errors(self, errors: dict[str, str]) -> None:
         for field in FIELDS:
@@ -327,9 +254,7 @@ class NewRenderView(View):
             node.textContent = message
             node.hidden = not message
         set_attrs(self.prompt, aria_invalid=bool(errors.get("prompt")))
-        for slot in self.slots.values():
-            role = "reference" if slot.slot.startswith("reference-") else slot.slot
-            slot.show_error(errors.get(f"image_{role}", ""))
+        self.images.show_errors(errors)
         if errors.get("prompt"):
             self.prompt.focus()
 
@@ -359,8 +284,7 @@ class NewRenderView(View):
         if self._save_timer is not None:  # leaving before the draft was saved: save it now
             self._save_timer.cancel()
             self._save_prompt()
-        for slot in self.slots.values():
-            slot.close()
+        self.images.close()
         super().close()
 
     def _save_prompt(self) -> None:
@@ -372,81 +296,7 @@ class NewRenderView(View):
         SafetyDialog(self.ctx, on_accept=None).open()
 
     def _on_render(self, _event: Any) -> None:
-        state = self.ctx.store.state
-        if state.submitting:
+        if self.ctx.store.state.submitting:
             return
         self._drop_typing()
-        prompt = str(self.prompt.value)
-        provider = self.ctx.provider(state)
-        model = model_of(provider, state.draft.model)
-        draft = dataclasses.replace(state.draft, prompt=prompt)
-        if self.batch.on:
-            self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(prompt=prompt)))
-            self.batch.start(provider, draft, _today(), show_errors=self._show_errors)
-            return
-        problems = validate(
-            provider,
-            draft,
-            today=_today(),
-            images=self._image_roles(model, state),
-            references=self._references(model, state),
-        )
-        if problems:  # say what is wrong first; the safety note only when it can really be sent
-            self._show_errors({p.field: p.message for p in problems})
-            self.ctx.run(self.ctx.intents.do(lambda c: c.compose.change(prompt=prompt)))
-            return
-        images = len(self._image_roles(model, state)) + self._references(model, state)
-        now = time.time()
-        duplicate = duplicate_of(
-            state.jobs.values(), provider, draft, images=images, now=now, acknowledged=state.render_again_ok
-        )
-        if duplicate is not None:  # the same render was just sent (or may have been): ask first
-            self.after.guard(duplicate, now, send=lambda: self._send_again(duplicate.job.id, prompt))
-            return
-        self._send(prompt)
-
-    def _send_again(self, job_id: str, prompt: str) -> None:
-        async def acknowledge() -> None:
-            await self.ctx.intents.do(lambda c: _sync(c.compose.render_again, job_id))
-
-        self.after.clear()
-        self.ctx.run(acknowledge())
-        self._send(prompt)
-
-    def _send(self, prompt: str) -> None:
-        settings = self.ctx.store.state.settings
-        if settings is not None and not settings.safety_acknowledged:
-            SafetyDialog(self.ctx, on_accept=lambda: self._submit(prompt)).open()
-            return
-        self._submit(prompt)
-
-    def _after_choice(self, choice: AfterRender) -> None:
-        async def go() -> None:
-            await self.ctx.intents.do(lambda c: c.compose.after_render(choice))
-            await self.ctx.intents.do(lambda c: c.change_settings(after_render=choice))  # remembered
-
-        self.ctx.run(go())
-
-    def _submit(self, prompt: str) -> None:
-        async def go() -> None:
-            await self.ctx.intents.do(lambda c: c.compose.change(prompt=prompt))
-            job = await self.ctx.intents.do(lambda c: c.compose.submit())
-            if job is None:
-                return
-            if job.status == "failed":
-                toast(tr("compose.sent.refused", error=job.error_message), kind="error")
-            elif job.remote_id is None:
-                toast(tr("compose.sent.no_answer"))
-            else:
-                counted_toast(  # several in a row are one toast with a count (the form shows the job sent)
-                    "render-started",
-                    lambda n: tr("compose.started", count=n),
-                    (href(Route.QUEUE), tr("compose.view_queue")),
-                )
-
-        self.ctx.run(go())
-
-
-async def _sync(action: Any, *args: Any) -> None:
-    """A plain call as an intent (the controller may still be loading)."""
-    action(*args)
+        self.sender.render(str(self.prompt.value))
