@@ -8,6 +8,11 @@ from typing import Any
 from app.browser.dom import Node, Scope, h, set_attrs, set_text
 
 
+def field_error(field: str) -> Node:
+    """The hidden error line of ``field`` (``#<field>-error``), shown when a check refuses it."""
+    return h("p", {"id": f"{field}-error", "class_": "field-error", "hidden": True})
+
+
 class Field:
     """A label, a control, an optional hint and an error line tied by ``aria-describedby``."""
 
@@ -21,7 +26,7 @@ class Field:
         extra: Node | None = None,
     ) -> None:
         self.control = control
-        self.error = h("p", {"id": f"{field_id}-error", "class_": "field-error", "hidden": True})
+        self.error = field_error(field_id)
         described = [f"{field_id}-error"]
         hint_node = None
         if hint:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 from app.browser.dom import Node, Scope, active_element, focus, h, query, replace_children, set_attrs, set_text
@@ -25,7 +24,9 @@ from app.core.capabilities import (
 from app.core.compose import Draft, allowed_sizes, audio_on, model_of
 from app.core.i18n import tr
 from app.core.i18n.data import data_text
-from app.core.prices import PriceFacts, format_rate
+from app.core.model_rates import starting_rate
+from app.ui.compose.more_options import MoreOptions
+from app.ui.forms import field_error
 
 MAX_MODEL_TILES = 4  # more models than this are a list (a select), not tiles
 MAX_DURATION_TILES = 6  # more lengths than this are a slider
@@ -46,37 +47,6 @@ def _shape(orientation: Orientation) -> str:
     return tr(f"compose.shape.{shape}")
 
 
-def starting_rate(model: ModelCapability) -> str:
-    """``from 10¢/sec`` (the lowest published per-second rate), or ``price unknown``."""
-    rates = [r for r in (_rate_at(model, choice) for choice in _choices(model)) if r is not None]
-    return tr("compose.rate.from", rate=format_rate(min(rates))) if rates else tr("prices.unknown")
-
-
-def _choices(model: ModelCapability) -> list[dict[str, str]]:
-    if model.uses_sizes:
-        return [{"size": size} for size in model.sizes]
-    aspect = model.default_aspect_ratio or (model.aspect_ratios[0] if model.aspect_ratios else "")
-    return [{"resolution": res, "aspect_ratio": aspect} for res in model.resolutions]
-
-
-def _rate_at(model: ModelCapability, choice: dict[str, str]) -> Decimal | None:
-    audio = model.audio is Audio.ALWAYS or (model.audio is Audio.OPTIONAL and model.audio_default)
-    frame = model.frame(choice.get("size", ""), choice.get("aspect_ratio", ""), choice.get("resolution", ""))
-    quote = model.prices.quote(
-        PriceFacts(
-            seconds=model.default_duration,
-            size=choice.get("size"),
-            resolution=choice.get("resolution"),
-            width=frame.width if frame else None,
-            height=frame.height if frame else None,
-            audio=audio,
-        )
-    )
-    if not quote.known or quote.low is None:
-        return None
-    return quote.rate if quote.rate is not None else quote.low / max(model.default_duration, 1)
-
-
 class Pickers:
     """Builds the choice groups for one model; ``render`` again when the model changes."""
 
@@ -88,7 +58,7 @@ class Pickers:
         self.model_note = h("p", {"class_": "notice warn small", "id": "model-note", "hidden": True})
         self.frame_group = h("div", {"class_": "stack frame-group"})
         self.duration_group = h("fieldset", {"class_": "choice-group durations", "aria_describedby": "seconds-error"})
-        self.options = h("details", {"class_": "advanced options"})
+        self.options = MoreOptions(scope, change=change, set_model=set_model)
         self.audio = h("input", {"type": "checkbox", "id": "audio", "role": "switch"})
         self.audio_hint = h("span", {"class_": "muted small", "id": "audio-hint"})
         self.range_value = h("output", {"for_": "seconds-range", "class_": "range-value"})
@@ -100,21 +70,17 @@ class Pickers:
             h("label", {"for_": "audio"}, tr("compose.sound")),
             self.audio_hint,
         )
-        self.seed = h("input", {"type": "text", "id": "seed", "inputmode": "numeric", "autocomplete": "off"})
-        self.negative = h("textarea", {"id": "negative-prompt", "rows": "2"})
-        scope.on(self.seed, "change", lambda _e: self._change(seed=str(self.seed.value)))
-        scope.on(self.negative, "change", lambda _e: self._change(negative_prompt=str(self.negative.value)))
         self.node: Node = h(
             "div",
             {"class_": "stack"},
             self.model_group,
-            _error("model"),
+            field_error("model"),
             self.model_note,
             self.frame_group,
             self.duration_group,
-            _error("seconds"),
+            field_error("seconds"),
             self.audio_row,
-            self.options,
+            self.options.node,
         )
         self._key: tuple[object, ...] = ()
 
@@ -130,7 +96,7 @@ class Pickers:
             self._render_models(provider, draft.model, advanced, today)
             self._render_frame(provider, model, draft.model)
             self._render_durations(model)
-            self._render_options(provider, model, draft.model, advanced)
+            self.options.render(provider, model, draft.model, advanced)
             again = query(self.node, f'[id="{kept}"]') if kept else None
             if again is not None:  # the choice just made (by arrow key too) is rebuilt: focus stays on it
                 focus(again, scroll=False)
@@ -159,10 +125,7 @@ class Pickers:
             self.audio_hint,
             tr("compose.sound.always" if model.audio is Audio.ALWAYS else "compose.sound.optional"),
         )
-        if str(self.seed.value) != draft.seed:
-            self.seed.value = draft.seed
-        if str(self.negative.value) != draft.negative_prompt:
-            self.negative.value = draft.negative_prompt
+        self.options.show(draft)
         stage = model.stage_on(today)
         retiring = stage is Stage.RETIRING and model.life.shutdown
         self.model_note.hidden = not retiring
@@ -246,7 +209,7 @@ class Pickers:
                 h("legend", None, tr("compose.size")),
                 h("div", {"class_": "tiles"}, tiles),
             )
-            replace_children(self.frame_group, group, _error("size"))
+            replace_children(self.frame_group, group, field_error("size"))
             return
         aspects = [
             self._radio(
@@ -276,14 +239,14 @@ class Pickers:
                 h("legend", None, tr("compose.shape")),
                 h("div", {"class_": "tiles"}, aspects),
             ),
-            _error("aspect_ratio"),
+            field_error("aspect_ratio"),
             h(
                 "fieldset",
                 {"class_": "choice-group", "aria_describedby": "resolution-error"},
                 h("legend", None, tr("compose.resolution")),
                 h("div", {"class_": "tiles segmented"}, resolutions),
             ),
-            _error("resolution"),
+            field_error("resolution"),
         )
 
     def _render_durations(self, model: ModelCapability) -> None:
@@ -329,91 +292,6 @@ class Pickers:
                 output,
             ),
         )
-
-    def _render_options(
-        self, provider: ProviderCapabilities, model: ModelCapability, current: str, advanced: bool
-    ) -> None:
-        parts: list[Node] = []
-        if model.seed:
-            parts.append(
-                h(
-                    "div",
-                    {"class_": "field"},
-                    h("label", {"for_": "seed"}, tr("compose.seed")),
-                    self.seed,
-                    h(
-                        "p",
-                        {"class_": "field-hint"},
-                        tr("compose.seed.hint"),
-                    ),
-                    _error("seed"),
-                )
-            )
-        if model.negative_prompt:
-            parts.append(
-                h(
-                    "div",
-                    {"class_": "field"},
-                    h("label", {"for_": "negative-prompt"}, tr("compose.negative")),
-                    self.negative,
-                    h("p", {"class_": "field-hint"}, tr("compose.negative.hint")),
-                    _error("negative_prompt"),
-                )
-            )
-        snapshots = [m for m in provider.models if m.is_snapshot]
-        if snapshots:
-            select = h(
-                "select",
-                {"id": "snapshot"},
-                h("option", {"value": ""}, tr("compose.snapshot.latest")),
-                [h("option", {"value": m.id, "selected": m.id == current}, m.id) for m in snapshots],
-            )
-            self._scope.on(select, "change", lambda _e: self._set_model(str(select.value) or provider.models[0].id))
-            parts.append(
-                h("div", {"class_": "field"}, h("label", {"for_": "snapshot"}, tr("compose.snapshot")), select)
-            )
-        if provider.custom_models:
-            custom = h(
-                "input",
-                {
-                    "type": "text",
-                    "id": "custom-model",
-                    "autocomplete": "off",
-                    "spellcheck": "false",
-                    "placeholder": tr("compose.custom.placeholder"),
-                    "value": current if provider.model(current) is None else "",
-                },
-            )
-            use = h(
-                "button",
-                {"type": "button", "class_": "btn small", "on_click": lambda _e: self._set_model(str(custom.value))},
-                tr("compose.custom.use"),
-                scope=self._scope,
-            )
-            parts.append(
-                h(
-                    "div",
-                    {"class_": "field"},
-                    h("label", {"for_": "custom-model"}, tr("compose.custom")),
-                    h("div", {"class_": "row"}, custom, use),
-                    h(
-                        "p",
-                        {"class_": "field-hint"},
-                        tr("compose.custom.hint"),
-                    ),
-                )
-            )
-            parts.append(
-                h("p", {"class_": "field-hint", "id": "current-model"}, tr("compose.custom.current", model=current))
-            )
-        self.options.hidden = not parts
-        replace_children(self.options, h("summary", None, tr("compose.more")), h("div", {"class_": "stack"}, parts))
-        known = provider.model(current)
-        self.options.open = advanced or (provider.custom_models and (known is None or known.is_snapshot))
-
-
-def _error(field: str) -> Node:
-    return h("p", {"id": f"{field}-error", "class_": "field-error", "hidden": True})
 
 
 def _check(root: Node, value: str, group: str = "") -> None:

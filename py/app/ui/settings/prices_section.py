@@ -7,9 +7,9 @@ import time
 from app.browser.dom import Node, Scope, h, replace_children
 from app.core.i18n import tr
 from app.core.i18n.data import data_text
+from app.core.model_rates import starting_rate
 from app.core.provider_directory import day_of
 from app.core.state import AppState
-from app.ui.compose.pickers import starting_rate
 from app.ui.context import UiContext
 from app.ui.forms import data_table
 from app.ui.settings.section import Section, card

@@ -25,6 +25,7 @@ from app.ui.compose.pickers import Pickers
 from app.ui.compose.presets import PresetBar
 from app.ui.compose.render_guard import AfterRenderSlot
 from app.ui.compose.send_flow import SendFlow, today
+from app.ui.forms import field_error
 from app.ui.safety import SafetyDialog
 from app.ui.views.base import View, view_header
 from app.ui.welcome import WelcomeCard
@@ -32,10 +33,6 @@ from app.ui.welcome import WelcomeCard
 PROMPT_TIPS = ("camera", "motion", "sound", "one_shot", "first_frame")  # compose.tip.<name>
 SAVE_DELAY_MS = 400
 FIELDS = ("prompt", "model", "size", "aspect_ratio", "resolution", "seconds", "seed", "negative_prompt")
-
-
-def _error(field: str) -> Node:
-    return h("p", {"id": f"{field}-error", "class_": "field-error", "hidden": True})
 
 
 class NewRenderView(View):
@@ -88,7 +85,7 @@ class NewRenderView(View):
             {"class_": "field"},
             h("div", {"class_": "label-row"}, h("label", {"for_": "prompt"}, tr("compose.prompt")), self.counter),
             self.prompt,
-            _error("prompt"),
+            field_error("prompt"),
             h(
                 "details",
                 {"class_": "tips"},
