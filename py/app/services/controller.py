@@ -18,15 +18,14 @@ from pydantic import ValidationError
 from app.core.batch_plan import BatchPlan
 from app.core.compose import fresh_draft, with_model
 from app.core.download_ledger import partial_of
-from app.core.downloads import file_name
-from app.core.errors import InputError, StorageError
+from app.core.errors import InputError
 from app.core.i18n import tr
-from app.core.job_record import JobRecord, JobStatus
+from app.core.job_record import JobRecord
 from app.core.presets import applied
 from app.core.provider_directory import ProviderDirectory, day_of
 from app.core.providers.base import VideoProvider
 from app.core.queue_cards import locked_note
-from app.core.routes import Location, Route
+from app.core.routes import Location
 from app.core.settings import Settings
 from app.core.state import AppState, Phase
 from app.core.store import Store
@@ -36,7 +35,8 @@ from app.services.bundle_export import ExportService
 from app.services.bundle_import import ImportOutcome, ImportService
 from app.services.bundle_keys import BundleKeySealer
 from app.services.clip_continuer import ClipContinuer
-from app.services.compose_intents import FIRST_FRAME, ComposeIntents
+from app.services.compose_intents import ComposeIntents
+from app.services.job_actions import JobActions
 from app.services.job_book import JobBook
 from app.services.job_store import JobStore
 from app.services.key_service import KeyService
@@ -62,8 +62,6 @@ from app.services.settings_service import SettingsService
 from app.services.storage_report import build_report
 from app.services.tasks import spawn
 from app.services.vault_service import VaultService
-
-PURGEABLE = frozenset({JobStatus.FAILED, JobStatus.BLOCKED, JobStatus.CANCELED})
 
 
 class Controller:
@@ -140,6 +138,17 @@ class Controller:
         self.library = LibraryService(self.book, self.queue, self.render, frames, clock, self.hub)
         self.continuer = ClipContinuer(self.book, frames, self.hub)
         self.presets = PresetService(store, records, clock)
+        self.jobs = JobActions(
+            store,
+            self.job_store,
+            self.compose,
+            self.continuer,
+            self.queue,
+            folder,
+            directory,
+            active_provider=lambda: self.hub.active_id,
+            use_provider=lambda provider_id: self.change_settings(provider_id=provider_id),
+        )
         sealer = BundleKeySealer(cipher)
         self.exports = ExportService(store, records, vault, sealer, blob_bytes, clock, app_version=app_version)
         self.imports = ImportService(store, records, vault, sealer, blob_bytes, clock, after=self._imported)
@@ -232,34 +241,6 @@ class Controller:
         model = draft.model if provider.model(draft.model) is not None else before.model  # a model since gone
         await self.compose.change(**dataclasses.asdict(with_model(provider, draft, model)))
 
-    # -- jobs ------------------------------------------------------------------------------
-    async def edit_job(self, job_id: str) -> None:
-        """Open New Render with a past job's parameters and images, to change and send."""
-        job = self.store.state.jobs.get(job_id)
-        if job is None:
-            return
-        await self._use_provider_of(job)
-        images: dict[str, tuple[Any, str]] = {}
-        slots = {**({"first_frame": job.image_asset_id} if job.image_asset_id else {}), **job.image_assets}
-        for slot, asset_id in slots.items():
-            blob = await self.job_store.blob(asset_id)
-            asset = await self.job_store.asset(asset_id)
-            if blob is not None:
-                images[slot] = (blob, asset.name if asset else "reference image")
-        await self.compose.prefill(job, images)
-        await self.navigate(Location(Route.NEW))
-
-    async def continue_clip(self, job_id: str) -> None:
-        """Open New Render to continue a finished clip: its settings and prompt, its last frame first."""
-        job, frame, name = await self.continuer.last_frame(job_id)
-        await self._use_provider_of(job)
-        await self.compose.prefill(job, {FIRST_FRAME: (frame, name)}, continues=job.id)
-        await self.navigate(Location(Route.NEW))
-
-    async def _use_provider_of(self, job: JobRecord) -> None:
-        if job.provider_id != self.hub.active_id and self.directory.knows(job.provider_id):
-            await self.change_settings(provider_id=job.provider_id)
-
     # -- batches ---------------------------------------------------------------------------
     async def render_batch(self, plan: BatchPlan) -> list[JobRecord]:
         """Store every job of ``plan`` (unsent, in one transaction); the polling tab sends them."""
@@ -272,38 +253,6 @@ class Controller:
     async def retry_batch(self, batch_id: str) -> list[JobRecord]:
         """Each failed member once more, in the same batch."""
         return await self.batches.retry_failed(batch_id, self.hub.target())
-
-    async def purge_failed_jobs(self) -> int:
-        """Forget failed, blocked and canceled jobs (and their reference images)."""
-        ended = [j for j in self.store.state.jobs.values() if j.status in PURGEABLE]
-        for job in ended:
-            await self.queue.remove(job.id)
-        return len(ended)
-
-    async def video_file(self, job: JobRecord, variant: str = "video") -> tuple[Any, str, str]:
-        """A stored video to hand to the user: ``(Blob, file name, MIME type)``."""
-        asset_id = job.assets.get(variant)
-        blob = await self.job_store.blob(asset_id) if asset_id else None
-        if asset_id is None or blob is None:
-            raise StorageError(tr("svc.video.not_stored"))
-        asset = await self.job_store.asset(asset_id)
-        mime = asset.mime if asset is not None else "video/mp4"
-        return blob, file_name(job, mime, variant), mime
-
-    async def save_to_folder(self, jobs: list[JobRecord], *, choose: bool = False) -> tuple[int, str | None]:
-        """Write the videos into the remembered local folder (asks for one the first time).
-
-        ``(files written, folder name)``; ``(0, None)`` when the user cancelled the picker.
-        """
-        written = 0
-        where: str | None = None
-        for job in jobs:
-            blob, name, _ = await self.video_file(job)
-            where = await self.folder.write(blob, name, choose=choose and written == 0)
-            if where is None:
-                return written, None
-            written += 1
-        return written, where
 
     # -- storage ---------------------------------------------------------------------------
     async def refresh_storage(self) -> None:

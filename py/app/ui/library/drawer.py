@@ -283,13 +283,13 @@ class Drawer:
         """Close the drawer, then open New Render with this video's parameters."""
         self.dialog.close()
         job_id = self.job.id
-        await self.ctx.intents.do(lambda c: c.edit_job(job_id))
+        await self.ctx.intents.do(lambda c: c.jobs.edit(job_id))
 
     async def _continue(self) -> None:
         """Close the drawer, then open New Render from this clip's last frame."""
         self.dialog.close()
         job_id = self.job.id
-        await self.ctx.intents.do(lambda c: c.continue_clip(job_id))
+        await self.ctx.intents.do(lambda c: c.jobs.continue_clip(job_id))
 
     async def _play_chain(self) -> None:
         video = getattr(self, "video", None)

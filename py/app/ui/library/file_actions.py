@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 async def _video(intents: Intents, job: JobRecord) -> tuple[Any, str, str]:
-    return await intents.do(lambda c: c.video_file(job))
+    return await intents.do(lambda c: c.jobs.video_file(job))
 
 
 async def download(intents: Intents, jobs: list[JobRecord]) -> None:
@@ -41,6 +41,6 @@ async def to_folder(intents: Intents, jobs: list[JobRecord], *, choose: bool = F
     """Write the videos into the remembered local folder (asks for one the first time)."""
     if not files.ExportFolder.supported():
         raise files.UnsupportedError(tr("files.no_folder"))
-    written, where = await intents.do(lambda c: c.save_to_folder(jobs, choose=choose))
+    written, where = await intents.do(lambda c: c.jobs.save_to_folder(jobs, choose=choose))
     if where is not None:
         toast(tr("files.to_folder", count=written, folder=where))

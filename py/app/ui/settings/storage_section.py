@@ -73,7 +73,7 @@ class StorageSection(Section):
 
     def _on_purge(self, _event: Any) -> None:
         async def run() -> None:
-            count = await self.ctx.intents.do(lambda c: c.purge_failed_jobs())
+            count = await self.ctx.intents.do(lambda c: c.jobs.purge_failed())
             toast(tr("storage.purged", count=count) if count else tr("storage.purged_none"))
 
         self.ctx.run(run())

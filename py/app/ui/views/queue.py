@@ -219,7 +219,7 @@ class QueueView(View):
             "resume": lambda c: c.queue.fetch_files(job_id),  # from the first missing byte
             "check": lambda c: c.queue.check_again(job_id),  # past its deadline: look once more
             "retry": lambda c: c.queue.retry(job_id),
-            "edit": lambda c: c.edit_job(job_id),
+            "edit": lambda c: c.jobs.edit(job_id),
             "archive": lambda c: c.queue.archive(job_id, True),
             "unarchive": lambda c: c.queue.archive(job_id, False),
             "remove": lambda c: c.queue.remove(job_id),
