@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from app.core.download_ledger import PartialDownload
+from app.core.i18n import set_locale
 from app.core.job_status import JobPhase, JobStatus
 from app.core.queue_cards import build_card, disk_full_note, no_ranges_note
+from app.core.state import AppState
+from app.core.store import Store
+from app.services.job_book import JobBook
+from app.services.job_store import JobStore
+from tests.unit.fakes import MemoryRecords
 from tests.unit.jobs_factory import T0, make_job
 
 DOWNLOADING = {"status": JobStatus.RUNNING, "phase": JobPhase.DOWNLOADING}
@@ -38,3 +44,19 @@ def test_a_full_disk_says_how_much_space_and_where_to_free_it() -> None:
     assert "350.0 MB" in note and "Settings → Storage" in note and "Resume" in note
     joined = disk_full_note(stored=200_000_000, total=200_000_000, needed=200_000_000)
     assert "All 200.0 MB are downloaded" in joined
+
+
+def test_a_download_just_asked_for_offers_no_second_download_in_any_language() -> None:
+    job = make_job(**DOWNLOADING)
+    assert build_card(job, now=T0).actions == ("download",)
+    store: Store[AppState] = Store(AppState())
+    book = JobBook(store, JobStore(MemoryRecords()))
+    set_locale("de")  # the flag, not the note's words, says so
+    try:
+        book.note(job.id, "Wird heruntergeladen…", fetching=True)
+        assert build_card(job, now=T0, fetching=job.id in store.state.fetching).actions == ()
+    finally:
+        set_locale("en")
+    book.note(job.id, "The provider did not answer; trying again")  # any later note ends it
+    assert job.id not in store.state.fetching
+    assert build_card(job, now=T0, fetching=job.id in store.state.fetching).actions == ("download",)

@@ -193,13 +193,13 @@ def build_card(
     samples: tuple[Sample, ...] = (),
     transfer: tuple[int, int | None] | None = None,
     polling: bool = True,
-    note: str = "",
+    fetching: bool = False,
     can_cancel: bool = True,
     partial: PartialDownload | None = None,
     overdue_note: str = "",
 ) -> Card:
     label, progress, progress_text = _label(job, transfer, partial)
-    downloading_now = transfer is not None or note == tr("jobs.note.downloading")
+    downloading_now = transfer is not None or fetching
     resume = partial is not None and partial.resumable  # parts stored (or a download stopped): go on from there
     downloading = job.phase is JobPhase.DOWNLOADING and not job.status.terminal
     return Card(

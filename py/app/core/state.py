@@ -84,6 +84,7 @@ class AppState:
     poller_error: str = ""
     poller_attempt: int = 0  # the worker start being tried now, from 1 (shown while retrying)
     job_notes: Mapping[str, str] = field(default_factory=dict)  # job id -> what is happening now
+    fetching: frozenset[str] = frozenset()  # jobs whose files the user asked for just now (until the next note)
     transfers: Mapping[str, tuple[int, int | None]] = field(default_factory=dict)  # job id -> (bytes, total)
     partial_downloads: Mapping[str, PartialDownload] = field(default_factory=dict)  # job id -> what is stored
     submitted_job: str = ""  # the job New Render just sent (shown until the user picks what comes next)

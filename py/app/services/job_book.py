@@ -25,12 +25,16 @@ class JobBook:
     def job(self, job_id: str) -> JobRecord | None:
         return self.store.state.jobs.get(job_id)
 
-    def note(self, job_id: str, text: str) -> None:
-        """What is happening to a job right now (not stored; empty clears it)."""
-        notes = {k: v for k, v in self.store.state.job_notes.items() if k != job_id}
+    def note(self, job_id: str, text: str, *, fetching: bool = False) -> None:
+        """What is happening to a job right now (not stored; empty clears it). ``fetching``: the
+        note says its files are being fetched at the user's request (no Download button then);
+        any later note ends that."""
+        state = self.store.state
+        notes = {k: v for k, v in state.job_notes.items() if k != job_id}
         if text:
             notes[job_id] = text
-        self.store.update(job_notes=notes)
+        asked = state.fetching | {job_id} if fetching else state.fetching - {job_id}
+        self.store.update(job_notes=notes, fetching=asked)
 
     async def commit(
         self, job: JobRecord, *, assets: tuple[tuple[AssetRecord, Any], ...] = (), also: Sequence[Op] = ()

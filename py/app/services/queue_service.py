@@ -198,7 +198,7 @@ class QueueService:
         job = self._followable(job_id, "svc.queue.other_tab.download")
         if job is None:
             return
-        self.book.note(job_id, tr("jobs.note.downloading"))
+        self.book.note(job_id, tr("jobs.note.downloading"), fetching=True)
         self.track(job, fetch_files=True)
 
     async def check_again(self, job_id: str) -> None:

@@ -89,6 +89,7 @@ class QueueView(View):
         watched = (
             "jobs",
             "job_notes",
+            "fetching",
             "transfers",
             "partial_downloads",
             "poller_role",
@@ -165,7 +166,7 @@ class QueueView(View):
             samples=state.progress_samples.get(job.id, ()),
             transfer=state.transfers.get(job.id),
             polling=state.poller_role is PollerRole.POLLING,
-            note=state.job_notes.get(job.id, ""),
+            fetching=job.id in state.fetching,
             can_cancel=self._can_cancel(job),
             partial=state.partial_downloads.get(job.id),
             overdue_note=overdue_note(provider.job_deadline_s, provider.label),
