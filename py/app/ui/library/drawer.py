@@ -8,10 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, h, set_text
 from app.browser.files import copy_text
-from app.core.capabilities import Operation
-from app.core.errors import InputError
-from app.core.i18n import fmt_number, tr
-from app.core.scrub import SpriteLayout
+from app.core.i18n import tr
 from app.ui.context import UiContext
 from app.ui.dialogs import Dialog
 from app.ui.forms import Field, button, text_input
@@ -20,12 +17,12 @@ from app.ui.library import file_actions
 from app.ui.library.chain import ChainPlayer, continue_section
 from app.ui.library.download_menu import DownloadMenu
 from app.ui.library.drawer_facts import fact_row, facts
+from app.ui.library.follow_ups import extend_section, remix_section
+from app.ui.library.scrub_preview import ScrubPreview
 from app.ui.toasts import toast
 
 if TYPE_CHECKING:
     from app.core.job_record import JobRecord
-
-SPRITES = SpriteLayout()
 
 
 class Drawer:
@@ -51,7 +48,11 @@ class Drawer:
         job = self.job
         s = self.scope
         self.player = h("div", {"class_": "drawer-player"}, icon("film", size=40))
-        self.scrub = self._scrub() if "spritesheet" in job.assets else None
+        self.scrub = (
+            ScrubPreview(s, job.seconds, video=lambda: getattr(self, "video", None))
+            if "spritesheet" in job.assets
+            else None
+        )
         self.title_field = Field(
             "drawer-title-input", tr("drawer.title"), text_input("title", value=job.title, maxlength="120")
         )
@@ -60,12 +61,6 @@ class Drawer:
         )
         self.folder_field = Field(
             "drawer-folder", tr("bulk.folder.field"), text_input("folder", value=job.folder, maxlength="60")
-        )
-        self.remix_field = Field(
-            "drawer-remix",
-            tr("drawer.remix.prompt"),
-            h("textarea", {"rows": "3", "name": "remix_prompt"}),
-            hint=tr("drawer.remix.hint"),
         )
         self.delete_remote = h("input", {"type": "checkbox", "id": "drawer-delete-remote"})
         content = h(
@@ -88,7 +83,7 @@ class Drawer:
                 ),
             ),
             self.player,
-            self.scrub,
+            self.scrub.node if self.scrub is not None else None,
             h(
                 "div",
                 {"class_": "row drawer-actions"},
@@ -128,16 +123,8 @@ class Drawer:
                 self.folder_field.node,
                 button(tr("drawer.save"), self._run(self._save), s, kind="small"),
             ),
-            h(
-                "section",
-                {"class_": "drawer-section", "aria_labelledby": "drawer-remix-title"},
-                h("h3", {"id": "drawer-remix-title"}, tr("drawer.remix")),
-                self.remix_field.node,
-                button(tr("drawer.remix"), self._run(self._remix), s, kind="small"),
-            )
-            if self.provider.can(Operation.REMIX)
-            else None,
-            self._extend_section(),
+            remix_section(self.ctx, job, self.provider, s, self._run),
+            extend_section(self.ctx, job, self.provider, s, self._run),
             continue_section(job, self.provider, s, self._run(self._continue)),
             self.chain.section(self._run(self._play_chain)),
             h(
@@ -177,74 +164,6 @@ class Drawer:
             h("pre", {"class_": "request-json selectable", "tabindex": "0"}, text),
         )
 
-    def _extend_section(self) -> Node | None:
-        """Extend (providers that can): more seconds after this video, as a new linked job."""
-        model = self.provider.model(self.job.model)
-        if not self.provider.can(Operation.EXTEND) or model is None or not model.extend_seconds:
-            return None
-        self.extend_field = Field(
-            "drawer-extend",
-            tr("drawer.extend.prompt"),
-            h("textarea", {"rows": "3", "name": "extend_prompt"}),
-            hint=tr("drawer.extend.hint"),
-        )
-        self.extend_seconds = h(
-            "select",
-            {"id": "drawer-extend-seconds"},
-            [h("option", {"value": str(s)}, tr("drawer.extend.option", seconds=s)) for s in model.extend_seconds],
-        )
-        limit = tr("drawer.extend.limit", seconds=model.max_total_seconds) if model.max_total_seconds else ""
-        return h(
-            "section",
-            {"class_": "drawer-section", "aria_labelledby": "drawer-extend-title"},
-            h("h3", {"id": "drawer-extend-title"}, tr("drawer.extend")),
-            self.extend_field.node,
-            h(
-                "div",
-                {"class_": "field"},
-                h("label", {"for_": "drawer-extend-seconds"}, tr("drawer.extend.add")),
-                self.extend_seconds,
-                h("p", {"class_": "field-hint"}, tr("drawer.extend.length", seconds=self.job.seconds, limit=limit)),
-            ),
-            button(tr("drawer.extend"), self._run(self._extend), self.scope, kind="small"),
-        )
-
-    async def _extend(self) -> None:
-        self.extend_field.clear()
-        job_id, prompt = self.job.id, str(self.extend_field.control.value)
-        seconds = int(str(self.extend_seconds.value))
-        try:
-            await self.ctx.intents.do(lambda c: c.library.extend(job_id, prompt, seconds))
-        except InputError as exc:
-            self.extend_field.show_error(exc.message)
-            return
-        toast(tr("drawer.extend.started"))
-        self.extend_field.control.value = ""
-
-    def _scrub(self) -> Node:
-        self.sprite = h("div", {"class_": "scrub-frame", "aria_hidden": "true"})
-        self.sprite.style.backgroundSize = SPRITES.background_size()
-        self.scrub_input = h(
-            "input",
-            {
-                "type": "range",
-                "min": "0",
-                "max": str(SPRITES.frames - 1),
-                "value": "0",
-                "id": "drawer-scrub",
-                "aria_valuetext": self._frame_text(0),
-            },
-        )
-        self.scope.on(self.scrub_input, "input", self._on_scrub)
-        label = h("label", {"for_": "drawer-scrub"}, tr("drawer.scrub"))
-        return h(
-            "div", {"class_": "scrub"}, self.sprite, h("div", {"class_": "scrub-control"}, label, self.scrub_input)
-        )
-
-    def _frame_text(self, frame: int) -> str:
-        at = fmt_number(frame * self.job.seconds / max(SPRITES.frames - 1, 1), 1)
-        return tr("drawer.scrub.at", at=at, seconds=self.job.seconds)
-
     async def _load_media(self) -> None:
         media = self.ctx.media
         job = self.job
@@ -255,7 +174,7 @@ class Drawer:
         if self.scrub is not None:
             sheet = await media.acquire(job.assets["spritesheet"])
             self._assets.append(job.assets["spritesheet"])
-            self.sprite.style.backgroundImage = f'url("{sheet}")'
+            self.scrub.show_sheet(sheet)
         if "video" not in job.assets:
             self.player.replaceChildren(h("p", None, tr("drawer.no_video")))
             return
@@ -271,14 +190,6 @@ class Drawer:
             self.video.play()
 
     # -- intents ---------------------------------------------------------------------------------
-    def _on_scrub(self, _event: Any) -> None:
-        frame = int(self.scrub_input.value)
-        self.scrub_input.setAttribute("aria-valuetext", self._frame_text(frame))
-        self.sprite.style.backgroundPosition = SPRITES.background_position(frame)
-        video = getattr(self, "video", None)
-        if video is not None and float(video.duration or 0) > 0:
-            video.currentTime = float(video.duration) * frame / max(SPRITES.frames - 1, 1)
-
     async def _rerun(self) -> None:
         """Close the drawer, then open New Render with this video's parameters."""
         self.dialog.close()
@@ -316,17 +227,6 @@ class Drawer:
         self.job = self.ctx.store.state.jobs.get(job_id) or self.job
         set_text(self.dialog.element.querySelector("#drawer-title"), self.job.display_title)
         toast(tr("drawer.saved"))
-
-    async def _remix(self) -> None:
-        self.remix_field.clear()
-        job_id, prompt = self.job.id, str(self.remix_field.control.value)
-        try:
-            await self.ctx.intents.do(lambda c: c.library.remix(job_id, prompt))
-        except InputError as exc:
-            self.remix_field.show_error(exc.message)
-            return
-        toast(tr("drawer.remix.started"))
-        self.remix_field.control.value = ""
 
     async def _delete(self) -> None:
         remote, job_id = bool(self.delete_remote.checked), self.job.id
