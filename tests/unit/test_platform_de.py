@@ -62,7 +62,9 @@ def test_price_bases_are_german() -> None:
     assert PerImage(D("0.02")).price(one).basis == "+ 1 Eingabebild × 2\u00a0¢"
     assert PerVideo(D("0.50")).price(facts).basis == "50\u00a0¢ pro Video"
     tokens = PerToken(D("0.000007")).price(PriceFacts(seconds=8, width=1280, height=720))
-    assert tokens.basis == "≈ 173k–216k Video-Tokens × $0.000007"
+    assert tokens.basis == "≈ 173k–216k Video-Tokens × 0,000007\u00a0$"
+    big = PerToken(D("0.000007")).price(PriceFacts(seconds=20, width=1920, height=1080))
+    assert big.basis == "≈ 972k–1,2M Video-Tokens × 0,000007\u00a0$"  # the decimal comma in counts too
     quote = usage_quote(57_920)
     assert quote.basis.startswith("aus der Nutzung berechnet: 57.920 Video-Tokens × ")
     assert quote.basis.endswith(" pro 1 Mio. (nicht abgerechnet)")

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from app.core.i18n import tr
-from app.core.i18n.formats import fmt_money, fmt_unit_price
+from app.core.i18n.formats import fmt_exact_money, fmt_money, fmt_number, fmt_unit_price
 
 Mode = Literal["text", "image", "reference"]
 RuleMode = Literal["text", "image", "reference", "extend"]  # "extend" continues a video: never a fresh render
@@ -184,7 +184,7 @@ class PerToken:
         width, height = facts.frame or (0, 0)
         per_fps = Decimal(width * height * facts.seconds) / PIXELS_PER_TOKEN
         low, high = (per_fps * fps for fps in TOKEN_FPS)
-        price = f"${self.usd_per_token.normalize():f}"
+        price = fmt_exact_money(self.usd_per_token)
         basis = tr("plat.price.tokens", low=_count(low), high=_count(high), price=price)
         return PricePart(low * self.usd_per_token, high * self.usd_per_token, basis)
 
@@ -244,9 +244,9 @@ def money_range(low: Decimal, high: Decimal, *, per: str = "") -> str:
 
 
 def _count(tokens: Decimal) -> str:
-    """``108k``, ``1.8M``: token counts are estimates, so shown rounded."""
+    """``108k``, ``1.8M`` (``1,8M``): token counts are estimates, so shown rounded."""
     if tokens >= 1_000_000:
-        return f"{tokens / 1_000_000:.1f}M"
+        return f"{fmt_number((tokens / 1_000_000).quantize(Decimal('0.1'), ROUND_HALF_UP), 1)}M"
     if tokens >= 1000:
         return f"{(tokens / 1000).quantize(Decimal(1), ROUND_HALF_UP)}k"
     return f"{tokens.quantize(Decimal(1), ROUND_HALF_UP)}"

@@ -43,6 +43,13 @@ def fmt_money(usd: Decimal, *, locale: str | None = None) -> str:
     return f"{amount}\u00a0$" if code == "de" else f"${amount}"
 
 
+def fmt_exact_money(usd: Decimal, *, locale: str | None = None) -> str:
+    """A dollar amount with every digit it has (a per-token price): ``$0.000007`` / ``0,000007 $``."""
+    code = _locale(locale)
+    amount = fmt_number(usd.normalize(), locale=code)
+    return f"{amount}\u00a0$" if code == "de" else f"${amount}"
+
+
 def fmt_unit_price(usd: Decimal, *, locale: str | None = None) -> str:
     """A unit price: ``40¢``, ``12.5¢`` below a dollar (``12,5 ¢``), else as :func:`fmt_money`."""
     if usd >= 1:
