@@ -10,7 +10,6 @@ Its pace is decided in ``batch_pacing``; New Render's batch mode offers the choi
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime
 import io
@@ -140,6 +139,8 @@ def prompts_from_lines(text: str) -> list[str]:
 
 def prompts_from_csv(text: str) -> list[str]:
     """The ``prompt`` (or ``text``) column of a CSV file with a header row."""
+    import csv  # only when a CSV file is dropped: off the page's start
+
     rows = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [name.strip().lower() for name in rows.fieldnames or []]
     column = next((c for c in PROMPT_COLUMNS if c in header), None)
