@@ -291,7 +291,7 @@ def test_tiles_fit_the_grid_when_the_library_is_the_first_page(demo_app: Page, a
 def test_spend_ledger_and_thumbnail_reset(demo_app: Page, app_server: str) -> None:
     _varied(demo_app, app_server, paid=frozenset({0, 1, 2, 4}))
     spend = demo_app.locator("#spend")
-    expect(spend).to_contain_text("$4.20 on 3 video(s) · demo: 1 would have cost $0.40")
+    expect(spend).to_contain_text("$4.20 on 3 videos · demo: 1 would have cost $0.40")
     spend.locator("summary").click()
     expect(spend.get_by_role("img", name=re.compile("Spend by month"))).to_be_visible()
     expect(spend).to_contain_text("Failed or blocked after the API accepted them: 1")

@@ -118,6 +118,23 @@ def test_plural_messages_are_complete_and_nothing_is_empty(locale: str) -> None:
             assert all(text.strip() for text in message.values()), msg_id
 
 
+@pytest.mark.parametrize("locale", sorted(LOCALE_NAMES))
+def test_a_counted_word_is_a_plural_message_not_a_bracketed_ending(locale: str) -> None:
+    # "3 video(s)", "Problem(e)": a count gets its plural forms, as the catalogue allows
+    bracketed = [
+        msg_id
+        for msg_id, message in catalogue(locale).items()
+        for text in ([message] if isinstance(message, str) else message.values())
+        if "{count}" in text and any(ending in text for ending in ("(s)", "(e)", "(en)", "(n)"))
+    ]
+    assert bracketed == []
+
+
+def test_one_video_and_three_videos() -> None:
+    assert tr("spend.summary", total="$1.00", count=1) == "$1.00 on 1 video"
+    assert tr("spend.summary", total="$4.20", count=3) == "$4.20 on 3 videos"
+
+
 def _literal_ids() -> Iterator[tuple[str, str]]:
     for path in sorted((PY / "app").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text())):

@@ -57,7 +57,10 @@ MESSAGES: dict[str, Message] = {
     "import.col.added": "Hinzugefügt",
     "import.col.merged": "Zusammengeführt",
     "import.col.skipped": "Übersprungen",
-    "import.details": "Details: {count} Einträge und warum",
+    "import.details": {
+        "one": "Details: {count} Eintrag und warum",
+        "other": "Details: {count} Einträge und warum",
+    },
     "import.go": "Importieren",
     "import.nothing": "Nichts zu importieren",
     "import.keys": "API-Schlüssel",
@@ -71,7 +74,10 @@ MESSAGES: dict[str, Message] = {
     "import.passphrase.hint": "Das Paket enthält verschlüsselte API-Schlüssel. Entsperren Sie sie, um sie ebenfalls "
     "zu importieren; ohne Passphrase bleiben sie draußen.",
     "import.unlock": "Schlüssel entsperren",
-    "import.unlocked": "{count} API-Schlüssel entsperrt.",
+    "import.unlocked": {
+        "one": "{count} API-Schlüssel entsperrt.",
+        "other": "{count} API-Schlüssel entsperrt.",
+    },
     "import.failed": "Nichts wurde importiert: {detail}",
     "import.done": "{name} importiert. {outcome}",
 }

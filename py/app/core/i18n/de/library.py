@@ -66,7 +66,10 @@ MESSAGES: dict[str, Message] = {
     "facts.seed": "Seed",
     "facts.remix_of": "Remix von",
     "spend.title": "Ausgaben",
-    "spend.summary": "{total} für {count} Video(s)",
+    "spend.summary": {
+        "one": "{total} für {count} Video",
+        "other": "{total} für {count} Videos",
+    },
     "spend.summary_demo": " · Demo: {count} hätten {cost} gekostet",
     "spend.by_model": "Ausgaben nach Modell",
     "spend.videos": "Videos",
@@ -78,9 +81,15 @@ MESSAGES: dict[str, Message] = {
     "Warteschlange) nicht in der Zählung der Bibliothek von {shown} enthalten.",
     "spend.demo": "Demo-Renderings sind simuliert und werden nie berechnet: {count} davon hätten zu veröffentlichten "
     "Preisen {cost} gekostet. Sie sind in den Zahlen oben nicht enthalten.",
-    "spend.billed": "Abgerechnet laut Anbieter: {cost} für {count} Video(s); der Rest sind Schätzungen.",
+    "spend.billed": {
+        "one": "Abgerechnet laut Anbieter: {cost} für {count} Video; der Rest sind Schätzungen.",
+        "other": "Abgerechnet laut Anbieter: {cost} für {count} Videos; der Rest sind Schätzungen.",
+    },
     "spend.running": "Noch in Arbeit: {cost} geschätzt.",
-    "spend.unknown_price": "{count} Video(s) hatten keinen veröffentlichten Preis.",
+    "spend.unknown_price": {
+        "one": "{count} Video hatte keinen veröffentlichten Preis.",
+        "other": "{count} Videos hatten keinen veröffentlichten Preis.",
+    },
     "spend.how": "Die Kosten sind, was der Anbieter abgerechnet hat, wo er es angibt, sonst die vor jedem Rendering "
     "gezeigte Schätzung aus veröffentlichten Preisen.",
     "spend.none": "Noch keine Ausgaben.",
@@ -100,20 +109,35 @@ MESSAGES: dict[str, Message] = {
     "bulk.tag": "Tags hinzufügen",
     "bulk.folder": "In Ordner verschieben",
     "bulk.clear": "Auswahl aufheben",
-    "bulk.tag.title": "Tags zu {count} Video(s) hinzufügen",
+    "bulk.tag.title": {
+        "one": "Tags zu {count} Video hinzufügen",
+        "other": "Tags zu {count} Videos hinzufügen",
+    },
     "bulk.tag.field": "Tags",
     "bulk.tag.hint": "Trennen Sie Tags durch Kommas.",
-    "bulk.folder.title": "{count} Video(s) in einen Ordner verschieben",
+    "bulk.folder.title": {
+        "one": "{count} Video in einen Ordner verschieben",
+        "other": "{count} Videos in einen Ordner verschieben",
+    },
     "bulk.folder.field": "Ordner",
     "bulk.folder.go": "Verschieben",
     "bulk.folder.hint": "Eine Bezeichnung in dieser Bibliothek. Wo der Browser es erlaubt, werden die Dateien auch "
     "in einen Ordner auf diesem Computer geschrieben.",
-    "bulk.tagged": "{count} Video(s) getaggt.",
+    "bulk.tagged": {
+        "one": "{count} Video getaggt.",
+        "other": "{count} Videos getaggt.",
+    },
     "bulk.no_folder": "Dieser Browser kann nicht in einen Ordner auf Ihrem Computer schreiben; nutzen Sie "
     "„Herunterladen“, um Kopien zu behalten.",
-    "bulk.moved": "{count} Video(s) nach „{folder}“ verschoben.",
+    "bulk.moved": {
+        "one": "{count} Video nach „{folder}“ verschoben.",
+        "other": "{count} Videos nach „{folder}“ verschoben.",
+    },
     "bulk.no_folder_name": "kein Ordner",
-    "bulk.deleted": "{count} Video(s) gelöscht.",
+    "bulk.deleted": {
+        "one": "{count} Video gelöscht.",
+        "other": "{count} Videos gelöscht.",
+    },
     "bulk.api_refused": " Die API hat abgelehnt: {problem}",
     "bulk.delete.title": {"one": "{count} Video löschen?", "other": "{count} Videos löschen?"},
     "bulk.delete.text": {

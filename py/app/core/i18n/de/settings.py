@@ -100,8 +100,14 @@ MESSAGES: dict[str, Message] = {
         "other": ", {count} API-Schlüssel (verschlüsselt)",
     },
     "export.done": "{renders}, {files}{keys} nach {name} exportiert ({size}).",
-    "export.missing": " Nicht mehr in diesem Browser gespeichert und daher nicht enthalten: {count} Datei(en).",
-    "export.unreadable": " Ausgelassene unlesbare Einträge: {count}.",
+    "export.missing": {
+        "one": " Nicht mehr in diesem Browser gespeichert und daher nicht enthalten: {count} Datei.",
+        "other": " Nicht mehr in diesem Browser gespeichert und daher nicht enthalten: {count} Dateien.",
+    },
+    "export.unreadable": {
+        "one": " Ausgelassene unlesbare Einträge: {count}.",
+        "other": " Ausgelassene unlesbare Einträge: {count}.",
+    },
     "export.not_finished": "Der Export wurde nicht abgeschlossen; es wurde kein Paket gespeichert.",
     "export.cancelled": "Export abgebrochen: Es wurde nichts gespeichert.",
     "export.saved_as": "Paket gespeichert als {name}",
@@ -129,8 +135,10 @@ MESSAGES: dict[str, Message] = {
     "backup.file": "Paketdatei",
     "backup.more": "…und {count} weitere.",
     "backup.refused": "„{name}“ kann nicht importiert werden. Es wurde nichts geändert.",
-    "backup.refused.said": "{name} kann nicht importiert werden: {count} Problem(e) gefunden. Es wurde nichts "
-    "geändert.",
+    "backup.refused.said": {
+        "one": "{name} kann nicht importiert werden: {count} Problem gefunden. Es wurde nichts geändert.",
+        "other": "{name} kann nicht importiert werden: {count} Probleme gefunden. Es wurde nichts geändert.",
+    },
     "backup.unreadable": "„{name}“ konnte nicht gelesen werden. Es wurde nichts geändert.",
     "provider.use": "{provider} verwenden",
     "provider.in_use": "In Verwendung",
@@ -182,10 +190,19 @@ MESSAGES: dict[str, Message] = {
     "vault.locked_now": "Gesperrt: Ihre Schlüssel sind aus dem Speicher dieser Seite (und dem der Abfrage) entfernt, "
     "bis Sie entsperren; die Prüfung laufender Renderings wartet bis dahin.",
     "vault.none": "Noch keine Schlüssel gespeichert.",
-    "vault.locked": "{count} Schlüssel gespeichert, mit Ihrer Passphrase gesperrt.",
-    "vault.unlocked": "{count} Schlüssel gespeichert, durch Ihre Passphrase geschützt und für diesen Besuch entsperrt.",
-    "vault.by_browser": "{count} Schlüssel gespeichert, verschlüsselt mit einem Schlüssel, den dieser Browser "
-    "verwahrt.",
+    # "Schlüssel" is the same word in the singular and the plural: both forms alike
+    "vault.locked": {
+        "one": "{count} Schlüssel gespeichert, mit Ihrer Passphrase gesperrt.",
+        "other": "{count} Schlüssel gespeichert, mit Ihrer Passphrase gesperrt.",
+    },
+    "vault.unlocked": {
+        "one": "{count} Schlüssel gespeichert, durch Ihre Passphrase geschützt und für diesen Besuch entsperrt.",
+        "other": "{count} Schlüssel gespeichert, durch Ihre Passphrase geschützt und für diesen Besuch entsperrt.",
+    },
+    "vault.by_browser": {
+        "one": "{count} Schlüssel gespeichert, verschlüsselt mit einem Schlüssel, den dieser Browser verwahrt.",
+        "other": "{count} Schlüssel gespeichert, verschlüsselt mit einem Schlüssel, den dieser Browser verwahrt.",
+    },
     "vault.new": "Neue Passphrase",
     "vault.new.hint": "Mindestens 8 Zeichen. Sie wird nie gespeichert: Wenn Sie sie vergessen, löschen Sie den "
     "Schlüssel und fügen Sie ihn erneut ein.",

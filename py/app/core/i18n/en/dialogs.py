@@ -52,7 +52,10 @@ MESSAGES: dict[str, Message] = {
     "import.col.added": "Added",
     "import.col.merged": "Merged",
     "import.col.skipped": "Skipped",
-    "import.details": "Details: {count} item(s) and why",
+    "import.details": {
+        "one": "Details: {count} item and why",
+        "other": "Details: {count} items and why",
+    },
     "import.go": "Import",
     "import.nothing": "Nothing to import",
     "import.keys": "API keys",
@@ -66,7 +69,10 @@ MESSAGES: dict[str, Message] = {
     "import.passphrase.hint": "The bundle holds encrypted API keys. Unlock them to import them too; without it, they "
     "stay out.",
     "import.unlock": "Unlock keys",
-    "import.unlocked": "{count} API key(s) unlocked.",
+    "import.unlocked": {
+        "one": "{count} API key unlocked.",
+        "other": "{count} API keys unlocked.",
+    },
     "import.failed": "Nothing was imported: {detail}",
     "import.done": "Imported {name}. {outcome}",
 }

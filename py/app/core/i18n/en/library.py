@@ -63,7 +63,10 @@ MESSAGES: dict[str, Message] = {
     "facts.seed": "Seed",
     "facts.remix_of": "Remix of",
     "spend.title": "Spend",
-    "spend.summary": "{total} on {count} video(s)",
+    "spend.summary": {
+        "one": "{total} on {count} video",
+        "other": "{total} on {count} videos",
+    },
     "spend.summary_demo": " · demo: {count} would have cost {cost}",
     "spend.by_model": "Spend by model",
     "spend.videos": "Videos",
@@ -74,9 +77,15 @@ MESSAGES: dict[str, Message] = {
     "archive) are not in the library's count of {shown}.",
     "spend.demo": "Demo renders are simulated and never charged: {count} of them would have cost {cost} at published "
     "prices. They are not in the figures above.",
-    "spend.billed": "Billed as the providers reported: {cost} on {count} video(s); the rest are estimates.",
+    "spend.billed": {
+        "one": "Billed as the providers reported: {cost} on {count} video; the rest are estimates.",
+        "other": "Billed as the providers reported: {cost} on {count} videos; the rest are estimates.",
+    },
     "spend.running": "Still rendering: {cost} estimated.",
-    "spend.unknown_price": "{count} video(s) had no published price.",
+    "spend.unknown_price": {
+        "one": "{count} video had no published price.",
+        "other": "{count} videos had no published price.",
+    },
     "spend.how": "Costs are what the provider billed where it said so, otherwise the estimate shown before each "
     "render, from published prices.",
     "spend.none": "No spend yet.",
@@ -96,19 +105,34 @@ MESSAGES: dict[str, Message] = {
     "bulk.tag": "Add tags",
     "bulk.folder": "Move to folder",
     "bulk.clear": "Clear selection",
-    "bulk.tag.title": "Add tags to {count} video(s)",
+    "bulk.tag.title": {
+        "one": "Add tags to {count} video",
+        "other": "Add tags to {count} videos",
+    },
     "bulk.tag.field": "Tags",
     "bulk.tag.hint": "Separate tags with commas.",
-    "bulk.folder.title": "Move {count} video(s) to a folder",
+    "bulk.folder.title": {
+        "one": "Move {count} video to a folder",
+        "other": "Move {count} videos to a folder",
+    },
     "bulk.folder.field": "Folder",
     "bulk.folder.go": "Move",
     "bulk.folder.hint": "A label in this library. Where the browser allows it, the files are also written to a "
     "folder on this computer.",
-    "bulk.tagged": "Tagged {count} video(s).",
+    "bulk.tagged": {
+        "one": "Tagged {count} video.",
+        "other": "Tagged {count} videos.",
+    },
     "bulk.no_folder": "This browser cannot write to a folder on your computer; use Download to keep copies.",
-    "bulk.moved": "Moved {count} video(s) to “{folder}”.",
+    "bulk.moved": {
+        "one": "Moved {count} video to “{folder}”.",
+        "other": "Moved {count} videos to “{folder}”.",
+    },
     "bulk.no_folder_name": "no folder",
-    "bulk.deleted": "Deleted {count} video(s).",
+    "bulk.deleted": {
+        "one": "Deleted {count} video.",
+        "other": "Deleted {count} videos.",
+    },
     "bulk.api_refused": " The API refused: {problem}",
     "bulk.delete.title": {"one": "Delete {count} video?", "other": "Delete {count} videos?"},
     "bulk.delete.text": {

@@ -89,8 +89,14 @@ MESSAGES: dict[str, Message] = {
     "export.files": {"one": "{count} file", "other": "{count} files"},
     "export.keys": {"one": ", {count} API key (encrypted)", "other": ", {count} API keys (encrypted)"},
     "export.done": "Exported {renders}, {files}{keys} to {name} ({size}).",
-    "export.missing": " {count} file(s) were no longer stored in this browser and are not in it.",
-    "export.unreadable": " {count} unreadable record(s) were left out.",
+    "export.missing": {
+        "one": " {count} file was no longer stored in this browser and is not in it.",
+        "other": " {count} files were no longer stored in this browser and are not in it.",
+    },
+    "export.unreadable": {
+        "one": " {count} unreadable record was left out.",
+        "other": " {count} unreadable records were left out.",
+    },
     "export.not_finished": "The export did not finish; no bundle was saved.",
     "export.cancelled": "Export cancelled: nothing was saved.",
     "export.saved_as": "Bundle saved as {name}",
@@ -115,7 +121,10 @@ MESSAGES: dict[str, Message] = {
     "backup.file": "Bundle file",
     "backup.more": "…and {count} more.",
     "backup.refused": "“{name}” cannot be imported. Nothing was changed.",
-    "backup.refused.said": "{name} cannot be imported: {count} problem(s) found. Nothing was changed.",
+    "backup.refused.said": {
+        "one": "{name} cannot be imported: {count} problem found. Nothing was changed.",
+        "other": "{name} cannot be imported: {count} problems found. Nothing was changed.",
+    },
     "backup.unreadable": "“{name}” could not be read. Nothing was changed.",
     "provider.use": "Use {provider}",
     "provider.in_use": "In use",
@@ -164,9 +173,18 @@ MESSAGES: dict[str, Message] = {
     "vault.locked_now": "Locked: your keys are out of this page's memory (and the poller's) until you unlock; "
     "checking running renders waits until then.",
     "vault.none": "No keys saved yet.",
-    "vault.locked": "{count} key(s) saved, locked with your passphrase.",
-    "vault.unlocked": "{count} key(s) saved, protected by your passphrase and unlocked for this visit.",
-    "vault.by_browser": "{count} key(s) saved, encrypted with a key kept by this browser.",
+    "vault.locked": {
+        "one": "{count} key saved, locked with your passphrase.",
+        "other": "{count} keys saved, locked with your passphrase.",
+    },
+    "vault.unlocked": {
+        "one": "{count} key saved, protected by your passphrase and unlocked for this visit.",
+        "other": "{count} keys saved, protected by your passphrase and unlocked for this visit.",
+    },
+    "vault.by_browser": {
+        "one": "{count} key saved, encrypted with a key kept by this browser.",
+        "other": "{count} keys saved, encrypted with a key kept by this browser.",
+    },
     "vault.new": "New passphrase",
     "vault.new.hint": "At least 8 characters. It is never stored: if you forget it, wipe the key and paste it again.",
     "vault.repeat": "Repeat the passphrase",
