@@ -6,12 +6,14 @@ const bar = document.getElementById("boot-progress");
 const fill = document.getElementById("boot-progress-fill");
 const status = document.getElementById("boot-status");
 const errorBox = document.getElementById("boot-error");
+// Said in the user's language when early.js has the texts (window.soraEarlyTexts).
+const t = (id, fallback, args) => (window.soraEarlyTexts ? window.soraEarlyTexts(id, fallback, args) : fallback);
 const steps = {
-  "Loading Pyodide": [8, "Loading the Python runtime…"],
-  "Loading remote packages": [12, "Fetching packages…"],
-  "Loading interpreter": [20, "Starting Python…"],
-  "Loaded interpreter": [70, "Python started"],
-  "Loaded Pyodide": [80, "Loading the app…"],
+  "Loading Pyodide": [8, "early.boot.pyodide", "Loading the Python runtime…"],
+  "Loading remote packages": [12, "early.boot.packages", "Fetching packages…"],
+  "Loading interpreter": [20, "early.boot.interpreter", "Starting Python…"],
+  "Loaded interpreter": [70, "early.boot.started", "Python started"],
+  "Loaded Pyodide": [80, "early.boot.app", "Loading the app…"],
 };
 const ready = () => app.dataset.ready === "true";
 const show = (percent, text) => {
@@ -22,7 +24,7 @@ const show = (percent, text) => {
 };
 addEventListener("py:progress", ({ detail }) => {
   const step = steps[detail];
-  if (step) show(step[0], step[1]);
+  if (step) show(step[0], t(step[1], step[2]));
 });
 const fail = (reason) => {
   if (ready()) return;
@@ -30,12 +32,16 @@ const fail = (reason) => {
   document.getElementById("boot").hidden = false;
   document.getElementById("views").hidden = true;
   errorBox.hidden = false;
-  errorBox.textContent = `Sora Renderer could not start: ${reason}. Reload the page; if it keeps failing, check that the server is running and the browser is up to date.`;
-  status.textContent = "Start-up failed.";
+  errorBox.textContent = t(
+    "early.boot.failed",
+    "Sora Renderer could not start: {reason}. Reload the page; if it keeps failing, check that the server is running and the browser is up to date.",
+    { reason },
+  );
+  status.textContent = t("early.boot.failed.status", "Start-up failed.");
 };
 addEventListener("error", (event) => fail(event.message || "a script failed to load"));
 addEventListener("unhandledrejection", (event) => fail(String(event.reason?.message || event.reason)));
 setTimeout(() => {
-  if (!ready() && app.dataset.ready !== "error") status.textContent = "Still loading… a first visit fetches about 15 MB.";
+  if (!ready() && app.dataset.ready !== "error") status.textContent = t("early.boot.slow", "Still loading… a first visit fetches about 15 MB.");
 }, 15000);
 window.soraBootFailed = fail; // called by py/main.py when the app cannot load

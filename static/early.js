@@ -24,6 +24,22 @@
   }
   const snap = saved || read($("early-defaults")?.textContent);
   if (!snap) return;
+  // The texts in the user's language (Python wrote them with the snapshot); index.html's
+  // English stays where one is missing. {name} placeholders are filled here.
+  const texts = snap.texts && typeof snap.texts === "object" ? snap.texts : {};
+  const t = (id, fallback, args = {}) =>
+    String(texts[id] ?? fallback).replace(/\{(\w+)\}/g, (whole, name) => (name in args ? String(args[name]) : whole));
+  const lang = typeof snap.lang === "string" ? snap.lang : "en";
+  if (texts["shell.nav.new"]) {
+    document.documentElement.lang = lang;
+    for (const node of document.querySelectorAll("[data-t]")) node.textContent = t(node.dataset.t, node.textContent);
+    for (const attr of ["placeholder", "aria-label", "title"]) {
+      for (const node of document.querySelectorAll(`[data-t-${attr}]`)) {
+        node.setAttribute(attr, t(node.getAttribute(`data-t-${attr}`), node.getAttribute(attr)));
+      }
+    }
+  }
+  window.soraEarlyTexts = t; // boot.js says its steps with it
   const prompt = $("early-prompt");
   const provider = $("early-provider");
   const model = $("early-model");
@@ -51,12 +67,13 @@
     if (!m) return;
     const f = m.frames.includes(wantedFrame) ? wantedFrame : m.default_frame;
     frame.replaceChildren(...m.frames.map((v) => option(v, v.replace("x", "×"), v === f)));
-    $("early-frame-label").textContent = m.frame_field === "size" ? "Size" : "Shape";
+    $("early-frame-label").textContent = m.frame_field === "size" ? t("compose.size", "Size") : t("compose.shape", "Shape");
     const s = m.seconds.includes(Number(wantedSeconds)) ? Number(wantedSeconds) : m.default_seconds;
-    seconds.replaceChildren(...m.seconds.map((v) => option(v, `${v} s`, v === s)));
+    seconds.replaceChildren(...m.seconds.map((v) => option(v, t("compose.seconds", "{seconds} s", { seconds: v }), v === s)));
   };
   const count = () => {
-    $("early-counter").textContent = `${prompt.value.length} characters`;
+    const count = prompt.value.length.toLocaleString(lang);
+    $("early-counter").textContent = t("compose.counter", "{count} characters", { count });
   };
 
   provider.replaceChildren(...snap.providers.map((p) => option(p.id, p.label, p.id === snap.provider)));
@@ -64,7 +81,9 @@
   fillChoices(snap.draft.frame, snap.draft.seconds);
   prompt.value = snap.draft.prompt || "";
   count();
-  $("early-provider-note").textContent = snap.demo ? "Demo mode: renders are simulated, no key, no cost." : "";
+  $("early-provider-note").textContent = snap.demo
+    ? t("compose.provider.demo", "Renders go to its simulator (demo mode: no key, no cost).")
+    : "";
 
   prompt.addEventListener("input", () => { touched.add("prompt"); count(); });
   provider.addEventListener("change", () => {
@@ -85,7 +104,7 @@
       button.type = "button";
       button.className = "btn";
       button.dataset.earlyChoice = `sign-in:${p.id}`;
-      button.textContent = `Sign in with ${p.label}`;
+      button.textContent = t("welcome.sign_in", "Sign in with {provider}", { provider: p.label });
       $("early-welcome-actions").insertBefore(button, $("early-welcome-key"));
     }
     welcome.addEventListener("click", (event) => {
@@ -94,8 +113,8 @@
       choice = picked.dataset.earlyChoice;
       for (const b of welcome.querySelectorAll("button")) b.setAttribute("aria-pressed", String(b === picked));
       note.textContent = choice === "demo"
-        ? "Demo mode starts as soon as the app has loaded. You can type your prompt now."
-        : "The sign-in page opens as soon as the app has loaded.";
+        ? t("early.welcome.demo", "Demo mode starts as soon as the app has loaded. You can type your prompt now.")
+        : t("early.welcome.sign_in", "The sign-in page opens as soon as the app has loaded.");
     });
   }
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.browser.conftest import BOOT_TIMEOUT_MS, PageWatch
 from tests.browser.test_new_render import created, render
 
 INTERPRETER = "**/pyodide.asm.wasm"
+SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "early"
 
 
 def hold_python(page: Page) -> Callable[[], None]:
@@ -42,7 +44,7 @@ def test_typing_and_choosing_before_python_reach_the_submitted_job(
     page.keyboard.type(f"A lighthouse at dusk {token}")
     page.get_by_label("Provider").select_option("openai-videos")
     page.get_by_label("Model").select_option("sora-2")
-    page.get_by_label("Length").select_option("8")
+    page.get_by_label("Duration").select_option("8")
     assert page.locator("#app").get_attribute("data-ready") == "false"  # all of it before Python
     prompt.click()
     release()
@@ -100,3 +102,35 @@ def test_the_welcome_is_there_at_first_paint_and_never_opens_over_the_user(
     expect(page.locator("#early-provider-note")).to_contain_text("Demo mode")
     release()
     wait_hydrated(page)
+
+
+def test_a_german_user_sees_the_page_before_python_in_german(browser: Browser, app_server: str) -> None:
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    try:
+        page.goto(app_server + "?demo=1")  # a first visit: Python writes the snapshot in German
+        wait_hydrated(page)
+        page.wait_for_function("JSON.parse(localStorage.getItem('sora-early') || '{}').lang === 'de'")
+        release = hold_python(page)
+        page.reload()
+        assert page.locator("#app").get_attribute("data-ready") == "false"
+        early = page.locator("#early")
+        expect(page.locator("html")).to_have_attribute("lang", "de")
+        expect(early.get_by_role("heading", level=1)).to_have_text("Neues Video")
+        expect(page.get_by_role("link", name="Warteschlange", exact=True)).to_be_visible()
+        expect(early.get_by_label("Länge")).to_be_visible()
+        expect(early.get_by_role("button", name="Rendern")).to_be_disabled()
+        expect(page.locator("#early-provider-note")).to_contain_text("Demomodus")
+        expect(page.locator("#boot-title")).to_have_text("Python startet in Ihrem Browser")
+        page.get_by_label("Prompt").fill("Ein Leuchtturm")
+        expect(page.locator("#early-counter")).to_have_text("14 Zeichen")
+        for english in ("New Render", "Queue", "Duration", "characters"):
+            for part in (".topbar", "#boot", "#early"):
+                expect(page.locator(part)).not_to_contain_text(english)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "early-de.png"))
+        release()
+        wait_hydrated(page)
+        expect(page.locator("#prompt")).to_have_value("Ein Leuchtturm")
+    finally:
+        context.close()

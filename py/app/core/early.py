@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.core.compose import Draft, fresh_draft
+from app.core.i18n import active_locale, template
 from app.core.provider_directory import Catalogue, ProviderDirectory
 
 if TYPE_CHECKING:
@@ -23,6 +24,52 @@ if TYPE_CHECKING:
 
 SNAPSHOT_KEY = "sora-early"  # localStorage key; the theme has its own (``sora-theme``)
 SNAPSHOT_VERSION = 1
+# The texts of the page before Python, in the user's language: index.html names them with
+# data-t attributes (English there, for a first visit), early.js and boot.js by id.
+EARLY_TEXT_IDS = (
+    "shell.skip",
+    "shell.home",
+    "shell.nav",
+    "shell.nav.new",
+    "shell.nav.queue",
+    "shell.nav.library",
+    "shell.nav.settings",
+    "shell.endpoint.demo_badge",
+    "early.endpoint",
+    "early.boot.title",
+    "early.boot.loading",
+    "early.boot.pyodide",
+    "early.boot.packages",
+    "early.boot.interpreter",
+    "early.boot.started",
+    "early.boot.app",
+    "early.boot.slow",
+    "early.boot.failed",
+    "early.boot.failed.status",
+    "compose.lead",
+    "welcome.title",
+    "welcome.lead",
+    "welcome.demo",
+    "welcome.key",
+    "welcome.sign_in",
+    "early.welcome.demo",
+    "early.welcome.sign_in",
+    "compose.prompt",
+    "compose.prompt.placeholder",
+    "compose.counter",
+    "compose.provider",
+    "compose.provider.demo",
+    "compose.model",
+    "compose.shape",
+    "compose.size",
+    "compose.duration",
+    "compose.seconds",
+    "compose.render",
+    "early.render_note",
+    "early.queue.lead",
+    "early.library.lead",
+    "early.settings.lead",
+)
 MAX_SECONDS_CHOICES = 30  # a range of lengths is offered whole second by whole second, up to this many
 
 
@@ -66,6 +113,8 @@ def snapshot(
         draft = fresh_draft(directory.current(active, catalogues), today, prompt=draft.prompt)
     return {
         "v": SNAPSHOT_VERSION,
+        "lang": active_locale(),
+        "texts": {msg_id: template(msg_id) for msg_id in EARLY_TEXT_IDS},
         "welcome_done": bool(settings and settings.welcome_done),
         "demo": bool(settings and settings.demo_mode),
         "polling": polling,

@@ -13,6 +13,7 @@ from app.core.i18n.catalogue import (
     active_locale,
     resolve_locale,
     set_locale,
+    template,
     tr,
 )
 from app.core.i18n.formats import fmt_bytes, fmt_date, fmt_datetime, fmt_money, fmt_number, fmt_unit_price
@@ -30,5 +31,6 @@ __all__ = [
     "fmt_unit_price",
     "resolve_locale",
     "set_locale",
+    "template",
     "tr",
 ]

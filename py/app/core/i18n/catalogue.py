@@ -38,6 +38,7 @@ AREAS = (
     "checks",
     "services",
     "bundle_checks",
+    "early",
     "platform",
 )
 
@@ -117,6 +118,15 @@ def tr(msg_id: str, /, **args: object) -> str:
     without an argument raises, so a wrong call fails in tests rather than showing braces.
     """
     return translate(_active, msg_id, args)
+
+
+def template(msg_id: str) -> str:
+    """A message of the active locale with its ``{placeholders}`` left in, for code that fills
+    them before Python runs (the early page); plural messages have no single template."""
+    message = _lookup(msg_id, _active)
+    if not isinstance(message, str):
+        raise TypeError(f"message {msg_id!r} is plural: it has no single template")
+    return message
 
 
 def translate(locale: str, msg_id: str, args: Mapping[str, object]) -> str:
