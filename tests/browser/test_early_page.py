@@ -99,7 +99,7 @@ def test_the_welcome_is_there_at_first_paint_and_never_opens_over_the_user(
     page.reload()  # the next visit knows before Python runs: no welcome, the draft, demo mode
     expect(page.locator("#early-welcome")).to_be_hidden()
     expect(page.locator("#early-prompt")).to_have_value("Fog rolling over a harbour")
-    expect(page.locator("#early-provider-note")).to_contain_text("Demo mode")
+    expect(page.locator("#early-provider-note")).to_contain_text("demo mode: no key, no cost")
     release()
     wait_hydrated(page)
 
