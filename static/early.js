@@ -26,10 +26,19 @@
   if (!snap) return;
   // The texts in the user's language (Python wrote them with the snapshot); index.html's
   // English stays where one is missing. {name} placeholders are filled here.
-  const texts = snap.texts && typeof snap.texts === "object" ? snap.texts : {};
+  let texts = snap.texts && typeof snap.texts === "object" ? snap.texts : {};
+  let lang = typeof snap.lang === "string" ? snap.lang : "en";
+  const translations = !saved && snap.translations && typeof snap.translations === "object" ? snap.translations : {};
+  for (const wanted of navigator.languages || [navigator.language]) { // a first visit: the browser's language
+    const base = String(wanted).split("-")[0].toLowerCase();
+    if (base === lang) break;
+    if (translations[base]) {
+      [texts, lang] = [translations[base], base];
+      break;
+    }
+  }
   const t = (id, fallback, args = {}) =>
     String(texts[id] ?? fallback).replace(/\{(\w+)\}/g, (whole, name) => (name in args ? String(args[name]) : whole));
-  const lang = typeof snap.lang === "string" ? snap.lang : "en";
   if (texts["shell.nav.new"]) {
     document.documentElement.lang = lang;
     for (const node of document.querySelectorAll("[data-t]")) node.textContent = t(node.dataset.t, node.textContent);

@@ -21,7 +21,8 @@ INDEX = ROOT / "index.html"
 sys.path.insert(0, str(ROOT / "py"))
 
 from app.core.compose import Draft  # noqa: E402
-from app.core.early import snapshot  # noqa: E402
+from app.core.early import early_texts, snapshot  # noqa: E402
+from app.core.i18n import DEFAULT_LOCALE, LOCALE_NAMES  # noqa: E402
 from app.core.providers import registry  # noqa: E402
 
 PATTERN = re.compile(r'(<script type="application/json" id="early-defaults">)(.*?)(</script>)', re.S)
@@ -31,6 +32,9 @@ def defaults_json(today: datetime.date | None = None) -> str:
     """The snapshot of a first visit, safe inside a ``<script>`` element."""
     day = today or datetime.date.today()
     data = snapshot(registry.directory(), {}, None, Draft(), day)
+    # A first visit has no snapshot to say its language: early.js picks one of these by the
+    # browser's languages, as the app will (i18n.resolve_locale), so the first paint is in it.
+    data["translations"] = {code: early_texts(code) for code in LOCALE_NAMES if code != DEFAULT_LOCALE}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 

@@ -108,8 +108,12 @@ def test_a_german_user_sees_the_page_before_python_in_german(browser: Browser, a
     context = browser.new_context(locale="de-DE")
     page = context.new_page()
     try:
-        page.goto(app_server + "?demo=1")  # a first visit: Python writes the snapshot in German
-        wait_hydrated(page)
+        release = hold_python(page)
+        page.goto(app_server + "?demo=1")  # a first visit: German from the browser's languages
+        expect(page.locator("#early").get_by_role("heading", level=1)).to_have_text("Neues Video")
+        expect(page.locator("html")).to_have_attribute("lang", "de")
+        release()
+        wait_hydrated(page)  # Python writes the snapshot in German
         page.wait_for_function("JSON.parse(localStorage.getItem('sora-early') || '{}').lang === 'de'")
         release = hold_python(page)
         page.reload()

@@ -5,6 +5,7 @@ fill in the rest by id."""
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,6 +14,7 @@ from app.core.compose import Draft
 from app.core.early import EARLY_TEXT_IDS, snapshot
 from app.core.i18n import set_locale, tr
 from app.core.providers import registry
+from tools import early_defaults
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = datetime.date(2026, 12, 2)
@@ -66,6 +68,13 @@ def test_every_text_sent_is_used_by_the_page_or_its_scripts() -> None:
     for script in ("early.js", "boot.js"):
         used |= set(re.findall(r'"((?:early|compose|welcome|shell)\.[\w.]+)"', (ROOT / "static" / script).read_text()))
     assert set(EARLY_TEXT_IDS) == used
+
+
+def test_a_first_visit_carries_every_other_language_for_the_browser_to_pick() -> None:
+    defaults = json.loads(early_defaults.embedded((ROOT / "index.html").read_text()))
+    assert defaults["lang"] == "en" and set(defaults["texts"]) == set(EARLY_TEXT_IDS)
+    assert set(defaults["translations"]) == {"de"}
+    assert defaults["translations"]["de"]["shell.nav.queue"] == "Warteschlange"
 
 
 def test_a_german_snapshot_carries_german_texts_and_its_language() -> None:

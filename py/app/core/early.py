@@ -73,6 +73,11 @@ EARLY_TEXT_IDS = (
 MAX_SECONDS_CHOICES = 30  # a range of lengths is offered whole second by whole second, up to this many
 
 
+def early_texts(locale: str | None = None) -> dict[str, str]:
+    """The page-before-Python's texts in the active locale (or ``locale``), by message id."""
+    return {msg_id: template(msg_id, locale) for msg_id in EARLY_TEXT_IDS}
+
+
 def _seconds(durations: tuple[int, ...], is_range: bool) -> list[int]:
     if is_range and len(durations) >= 2:
         low, high = min(durations), max(durations)
@@ -114,7 +119,7 @@ def snapshot(
     return {
         "v": SNAPSHOT_VERSION,
         "lang": active_locale(),
-        "texts": {msg_id: template(msg_id) for msg_id in EARLY_TEXT_IDS},
+        "texts": early_texts(),
         "welcome_done": bool(settings and settings.welcome_done),
         "demo": bool(settings and settings.demo_mode),
         "polling": polling,

@@ -120,10 +120,11 @@ def tr(msg_id: str, /, **args: object) -> str:
     return translate(_active, msg_id, args)
 
 
-def template(msg_id: str) -> str:
-    """A message of the active locale with its ``{placeholders}`` left in, for code that fills
-    them before Python runs (the early page); plural messages have no single template."""
-    message = _lookup(msg_id, _active)
+def template(msg_id: str, locale: str | None = None) -> str:
+    """A message of the active locale (or ``locale``) with its ``{placeholders}`` left in, for
+    code that fills them before Python runs (the early page); plural messages have no single
+    template."""
+    message = _lookup(msg_id, locale or _active)
     if not isinstance(message, str):
         raise TypeError(f"message {msg_id!r} is plural: it has no single template")
     return message
