@@ -18,6 +18,7 @@ from app.core.providers import registry
 from app.core.providers.base import Endpoint
 from app.core.state import AppState
 from app.core.store import Store
+from app.services.compose_intents import ComposeIntents
 from app.services.job_book import JobBook
 from app.services.job_store import JobStore
 from app.services.poll_engine import PollEngine
@@ -117,6 +118,19 @@ class Rig:
     def target(self) -> Target:
         base = BASES[self.provider_id]
         return Target(self.provider, self.client(base, DEMO_KEY), base, True, TODAY)
+
+    def compose(self) -> ComposeIntents:
+        """New Render's intents over this rig (its provider, its queue)."""
+        return ComposeIntents(
+            self.store,
+            self.records,
+            self.render,
+            self.images,
+            provider=lambda: self.provider,
+            target=self.target,
+            today=lambda: TODAY,
+            after_submit=self.queue.submitted,
+        )
 
     def draft(self, prompt: str, **choices: object) -> Draft:
         """The provider's default form with ``prompt`` (and any choices changed)."""

@@ -10,7 +10,7 @@ from app.services.clip_continuer import ClipContinuer
 from app.services.compose_intents import FIRST_FRAME, ComposeIntents
 from tests.unit.aio import run
 from tests.unit.fakes import StillFrames, png_bytes
-from tests.unit.queue_harness import TODAY, Rig
+from tests.unit.queue_harness import Rig
 
 LAST = png_bytes(1280, 720, b"the last frame")
 
@@ -26,16 +26,7 @@ def _rendered(rig: Rig) -> str:
 
 
 def _compose(rig: Rig) -> ComposeIntents:
-    return ComposeIntents(
-        rig.store,
-        rig.records,
-        rig.render,
-        rig.images,
-        provider=lambda: rig.provider,
-        target=rig.target,
-        today=lambda: TODAY,
-        after_submit=rig.queue.submitted,
-    )
+    return rig.compose()
 
 
 async def _continue(rig: Rig, compose: ComposeIntents, frames: StillFrames, job_id: str) -> None:

@@ -10,11 +10,11 @@ from app.core import errors as e
 from app.core.job_record import JobStatus
 from app.core.routes import Route
 from app.services.clip_continuer import ClipContinuer
-from app.services.compose_intents import FIRST_FRAME, ComposeIntents
+from app.services.compose_intents import FIRST_FRAME
 from app.services.job_actions import JobActions
 from tests.unit.aio import run
 from tests.unit.fakes import StillFrames, png_bytes
-from tests.unit.queue_harness import TODAY, Rig
+from tests.unit.queue_harness import Rig
 
 
 class Folder:
@@ -42,20 +42,10 @@ def _actions(rig: Rig, folder: Folder | None = None) -> tuple[JobActions, list[s
     async def use_provider(provider_id: str) -> None:
         switched.append(provider_id)
 
-    compose = ComposeIntents(
-        rig.store,
-        rig.records,
-        rig.render,
-        rig.images,
-        provider=lambda: rig.provider,
-        target=rig.target,
-        today=lambda: TODAY,
-        after_submit=rig.queue.submitted,
-    )
     actions = JobActions(
         rig.store,
         rig.jobs,
-        compose,
+        rig.compose(),
         ClipContinuer(rig.book, StillFrames(png_bytes(1280, 720)), rig.clients),
         rig.queue,
         folder or Folder(),

@@ -39,34 +39,37 @@ async def _started(ctx: UiContext, field: Field, make: Callable[[str], Intent]) 
     return True
 
 
+def _follow_up(ctx: UiContext, scope: Scope, run: Run, name: str, make: Callable[[str], Intent], *extra: Node) -> Node:
+    """The section of ``name`` (``drawer.<name>.*`` texts): a prompt, what else it takes, its button."""
+    field = Field(
+        f"drawer-{name}",
+        tr(f"drawer.{name}.prompt"),
+        h("textarea", {"rows": "3", "name": f"{name}_prompt"}),
+        hint=tr(f"drawer.{name}.hint"),
+    )
+
+    async def go() -> None:
+        if await _started(ctx, field, make):
+            toast(tr(f"drawer.{name}.started"))
+
+    return h(
+        "section",
+        {"class_": "drawer-section", "aria_labelledby": f"drawer-{name}-title"},
+        h("h3", {"id": f"drawer-{name}-title"}, tr(f"drawer.{name}")),
+        field.node,
+        *extra,
+        button(tr(f"drawer.{name}"), run(go), scope, kind="small"),
+    )
+
+
 def remix_section(
     ctx: UiContext, job: JobRecord, provider: ProviderCapabilities, scope: Scope, run: Run
 ) -> Node | None:
     """Remix (providers that can): the same video with a changed prompt."""
     if not provider.can(Operation.REMIX):
         return None
-    field = Field(
-        "drawer-remix",
-        tr("drawer.remix.prompt"),
-        h("textarea", {"rows": "3", "name": "remix_prompt"}),
-        hint=tr("drawer.remix.hint"),
-    )
     job_id = job.id
-
-    def remix(prompt: str) -> Intent:
-        return lambda c: c.library.remix(job_id, prompt)
-
-    async def go() -> None:
-        if await _started(ctx, field, remix):
-            toast(tr("drawer.remix.started"))
-
-    return h(
-        "section",
-        {"class_": "drawer-section", "aria_labelledby": "drawer-remix-title"},
-        h("h3", {"id": "drawer-remix-title"}, tr("drawer.remix")),
-        field.node,
-        button(tr("drawer.remix"), run(go), scope, kind="small"),
-    )
+    return _follow_up(ctx, scope, run, "remix", lambda prompt: lambda c: c.library.remix(job_id, prompt))
 
 
 def extend_section(
@@ -76,12 +79,6 @@ def extend_section(
     model = provider.model(job.model)
     if not provider.can(Operation.EXTEND) or model is None or not model.extend_seconds:
         return None
-    field = Field(
-        "drawer-extend",
-        tr("drawer.extend.prompt"),
-        h("textarea", {"rows": "3", "name": "extend_prompt"}),
-        hint=tr("drawer.extend.hint"),
-    )
     seconds = h(
         "select",
         {"id": "drawer-extend-seconds"},
@@ -94,21 +91,11 @@ def extend_section(
         added = int(str(seconds.value))
         return lambda c: c.library.extend(job_id, prompt, added)
 
-    async def go() -> None:
-        if await _started(ctx, field, extend):
-            toast(tr("drawer.extend.started"))
-
-    return h(
-        "section",
-        {"class_": "drawer-section", "aria_labelledby": "drawer-extend-title"},
-        h("h3", {"id": "drawer-extend-title"}, tr("drawer.extend")),
-        field.node,
-        h(
-            "div",
-            {"class_": "field"},
-            h("label", {"for_": "drawer-extend-seconds"}, tr("drawer.extend.add")),
-            seconds,
-            h("p", {"class_": "field-hint"}, tr("drawer.extend.length", seconds=job.seconds, limit=limit)),
-        ),
-        button(tr("drawer.extend"), run(go), scope, kind="small"),
+    choice = h(
+        "div",
+        {"class_": "field"},
+        h("label", {"for_": "drawer-extend-seconds"}, tr("drawer.extend.add")),
+        seconds,
+        h("p", {"class_": "field-hint"}, tr("drawer.extend.length", seconds=job.seconds, limit=limit)),
     )
+    return _follow_up(ctx, scope, run, "extend", extend, choice)
