@@ -9,7 +9,7 @@ contains the pieces it calls) and each wrapped call adds the overhead printed fi
 then scrolls once top to bottom and changes search, model filter and sort a few times,
 and prints per scroll frame and per change: the CPU of each piece, and of the browser's
 own style, layout and paint. The app's Python is reached through the globals of the
-grid's scroll listener (a Pyodide proxy an init script keeps)::
+grid's resize listener (a Pyodide proxy an init script keeps)::
 
     .venv/bin/python bench/library_profile.py [--size 5000] [--tries 3]
 """
@@ -46,8 +46,8 @@ EventTarget.prototype.addEventListener = function (type, listener, options) {
   return addListener.call(this, type, listener, options);
 };
 window.__pyExec = (source) => {
-  const scroll = window.__pyListeners.filter(e => e.target === window && e.type === 'scroll').pop();
-  const namespace = scroll.listener.__globals__;
+  const resize = window.__pyListeners.filter(e => e.target === window && e.type === 'resize').pop();
+  const namespace = resize.listener.__globals__;
   namespace.get('__builtins__').get('exec')(source, namespace);
 };
 """
@@ -63,6 +63,7 @@ PIECES = (
     ("app.core.selection", "", "prune"),
     ("app.ui.library.grid", "VirtualGrid", "set_items"),
     ("app.ui.library.grid", "VirtualGrid", "render"),
+    ("app.ui.library.grid", "VirtualGrid", "_bind"),
     ("app.ui.library.grid", "VirtualGrid", "_measure"),
     ("app.ui.library.grid", "VirtualGrid", "_viewport"),
     ("app.ui.library.grid", "VirtualGrid", "_face"),
@@ -70,6 +71,7 @@ PIECES = (
     ("app.ui.library.grid", "grid", "_poster"),
     ("app.ui.library.tile", "Tile", "bind"),
     ("app.ui.library.tile", "Tile", "show_poster"),
+    ("app.browser.dom_patch", "PatchBatch", "add"),
     ("app.browser.dom_patch", "PatchBatch", "flush"),
 )
 INSTRUMENT_PY = """

@@ -74,6 +74,7 @@ class Scope:
         self._observers: list[Any] = []
         self._pending: set[Pending] = set()
         self._intervals: list[Any] = []
+        self._js_listeners: list[tuple[Node, str, Any]] = []
 
     def after(self, delay_ms: int, callback: Callable[[], Any]) -> Pending:
         """Call ``callback`` once after ``delay_ms``, unless cancelled or closed first."""
@@ -102,6 +103,14 @@ class Scope:
         target.addEventListener(event, proxy, options)
         self._listeners.append((target, event, proxy))
 
+    def on_js(self, target: Node, event: str, listener: Any, *, passive: bool = False) -> None:
+        """Listen with a JS function (a glue module's, which filters events before any reach
+        Python) for as long as this scope lives."""
+        options = js.Object.new()
+        options.passive = passive
+        target.addEventListener(event, listener, options)
+        self._js_listeners.append((target, event, listener))
+
     def on_resize(self, target: Node, handler: Handler) -> None:
         """Call ``handler`` whenever ``target``'s box changes size, including when it is first
         laid out (a ``ResizeObserver``, disconnected with the scope)."""
@@ -122,6 +131,9 @@ class Scope:
             target.removeEventListener(event, proxy)
             proxy.destroy()
         self._listeners.clear()
+        for target, event, listener in self._js_listeners:
+            target.removeEventListener(event, listener)
+        self._js_listeners.clear()
         for proxy in self._proxies:
             proxy.destroy()
         self._proxies.clear()

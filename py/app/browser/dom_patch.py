@@ -3,8 +3,11 @@
 Every crossing between Python and JS costs microseconds in Pyodide, and a library tile
 has a dozen fields: bound attribute by attribute, a new row of tiles cost several
 milliseconds of a scroll frame. A :class:`Patch` names its slots once (node, kind,
-name); a :class:`PatchBatch` sends the values of many patches as one JSON string, and a
-few lines of JS write those that differ from what the page shows. User text stays text:
+name), and its :class:`PatchSet` keeps them in the page under a number; a
+:class:`PatchBatch` sends the values of many patches as one JSON string (nothing else
+crosses, nothing is converted), and a few lines of JS write those that differ from what
+the page shows. Values that never change for a job (its title, its date) can be encoded
+once (:func:`encode`) and sent again as they are. User text stays text:
 ``textContent`` and ``setAttribute``, never HTML, and goes through
 :func:`~app.core.safe_text.shown` like every string :mod:`app.browser.dom` writes.
 """
@@ -13,10 +16,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
-
-from pyodide.ffi import to_js
 
 from app.browser.dom import Node
 from app.browser.ffi import js_object
@@ -36,48 +38,69 @@ class Slot(StrEnum):
 _TEXT_KINDS = frozenset({Slot.TEXT, Slot.ATTR})  # what a reader sees as words (styles and flags are ours)
 
 
-def _applier() -> Any:
-    """``applyPatches`` of ``static/js/dom-patch.mjs`` (a PyScript ``js_modules`` entry)."""
-    from pyscript.js_modules import dom_patch
+@dataclass(frozen=True)
+class Encoded:
+    """Values for slots of these ``kinds``, made safe and encoded as JSON (no brackets)."""
 
-    return dom_patch.applyPatches
+    kinds: tuple[Slot, ...]
+    json: str
+
+
+def encode(kinds: Sequence[Slot], values: Sequence[Value]) -> Encoded:
+    """``values`` for slots of ``kinds``: text through :func:`shown`, then JSON, once."""
+    if len(values) != len(kinds):
+        raise ValueError(f"{len(kinds)} slots got {len(values)} values")
+    row = [shown(v) if isinstance(v, str) and kind in _TEXT_KINDS else v for kind, v in zip(kinds, values, strict=True)]
+    return Encoded(tuple(kinds), json.dumps(row)[1:-1])
+
+
+class PatchSet:
+    """The patches of one group of nodes (a grid's tiles), kept by the page under numbers."""
+
+    def __init__(self) -> None:
+        from pyscript.js_modules import dom_patch  # static/js/dom-patch.mjs (a js_modules entry)
+
+        self.js: Any = dom_patch.patchSet()
+
+    def patch(self, slots: Sequence[tuple[Node, Slot, str]]) -> Patch:
+        return Patch(self, slots)
 
 
 class Patch:
     """A fixed list of slots on some nodes, written together through a :class:`PatchBatch`."""
 
-    def __init__(self, slots: Sequence[tuple[Node, Slot, str]]) -> None:
+    def __init__(self, patch_set: PatchSet, slots: Sequence[tuple[Node, Slot, str]]) -> None:
         self.size = len(slots)
-        self.text_slots = tuple(i for i, (_node, kind, _name) in enumerate(slots) if kind in _TEXT_KINDS)
-        self.target = js_object(
-            {
-                "nodes": [node for node, _kind, _name in slots],
-                "kinds": [str(kind) for _node, kind, _name in slots],
-                "names": [name for _node, _kind, name in slots],
-            }
-        )
+        self.kinds = tuple(kind for _node, kind, _name in slots)
+        target = {
+            "nodes": [node for node, _kind, _name in slots],
+            "kinds": [str(kind) for kind in self.kinds],
+            "names": [name for _node, _kind, name in slots],
+        }
+        self.number = int(patch_set.js.add(js_object(target)))
 
 
 class PatchBatch:
-    """Patches written by one call into JS: the values cross as one JSON string (a single
-    copy, where converting them one by one cost more than writing them)."""
+    """Patches of one :class:`PatchSet` written by one call into JS, their values as one
+    JSON string (a single copy, where converting them one by one cost more than writing them)."""
 
-    def __init__(self) -> None:
-        self._targets: list[Any] = []
-        self._rows: list[Sequence[Value]] = []
+    def __init__(self, patch_set: PatchSet) -> None:
+        self._set = patch_set
+        self._rows: list[str] = []
 
-    def add(self, patch: Patch, values: Sequence[Value]) -> None:
-        if len(values) != patch.size:
-            raise ValueError(f"a patch of {patch.size} slots got {len(values)} values")
-        row = list(values)
-        for i in patch.text_slots:
-            if isinstance(value := row[i], str):
-                row[i] = shown(value)
-        self._targets.append(patch.target)
-        self._rows.append(row)
+    def add(self, patch: Patch, values: Sequence[Value], tail: Encoded | None = None) -> None:
+        """The values of ``patch``'s slots: ``values`` for the first ones, ``tail`` for the rest."""
+        if len(values) > patch.size or patch.kinds[len(values) :] != (tail.kinds if tail is not None else ()):
+            raise ValueError(f"a patch of {patch.size} slots got {len(values)} values and {tail} encoded")
+        parts = [str(patch.number)]
+        if values:
+            parts.append(encode(patch.kinds[: len(values)], values).json)
+        if tail is not None and tail.json:
+            parts.append(tail.json)
+        self._rows.append("[" + ",".join(parts) + "]")
 
     def flush(self) -> None:
         """Write everything added since the last flush."""
-        if self._targets:
-            _applier()(to_js(self._targets), json.dumps(self._rows))
-            self._targets, self._rows = [], []
+        if self._rows:
+            self._set.js.apply("[" + ",".join(self._rows) + "]")
+            self._rows = []

@@ -31,6 +31,27 @@ def on_scroll(scope: Scope, handler: Callable[[Any], None]) -> None:
     scope.on(js.window, "scroll", handler, passive=True)
 
 
+class RowWatch:
+    """Calls ``handler(scroll_y)`` on scroll only when the viewport's top enters another row.
+
+    A virtual grid's window moves only when that row changes, and a call from JS into
+    Python (with the event's proxy) costs more than the few lines of ``rowWatcher`` in
+    ``static/js/dom-patch.mjs`` that read the position and compare rows. Until
+    :meth:`arm` is given a row stride, every scroll event calls ``handler``.
+    """
+
+    def __init__(self, scope: Scope, handler: Callable[[float], None]) -> None:
+        from pyscript.js_modules import dom_patch
+
+        self._watch = dom_patch.rowWatcher(scope.callable(lambda y: handler(float(y))))
+        scope.on_js(js.window, "scroll", self._watch.listener, passive=True)
+
+    def arm(self, top: float, stride: float, row: int) -> None:
+        """The grid starts ``top`` px down the page, its rows are ``stride`` apart, and it
+        shows the window of ``row`` (call again whenever one of them changes)."""
+        self._watch.arm(top, stride, row)
+
+
 def on_resize(scope: Scope, handler: Callable[[Any], None]) -> None:
     scope.on(js.window, "resize", handler, passive=True)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from app.browser import viewport
 from app.browser.dom import Node, Scope, h, query_closest
 from app.browser.dom import focus as focus_element
-from app.browser.dom_patch import PatchBatch
+from app.browser.dom_patch import PatchBatch, PatchSet
 from app.core.selection import Selection
 from app.core.virtual_grid import GridLayout, move_focus, scroll_to_reveal, visible_range
 from app.ui.library.tile import Tile, TileFace
@@ -49,16 +49,21 @@ class VirtualGrid:
         self._bound: dict[str, Tile] = {}
         self._spare: list[Tile] = []
         self._faces: dict[str, tuple[JobRecord, TileFace]] = {}
+        self._patches = PatchSet()  # the tiles' slots, kept by the page
         self._shown: tuple[object, ...] = ()
         self._shown_items: Sequence[JobRecord] | None = None
+        self._window = (0, 0)  # the first and end index of the tiles shown
         self._frame_pending = False
         self.element: Node = h("div", {"class_": "lib-grid", "id": "library-grid"})
         self._width = 0.0
         self._top = 0.0  # the grid's offset from the top of the document
         self._height = -1.0
         self._viewport_height = 0.0
-        # Browsers fire scroll events once per frame, right before rendering: lay out at once.
-        viewport.on_scroll(scope, lambda _event: self.render())
+        self._layout: GridLayout | None = None
+        self._armed = (0.0, 0.0)  # the grid top and row stride the row watch was given
+        # Browsers fire scroll events once per frame, right before rendering: lay out at once,
+        # and only when a row enters (the watch compares rows in JS, without calling Python).
+        self._rows = viewport.RowWatch(scope, self.render)
         viewport.on_resize(scope, self._resized)
         scope.on_resize(self.element, self._resized)  # laid out for the first time, or narrower
         scope.on(self.element, "keydown", self._keydown)
@@ -67,7 +72,9 @@ class VirtualGrid:
     # -- layout -------------------------------------------------------------------------------
     def layout(self) -> GridLayout:
         width = self._width or self._measure()
-        return GridLayout(width, TILE_MIN_WIDTH, TILE_HEIGHT, GAP)
+        if self._layout is None or self._layout.viewport_width != width:
+            self._layout = GridLayout(width, TILE_MIN_WIDTH, TILE_HEIGHT, GAP)
+        return self._layout
 
     def _measure(self) -> float:
         """Read the grid's width and position: layout reads, so cached between scroll frames
@@ -108,22 +115,53 @@ class VirtualGrid:
         self._frame_pending = False
         self.render()
 
-    def render(self) -> None:
+    def render(self, scroll_y: float | None = None) -> None:
+        """Lay the window out at ``scroll_y`` (the row watch's reading; read here when None)."""
         layout = self.layout()
-        scroll_top, height = self._viewport()
-        window = visible_range(layout, len(self.items), scroll_top, height)
+        y = viewport.scroll_y() if scroll_y is None else scroll_y
+        scroll_top = max(y - self._top, 0.0)
+        window = visible_range(layout, len(self.items), scroll_top, self._viewport_height)
+        stride = layout.row_height
+        if scroll_y is None or (self._top, stride) != self._armed:  # the watch compares with this row
+            self._armed = (self._top, stride)
+            self._rows.arm(self._top, stride, int(scroll_top // stride))
         shown = (self.selection, self.focus_index, layout.viewport_width, window.first, window.end)
         if self.items is self._shown_items and shown == self._shown:
-            return  # the same tiles at the same places: most scroll frames inside a row
+            return  # the same tiles at the same places
+        scrolled = self.items is self._shown_items and shown[:3] == self._shown[:3]
+        old_first, old_end = self._window if scrolled else (0, 0)
         self._shown, self._shown_items = shown, self.items
+        self._window = (window.first, window.end)
         if window.total_height != self._height:
             self._height = window.total_height
             self.element.style.height = f"{window.total_height:.0f}px"
-        wanted = {self.items[i].id: i for i in window.indexes()}
-        # Tiles that leave are re-bound to those that enter, without leaving the DOM (nor
-        # letting go of their poster: the next job's may be the same one).
-        free = [self._bound.pop(job_id) for job_id in [k for k in self._bound if k not in wanted]]
-        batch = PatchBatch()
+        if scrolled:
+            # Only the window moved: the tiles of the rows that left are re-bound to those
+            # that entered; the others stay as they are.
+            items = self.items
+            first, end = window.first, window.end
+            free = [self._bound.pop(items[i].id) for i in range(old_first, old_end) if not first <= i < end]
+            entering = [i for i in range(first, end) if not old_first <= i < old_end]
+            wanted = {items[i].id: i for i in entering}
+        else:
+            wanted = {self.items[i].id: i for i in window.indexes()}
+            # Tiles that leave are re-bound to those that enter, without leaving the DOM (nor
+            # letting go of their poster: the next job's may be the same one).
+            free = [self._bound.pop(job_id) for job_id in [k for k in self._bound if k not in wanted]]
+        self._bind(layout, wanted, free)
+        for tile in free:  # the window shrank (fewer results): park what is left over
+            self._release(tile)
+            tile.job_id, tile.signature = "", ()
+            tile.element.remove()
+            self._spare.append(tile)
+
+    def _bind(self, layout: GridLayout, wanted: dict[str, int], free: list[Tile]) -> None:
+        """Bind the jobs of ``wanted`` (id -> index) to their tiles, re-using ``free`` ones,
+        all written by one call into the page."""
+        batch = PatchBatch(self._patches)
+        columns, tile_width, row_height = layout.columns, layout.tile_width, layout.row_height
+        column_stride = tile_width + GAP
+        selection, focus_index = self.selection, self.focus_index
         for job_id, index in wanted.items():
             job = self.items[index]
             bound = self._bound.get(job_id)
@@ -133,31 +171,20 @@ class VirtualGrid:
                 self._bound[job_id] = tile
             else:
                 tile = bound
-            x, y = layout.offset(index)
-            signature = (job, x, y, layout.tile_width, job.id in self.selection, index == self.focus_index)
+            row, column = divmod(index, columns)
+            x, y = column * column_stride, row * row_height
+            selected, focused = job_id in selection, index == focus_index
+            signature = (job, x, y, tile_width, selected, focused)
             if not fresh and tile.signature == signature:
                 continue  # unchanged: scrolling touches only tiles that enter the window
             tile.signature = signature
-            tile.bind(
-                self._face(job),
-                batch,
-                selected=job.id in self.selection,
-                focused=index == self.focus_index,
-                x=x,
-                y=y,
-                width=layout.tile_width,
-            )
+            tile.bind(self._face(job), batch, selected=selected, focused=focused, x=x, y=y, width=tile_width)
             if fresh or tile.poster_wanted != job.assets.get("thumbnail"):
                 self._poster(tile, job)
         batch.flush()
-        for tile in free:  # the window shrank (fewer results): park what is left over
-            self._release(tile)
-            tile.job_id, tile.signature = "", ()
-            tile.element.remove()
-            self._spare.append(tile)
 
     def _new_tile(self) -> Tile:
-        tile = self._spare.pop() if self._spare else Tile(self._scope, self._on_action)
+        tile = self._spare.pop() if self._spare else Tile(self._scope, self._patches, self._on_action)
         self.element.appendChild(tile.element)
         return tile
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.browser.dom import Node, Scope, h
-from app.browser.dom_patch import Patch, PatchBatch, Slot
+from app.browser.dom_patch import Encoded, PatchBatch, PatchSet, Slot, encode
 from app.browser.local_time import local_date
 from app.core.i18n import tr
 from app.ui.icons import icon
@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 
 QUICK_ACTIONS = ("play", "open", "download", "rename", "delete")  # labelled by "tile.action.<name>"
 ICONS = {"play": "play", "open": "spark", "download": "download", "rename": "edit", "delete": "trash"}
+# The kinds of a tile's slots that show the job (after those that show its place and state):
+# data-job, aria-label, the name and its title, meta, length, the dot (hidden, tone, title,
+# label, role) and the checkbox's label. Encoded once per face, sent as they are.
+FACE_SLOTS = (Slot.ATTR, Slot.ATTR, Slot.TEXT, Slot.ATTR, Slot.TEXT, Slot.TEXT) + (Slot.PROP,) + (Slot.ATTR,) * 5
 
 
 def unusual(job: JobRecord) -> tuple[str, str] | None:
@@ -42,26 +46,35 @@ class TileFace:
     label: str
     check_label: str
     flag: tuple[str, str] | None
+    slots: Encoded  # the values of the FACE_SLOTS, ready to send
 
     @classmethod
     def of(cls, job: JobRecord) -> TileFace:
         title = job.display_title
+        meta = f"{job.model} · {job.size.replace('x', '×')} · {local_date(job.created_at)}"
+        length = tr("units.seconds_short", seconds=job.seconds)
+        label = tr("tile.label", title=title, count=job.seconds)
+        check_label = tr("tile.select", title=title)
+        flag = unusual(job)
+        tone, reason = flag or (None, None)
+        values = (job.id, label, title, job.prompt, meta, length, flag is None, tone, reason, reason)
         return cls(
             job_id=job.id,
             title=title,
             prompt=job.prompt,
-            meta=f"{job.model} · {job.size.replace('x', '×')} · {local_date(job.created_at)}",
-            length=tr("units.seconds_short", seconds=job.seconds),
-            label=tr("tile.label", title=title, count=job.seconds),
-            check_label=tr("tile.select", title=title),
-            flag=unusual(job),
+            meta=meta,
+            length=length,
+            label=label,
+            check_label=check_label,
+            flag=flag,
+            slots=encode(FACE_SLOTS, (*values, "img" if reason else None, check_label)),
         )
 
 
 class Tile:
     """A pooled tile element, re-bound to whichever job it shows."""
 
-    def __init__(self, scope: Scope, on_action: Callable[[str, str, Any], None]) -> None:
+    def __init__(self, scope: Scope, patches: PatchSet, on_action: Callable[[str, str, Any], None]) -> None:
         self.job_id = ""
         self._on_action = on_action
         self.poster_asset: str | None = None  # the thumbnail whose blob: URL this tile holds
@@ -99,14 +112,16 @@ class Tile:
         stops = [(self.element, Slot.ATTR, "tabindex"), *[(b, Slot.ATTR, "tabindex") for b in buttons]]
         self.poster = h("img", {"alt": "", "decoding": "async"})
         self.placeholder = icon("film", size=28)
-        self._patch = Patch(
+        self._patch = patches.patch(
             (
                 (self.element, Slot.STYLE, "transform"),
                 (self.element, Slot.STYLE, "width"),
-                (self.element, Slot.ATTR, "data-job"),
-                (self.element, Slot.ATTR, "aria-label"),
                 *stops,
                 (self.element, Slot.CLASS, "selected"),
+                (self.check, Slot.PROP, "checked"),
+                # the FACE_SLOTS:
+                (self.element, Slot.ATTR, "data-job"),
+                (self.element, Slot.ATTR, "aria-label"),
                 (self.title, Slot.TEXT, ""),
                 (self.title, Slot.ATTR, "title"),
                 (self.meta, Slot.TEXT, ""),
@@ -116,7 +131,6 @@ class Tile:
                 (self.dot, Slot.ATTR, "title"),
                 (self.dot, Slot.ATTR, "aria-label"),
                 (self.dot, Slot.ATTR, "role"),
-                (self.check, Slot.PROP, "checked"),
                 (self.check, Slot.ATTR, "aria-label"),
             )
         )
@@ -138,28 +152,17 @@ class Tile:
     ) -> None:
         """Show ``face`` at (x, y), written with the rest of ``batch`` (one call into the page)."""
         self.job_id = face.job_id
-        tone, reason = face.flag or (None, None)
+        stop = "0" if focused else "-1"
         batch.add(
             self._patch,
             (
                 f"translate({x:.0f}px, {y:.0f}px)",
                 f"{width:.0f}px",
-                face.job_id,
-                face.label,
-                *["0" if focused else "-1"] * (1 + len(QUICK_ACTIONS)),
+                *[stop] * (1 + len(QUICK_ACTIONS)),
                 selected,
-                face.title,
-                face.prompt,
-                face.meta,
-                face.length,
-                face.flag is None,
-                tone,
-                reason,
-                reason,
-                "img" if reason else None,
                 selected,
-                face.check_label,
             ),
+            face.slots,
         )
 
     def show_poster(self, url: str | None) -> None:
