@@ -7,6 +7,7 @@ asserted after the test, so a CDN fetch or a console error fails the test that c
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
 import serve
 from simulator import SimConfig
+from tests.browser.crash import take_crashed
 from tools import vendor
 from tools.chromium import CHROMIUM, QUIET_ARGS
 
@@ -37,14 +39,45 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+class Browsers:
+    """A test module's Chromium, launched again after a test killed a tab in it."""
+
+    def __init__(self, launch: Callable[[], Browser]) -> None:
+        self._launch = launch
+        self._current: Browser | None = None
+        self.spoiled = False
+
+    def current(self) -> Browser:
+        if self._current is not None and (self.spoiled or not self._current.is_connected()):
+            self.close()
+        if self._current is None:
+            self._current = self._launch()
+            self.spoiled = False
+        return self._current
+
+    def close(self) -> None:
+        if self._current is not None:
+            with contextlib.suppress(Exception):  # a browser that died closes itself
+                self._current.close()
+            self._current = None
+
+
 @pytest.fixture(scope="module")
-def browser(launch_browser: Callable[[], Browser]) -> Iterator[Browser]:
-    """A fresh Chromium for each test module (pytest-playwright keeps one per session): a
-    renderer that a crash test killed, or memory a module left behind, cannot make the
-    pages of later modules crash while they boot."""
-    browser = launch_browser()
-    yield browser
-    browser.close()
+def browsers(launch_browser: Callable[[], Browser]) -> Iterator[Browsers]:
+    """A fresh Chromium for each test module (pytest-playwright keeps one per session), so
+    memory a module left behind cannot make the pages of later modules crash as they boot."""
+    held = Browsers(launch_browser)
+    yield held
+    held.close()
+
+
+@pytest.fixture
+def browser(browsers: Browsers) -> Iterator[Browser]:
+    """The module's Chromium; after a test that killed a tab (``Page.crash``) the next test
+    gets a new one: pages opened beside a killed renderer crash while they boot."""
+    yield browsers.current()
+    if take_crashed():
+        browsers.spoiled = True
 
 
 @pytest.fixture(scope="session")

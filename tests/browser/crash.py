@@ -7,12 +7,55 @@ import json
 import urllib.request
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Error, Page
 
 from app.core.keys import DEMO_KEY
-from tools.crash_tab import LEDGERS_JS, crash_tab
+from tools.crash_tab import LEDGERS_JS
+from tools.crash_tab import crash_tab as _crash_tab
 
-__all__ = ["crash_tab", "ledgers", "original_sha", "served_bytes", "sim_json", "stored_video"]
+__all__ = [
+    "crash_tab",
+    "ledgers",
+    "original_sha",
+    "reopen",
+    "served_bytes",
+    "sim_json",
+    "stored_video",
+    "take_crashed",
+]
+
+_CRASHED = [False]  # a tab was killed since the browser fixture last asked
+
+
+def crash_tab(page: Page) -> None:
+    """Kill the tab (``tools.crash_tab``), and remember it: the browser is not used again."""
+    _CRASHED[0] = True
+    _crash_tab(page)
+
+
+def reopen(context: BrowserContext, url: str, route: str = "") -> Page:
+    """The app in a new tab of the same profile, after a kill. Chromium sometimes puts the new
+    tab in the killed renderer while it is still going away, and that tab dies while it boots
+    ("Target crashed"), which is the browser's doing, not the app's: then one new tab more."""
+    from tests.browser.conftest import open_app
+
+    for attempt in (1, 2):
+        page = context.new_page()
+        try:
+            open_app(page, url, route=route)
+            return page
+        except Error as exc:
+            if "Target crashed" not in str(exc) or attempt == 2:
+                raise
+            page.close()
+    raise AssertionError("unreachable")
+
+
+def take_crashed() -> bool:
+    """Whether a tab was killed since the last call (and forget it)."""
+    crashed, _CRASHED[0] = _CRASHED[0], False
+    return crashed
+
 
 STORED_SHA_JS = """async (title) => {
     const db = await new Promise((ok, ko) => {

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.browser.a11y import axe_violations
-from tests.browser.conftest import choose_provider, open_app
-from tests.browser.crash import crash_tab
+from tests.browser.conftest import choose_provider
+from tests.browser.crash import crash_tab, reopen
 from tests.browser.helpers import go
 from tests.browser.test_providers import creates
 from tests.browser.test_queue import creates as openai_creates
@@ -111,8 +111,7 @@ def test_a_batch_interrupted_mid_way_sends_nothing_twice(
         page.wait_for_selector("#app[data-hydrated='true']", state="attached")
     else:
         crash_tab(page)
-        page = context.new_page()
-        open_app(page, app_server)
+        page = reopen(context, app_server)
     go(page, "Queue")
     group = page.locator("#queue-done section.batch-group")  # every member ended: the batch is finished
     expect(group).to_have_count(1, timeout=BATCH_MS)

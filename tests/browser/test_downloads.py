@@ -19,6 +19,7 @@ from tests.browser.crash import (
     crash_tab,
     ledgers,
     original_sha,
+    reopen,
     served_bytes,
     stored_video,
 )
@@ -38,9 +39,7 @@ def _send(page: Page, prompt: str) -> None:
 
 
 def _reopen(context: BrowserContext, app_server: str, route: str = "#/queue") -> Page:
-    page = context.new_page()
-    open_app(page, app_server, route=route)
-    return page
+    return reopen(context, app_server, route=route)
 
 
 def _remote_id(page: Page, title: str) -> str:

@@ -245,6 +245,52 @@ def test_cancel_stops_tracking_and_deletes_the_remote_job() -> None:
     assert any(r.method == "DELETE" for r in rig.transport.sent)
 
 
+def test_a_not_found_that_crosses_the_delete_of_a_cancel_is_the_cancel_not_a_failure() -> None:
+    # Deleting is how this API stops a render: a poll already out answers 404 meanwhile.
+    rig = Rig(job_seconds=60)
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        job_id = await rig.submit("cancel me while a poll is out")
+        await asyncio.sleep(0)
+        real = rig.queue.client_for(rig.queue.job(job_id))  # type: ignore[arg-type]
+
+        class Crossing:
+            async def delete(self, remote_id: str) -> None:
+                await real.delete(remote_id)
+                rig.queue.deliver(Stopped(job_id, "video_not_found", "Video not found.", 404))
+                for _ in range(20):
+                    await asyncio.sleep(0)  # the inbox reads it before the delete returns
+
+        rig.queue.client_for = lambda job: Crossing()  # type: ignore[assignment,method-assign,return-value]
+        await rig.queue.cancel(job_id)
+        await rig.settle()
+
+    run(scenario())
+    job = _only_job(rig)
+    assert job.status is JobStatus.CANCELED and job.error_code != "video_not_found"
+
+
+def test_an_ending_held_during_a_refused_cancel_is_handled_after_it() -> None:
+    rig = Rig(job_seconds=60)
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        job_id = await rig.submit("it failed on its own")
+        await asyncio.sleep(0)
+        rig.queue.untrack(job_id)  # the worker's own polls are not part of this
+        inbox = rig.queue.inbox
+        inbox.begin_cancel(job_id)
+        rig.queue.deliver(Stopped(job_id, "video_generation_failed", "Video generation failed.", 400))
+        await rig.settle()
+        assert not _only_job(rig).status.terminal  # held while the cancel is out
+        inbox.finish_cancel(job_id, canceled=False)  # refused: the job goes on to its real end
+        await rig.settle()
+
+    run(scenario())
+    assert _only_job(rig).status is JobStatus.FAILED
+
+
 def test_a_full_disk_keeps_the_job_for_a_later_download() -> None:
     rig = Rig()
 

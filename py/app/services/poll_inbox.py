@@ -47,6 +47,7 @@ class PollInbox:
         self._new_id = new_id
         self._queue: asyncio.Queue[pm.Event] = asyncio.Queue()
         self._storage_failed: set[str] = set()  # jobs whose files did not fit: kept for "Download now"
+        self._canceling: dict[str, pm.Event | None] = {}  # job -> an ending held while its cancel is out
         self.reader: asyncio.Future[None] | None = None
 
     def deliver(self, event: pm.Event) -> None:
@@ -68,9 +69,24 @@ class PollInbox:
                     note = tr("svc.inbox.store_failed", error=str(exc))
                 self._book.note(event.job_id, note)
 
+    def begin_cancel(self, job_id: str) -> None:
+        """The user cancels ``job_id``: an ending the worker reports meanwhile is held, not shown.
+        (Deleting a render is how some APIs stop one; a poll already out then answers "not
+        found", which is the cancel itself, not a failure.)"""
+        self._canceling[job_id] = None
+
+    def finish_cancel(self, job_id: str, *, canceled: bool) -> None:
+        """The cancel is over: a held ending is dropped if the job was canceled, else handled."""
+        held = self._canceling.pop(job_id, None)
+        if held is not None and not canceled:
+            self.deliver(held)
+
     async def on_event(self, event: pm.Event) -> None:
         job = self._book.job(event.job_id)
         if job is None or job.status.terminal:
+            return
+        if job.id in self._canceling and isinstance(event, pm.Stopped | pm.Expired):
+            self._canceling[job.id] = event
             return
         now = self._clock.now()
         if isinstance(event, pm.Transfer):

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from app.core import errors as e
 from app.core import poll_messages as pm
 from app.core.batch_pacing import unsent
-from app.core.capabilities import Operation
+from app.core.capabilities import Operation, ProviderCapabilities
 from app.core.compose import draft_of
 from app.core.downloads import REQUIRED_VARIANT
 from app.core.i18n import active_locale, tr
@@ -232,6 +232,15 @@ class QueueService:
         provider = self._clients.provider_of(job.provider_id)
         if not (provider.can(Operation.CANCEL) or provider.can(Operation.DELETE)):
             raise e.AppError(tr("svc.queue.no_cancel", provider=provider.label))
+        self.inbox.begin_cancel(job_id)
+        canceled = False
+        try:
+            canceled = await self._stop_remote(job, provider)
+        finally:
+            self.inbox.finish_cancel(job_id, canceled=canceled)
+
+    async def _stop_remote(self, job: JobRecord, provider: ProviderCapabilities) -> bool:
+        """Ask the API to stop ``job``; True once it is stored as canceled."""
         note = ""
         if job.remote_id:
             try:
@@ -244,16 +253,17 @@ class QueueService:
                 if provider.can(Operation.CANCEL) and 400 <= exc.status < 500:
                     # Refused: most likely it has just finished. Keep following it to its real end.
                     said = tr("svc.queue.not_cancelled", provider=provider.label, said=exc.message)
-                    self.book.note(job_id, said)
-                    return
+                    self.book.note(job.id, said)
+                    return False
                 note = tr("svc.queue.not_stopped", error=str(exc))
             except (e.NetworkError, e.VaultError) as exc:
                 note = tr("svc.queue.not_stopped", error=str(exc))
-        self.untrack(job_id)
+        self.untrack(job.id)
         canceled = cancel(job, now=self._clock.now())
         if note:
             canceled = canceled.model_copy(update={"error_message": f"{canceled.error_message}{note}"})
         await self.inbox.end(canceled)
+        return True
 
     async def archive(self, job_id: str, archived: bool = True) -> None:
         job = self.job(job_id)
