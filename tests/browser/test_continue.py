@@ -25,9 +25,15 @@ COMPARE_JS = """async ([url, key]) => {
   const img = document.querySelector('#image-first_frame-preview'); await img.decode();
   const shown = pixels(img);
   const blob = await (await fetch(url, {headers: {Authorization: 'Bearer ' + key}})).blob();
-  const video = document.createElement('video'); video.muted = true; video.src = URL.createObjectURL(blob);
-  await new Promise((ok) => video.addEventListener('loadeddata', ok, {once: true}));
+  const src = URL.createObjectURL(blob);
+  // A fresh element per reading: a frame drawn right after a second seek may still be the first seek's.
+  const opened = async () => {
+    const video = document.createElement('video'); video.muted = true; video.src = src;
+    await new Promise((ok) => video.addEventListener('loadeddata', ok, {once: true}));
+    return video;
+  };
   const at = async (t) => {
+    const video = await opened();
     const done = new Promise((ok) => video.addEventListener('seeked', ok, {once: true}));
     video.currentTime = t; await done;
     if (video.readyState < 2) await new Promise((ok) => video.addEventListener('canplay', ok, {once: true}));
@@ -36,7 +42,8 @@ COMPARE_JS = """async ([url, key]) => {
   const diff = (a, b) => {
     let s = 0; for (let i = 0; i < a.length; i++) s += Math.abs(a[i] - b[i]); return s / a.length;
   };
-  const last = await at(video.duration - 0.05), first = await at(0.0);
+  const start = await opened();  // its first frame, no seek
+  const last = await at(start.duration - 0.05), first = pixels(start);
   return {last: diff(shown, last), first: diff(shown, first), width: img.naturalWidth};
 }"""
 
