@@ -16,6 +16,7 @@ from tools.crash_tab import crash_tab as _crash_tab
 __all__ = [
     "crash_tab",
     "ledgers",
+    "note_crashed",
     "original_sha",
     "reopen",
     "served_bytes",
@@ -29,7 +30,7 @@ _CRASHED = [False]  # a tab was killed since the browser fixture last asked
 
 def crash_tab(page: Page) -> None:
     """Kill the tab (``tools.crash_tab``), and remember it: the browser is not used again."""
-    _CRASHED[0] = True
+    note_crashed()
     _crash_tab(page)
 
 
@@ -49,6 +50,11 @@ def reopen(context: BrowserContext, url: str, route: str = "") -> Page:
                 raise
             page.close()
     raise AssertionError("unreachable")
+
+
+def note_crashed() -> None:
+    """A tab died by itself: the browser is not used again either."""
+    _CRASHED[0] = True
 
 
 def take_crashed() -> bool:
