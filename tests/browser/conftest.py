@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Error, Page, Request
 
 import serve
 from simulator import SimConfig
-from tests.browser.crash import note_crashed, take_crashed
+from tests.browser.crash import BROWSER_CRASH, note_crashed, take_crashed
 from tools import vendor
 from tools.chromium import CHROMIUM, QUIET_ARGS
 
@@ -32,7 +32,6 @@ BOOT_TIMEOUT_MS = 60_000
 # Chromium itself sometimes kills a renderer while a page boots ("Target crashed"; no OOM,
 # no shm limit, seen once or twice in a full run). Such a test runs once more, in a new
 # Chromium (see ``browser``); any other failure is reported as it is.
-BROWSER_CRASH = "Target crashed"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

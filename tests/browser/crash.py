@@ -14,6 +14,7 @@ from tools.crash_tab import LEDGERS_JS
 from tools.crash_tab import crash_tab as _crash_tab
 
 __all__ = [
+    "BROWSER_CRASH",
     "crash_tab",
     "ledgers",
     "note_crashed",
@@ -25,6 +26,8 @@ __all__ = [
     "take_crashed",
 ]
 
+# What Playwright says of a tab whose renderer died (killed by a test, or by Chromium itself).
+BROWSER_CRASH = "Target crashed"
 _CRASHED = [False]  # a tab was killed since the browser fixture last asked
 
 
@@ -46,7 +49,7 @@ def reopen(context: BrowserContext, url: str, route: str = "") -> Page:
             open_app(page, url, route=route)
             return page
         except Error as exc:
-            if "Target crashed" not in str(exc) or attempt == 2:
+            if BROWSER_CRASH not in str(exc) or attempt == 2:
                 raise
             page.close()
     raise AssertionError("unreachable")
