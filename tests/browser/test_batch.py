@@ -117,7 +117,10 @@ def test_a_batch_interrupted_mid_way_sends_nothing_twice(
     expect(group).to_have_count(1, timeout=BATCH_MS)
     tags = group.locator("article.job-card .tag").all_inner_texts()
     assert len(tags) == 4 and tags.count("Ready") >= 2, tags  # the two never sent were sent after it
-    for prompt, tag in zip(prompts, tags, strict=True):
+    cards = group.locator("article.job-card").all_inner_texts()
+    assert [next(n for n, card in enumerate(cards) if p in card) for p in prompts] == [0, 1, 2, 3], cards  # as typed
+    for prompt in prompts:
+        tag = group.locator("article.job-card").filter(has_text=prompt).locator(".tag").inner_text()
         sent = creates(app_server, "openrouter", prompt)["count"]
         # Nothing twice. One interrupted while its POST was out is kept as Unconfirmed, never resent
         # (OpenRouter cannot look a render up), and the group's Retry failed leaves it alone.

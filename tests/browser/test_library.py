@@ -185,7 +185,8 @@ def test_drawer_plays_and_reruns_with_tweaks(demo_app: Page, app_server: str) ->
     assert axe_violations(demo_app, context="dialog") == []
     drawer.get_by_role("button", name="Re-run with tweaks").click()
     expect(demo_app.get_by_role("heading", level=1)).to_have_text("New Render")
-    expect(demo_app.get_by_label("Prompt")).to_have_value("Mossy forest at dawn")
+    expect(demo_app.get_by_role("dialog")).to_have_count(0)  # the drawer closed (its nodes may linger a moment)
+    expect(demo_app.get_by_role("textbox", name="Prompt", exact=True)).to_have_value("Mossy forest at dawn")
 
 
 def test_queue_links_open_the_drawer(demo_app: Page, app_server: str) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
-from app.core.batch_pacing import limit
+from app.core.batch_group import BatchItem, arrange
+from app.core.batch_pacing import limit, pace
 from app.core.batch_plan import BatchPlan, prompts_plan
 from app.core.http import HttpRequest, HttpResponse
 from app.core.job_record import JobPhase, JobRecord, JobStatus
@@ -81,6 +82,20 @@ def test_a_batch_is_stored_whole_and_unsent_before_anything_is_sent() -> None:
     assert len(stored) == 6 and {j.batch_id for j in jobs} == {jobs[0].batch_id}
     assert all(s["phase"] == JobPhase.NONE and s["remote_id"] is None for s in stored.values())
     assert [j.batch_label for j in jobs] == [p[:60] for p in _prompts(rig, 6)]
+
+
+def test_a_batch_stored_within_one_clock_tick_keeps_the_typed_order() -> None:
+    rig = Rig(job_seconds=5)  # the fake clock stands still while the batch is stored
+    runner = _runner(rig, polling=False)
+    typed = _prompts(rig, 6)
+    run(runner.store(prompts_plan(rig.provider, rig.draft("x"), typed, TODAY), rig.target()))
+    jobs = list(rig.store.state.jobs.values())
+
+    (group,), _ = arrange(jobs, [])
+    assert isinstance(group, BatchItem)
+    assert [job.prompt for job in group.jobs] == typed  # listed as typed, not by their random ids
+    first = pace(jobs, max_in_flight=2, now=rig.clock()).send
+    assert [rig.store.state.jobs[job_id].prompt for job_id in first] == typed[:2]  # and sent as typed
 
 
 def test_a_batch_of_six_is_sent_once_each_within_the_in_flight_limit() -> None:

@@ -65,6 +65,7 @@ class BatchRunner:
             await self._render.store_unsent(planned.draft, target, batch_id=batch_id, label=planned.label)
             for planned in plan.jobs
         ]
+        jobs = in_typed_order(jobs)
         await self._book.commit_many(jobs)
         await self.kick()
         return jobs
@@ -197,9 +198,23 @@ class BatchRunner:
             fresh = await self._render.store_unsent(draft_of(job), target, batch_id=batch_id, label=job.batch_label)
             again.append(fresh.model_copy(update={"retry_of": job.id}))
         if again:
+            again = in_typed_order(again)
             await self._book.commit_many(again)
             await self.kick()
         return again
 
     def _members(self, batch_id: str) -> list[JobRecord]:
         return [job for job in self._book.store.state.jobs.values() if job.batch_id == batch_id]
+
+
+def in_typed_order(jobs: list[JobRecord]) -> list[JobRecord]:
+    """The jobs stamped at least a millisecond apart, in the order given.
+
+    A batch is stored within one clock tick, and the queue lists and pacing sort by
+    (created_at, id): without this the random ids would shuffle the prompts the user typed.
+    """
+    stamped: list[JobRecord] = []
+    for job in jobs:
+        at = max(job.created_at, stamped[-1].created_at + 0.001) if stamped else job.created_at
+        stamped.append(job.model_copy(update={"created_at": at, "updated_at": max(job.updated_at, at)}))
+    return stamped
