@@ -147,7 +147,10 @@ class _UpstreamHandler(BaseHTTPRequestHandler):
 
     def _hang(self, params: dict[str, str]) -> None:
         self.server.release.wait(10)
-        self._answer(200, b"late")
+        try:
+            self._answer(200, b"late")
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the relay gave up on this answer first, as it should
 
     def _cut(self, params: dict[str, str]) -> None:
         self.send_response(200)
