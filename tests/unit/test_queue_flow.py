@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 import uuid
 
-from app.core.errors import StorageQuotaError
+from app.core.errors import ApiError, StorageQuotaError
 from app.core.job_record import JobPhase, JobStatus, new_job
 from app.core.jobs import apply_remote
 from app.core.keys import DEMO_KEY
 from app.core.poll_messages import FileReady, RemoteUpdate, Retrying, Stopped
-from app.core.providers.base import RenderRequest
+from app.core.providers.base import RemoteJob, RemoteStatus, RenderRequest
 from app.core.providers.openai_videos.capabilities import CAPABILITIES
 from tests.unit.aio import run
 from tests.unit.queue_harness import Rig
@@ -357,3 +357,89 @@ def test_a_gemini_cancel_refused_on_a_finished_job_follows_it_on() -> None:
     assert rig.store.state.jobs[job_id].status is JobStatus.SUCCEEDED
     cancels = [r for r in rig.transport.sent if r.method == "POST" and r.url.endswith("/cancel")]
     assert len(cancels) == 1
+
+
+class _CancelAnswers:
+    """Stands in for the queue's client on the cancel call only, with a chosen outcome."""
+
+    def __init__(self, outcome: object) -> None:
+        self.outcome = outcome
+        self.calls = 0
+
+    async def cancel(self, remote_id: str) -> RemoteJob:
+        self.calls += 1
+        if isinstance(self.outcome, Exception):
+            raise self.outcome
+        assert isinstance(self.outcome, RemoteJob)
+        return self.outcome
+
+
+def _cancel_gemini_with(outcome: object) -> tuple[Rig, str]:
+    """Cancel a Gemini render whose cancel answers ``outcome``, then let the poller follow it."""
+    rig = Rig(job_seconds=10, provider_id="gemini")
+    stub = _CancelAnswers(outcome)
+
+    async def scenario() -> str:
+        job_id = await rig.submit("the cancel does not stop it")
+        rig.clock.advance(60)
+        rig.queue.client_for = lambda job: stub  # type: ignore[assignment,method-assign,return-value]
+        await rig.queue.cancel(job_id)
+        job = rig.store.state.jobs[job_id]
+        assert not job.status.terminal and job.error_code != "canceled_by_user"
+        await rig.queue.become_poller(rig.link)
+        await rig.settle()
+        return job_id
+
+    job_id = run(scenario())
+    assert stub.calls == 1
+    return rig, job_id
+
+
+def test_a_cancel_answered_with_a_finished_render_keeps_its_video() -> None:
+    finished = RemoteJob(remote_id="x", status=RemoteStatus.COMPLETED, raw_status="completed")
+    rig, job_id = _cancel_gemini_with(finished)
+    assert rig.store.state.jobs[job_id].status is JobStatus.SUCCEEDED
+    assert "video" in rig.store.state.jobs[job_id].assets
+
+
+def test_a_cancel_the_server_fails_keeps_following_the_render() -> None:
+    rig, job_id = _cancel_gemini_with(ApiError("Internal error.", status=500))
+    assert rig.store.state.jobs[job_id].status is JobStatus.SUCCEEDED
+
+
+def test_a_cancel_that_gets_no_answer_says_so_and_keeps_following_the_render() -> None:
+    rig = Rig(job_seconds=10, provider_id="gemini")
+
+    async def scenario() -> str:
+        job_id = await rig.submit("cancelled while offline")
+        rig.transport.offline = True
+        await rig.queue.cancel(job_id)
+        note = rig.store.state.job_notes[job_id]
+        assert "Could not reach" in note and "Try Cancel again" in note
+        assert not rig.store.state.jobs[job_id].status.terminal
+        rig.transport.offline = False
+        await rig.queue.become_poller(rig.link)
+        await rig.settle()
+        return job_id
+
+    job_id = run(scenario())
+    assert rig.store.state.jobs[job_id].status is JobStatus.SUCCEEDED
+
+
+def test_a_delete_that_finds_nothing_is_a_cancel() -> None:
+    rig = Rig(job_seconds=60)
+
+    class Gone:
+        async def delete(self, remote_id: str) -> None:
+            raise ApiError("Video not found.", status=404)
+
+    async def scenario() -> str:
+        await rig.queue.become_poller(rig.link)
+        job_id = await rig.submit("already gone")
+        rig.queue.client_for = lambda job: Gone()  # type: ignore[assignment,method-assign,return-value]
+        await rig.queue.cancel(job_id)
+        await rig.settle()
+        return job_id
+
+    job_id = run(scenario())
+    assert rig.store.state.jobs[job_id].status is JobStatus.CANCELED

@@ -22,6 +22,7 @@ from app.core.i18n import active_locale, tr
 from app.core.job_deadline import deadline_at, recheck
 from app.core.job_record import JobPhase, JobRecord
 from app.core.jobs import cancel, needs_polling, needs_reconciling
+from app.core.providers.base import RemoteStatus
 from app.core.state import PollerRole
 from app.services.job_book import JobBook
 from app.services.poll_inbox import PollInbox
@@ -240,30 +241,37 @@ class QueueService:
             self.inbox.finish_cancel(job_id, canceled=canceled)
 
     async def _stop_remote(self, job: JobRecord, provider: ProviderCapabilities) -> bool:
-        """Ask the API to stop ``job``; True once it is stored as canceled."""
-        note = ""
+        """Ask the API to stop ``job``; True once it is stored as canceled.
+
+        Anything short of a stop the API confirms (an answer saying the render had already
+        finished, a refusal, a server error, no answer) keeps the job followed to its real end:
+        a render that finishes anyway is paid for, so its video must not be dropped here.
+        """
         if job.remote_id:
             try:
                 client = self.client_for(job)
                 if provider.can(Operation.CANCEL):
-                    await client.cancel(job.remote_id)
+                    answer = await client.cancel(job.remote_id)
+                    if answer.status.terminal and answer.status is not RemoteStatus.CANCELED:
+                        return self._not_stopped(
+                            job, tr("svc.queue.not_cancelled", provider=provider.label, said=answer.raw_status)
+                        )
                 else:
                     await client.delete(job.remote_id)
             except e.ApiError as exc:
-                if provider.can(Operation.CANCEL) and 400 <= exc.status < 500:
-                    # Refused: most likely it has just finished. Keep following it to its real end.
-                    said = tr("svc.queue.not_cancelled", provider=provider.label, said=exc.message)
-                    self.book.note(job.id, said)
-                    return False
-                note = tr("svc.queue.not_stopped", error=str(exc))
+                if not (provider.can(Operation.DELETE) and exc.status == 404):  # 404: already gone
+                    key = "svc.queue.not_cancelled" if 400 <= exc.status < 500 else "svc.queue.not_stopped"
+                    return self._not_stopped(job, tr(key, provider=provider.label, said=exc.message))
             except (e.NetworkError, e.VaultError) as exc:
-                note = tr("svc.queue.not_stopped", error=str(exc))
+                return self._not_stopped(job, tr("svc.queue.not_stopped", provider=provider.label, said=str(exc)))
         self.untrack(job.id)
-        canceled = cancel(job, now=self._clock.now())
-        if note:
-            canceled = canceled.model_copy(update={"error_message": f"{canceled.error_message}{note}"})
-        await self.inbox.end(canceled)
+        await self.inbox.end(cancel(job, now=self._clock.now()))
         return True
+
+    def _not_stopped(self, job: JobRecord, said: str) -> bool:
+        """The render goes on (or may): say why, and keep following it."""
+        self.book.note(job.id, said)
+        return False
 
     async def archive(self, job_id: str, archived: bool = True) -> None:
         job = self.job(job_id)

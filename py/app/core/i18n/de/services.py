@@ -54,7 +54,10 @@ MESSAGES: dict[str, Message] = {
     "Sie ihn zuerst.",
     "svc.queue.no_cancel": "{provider} kann kein Rendering abbrechen: Es läuft dort weiter und wird berechnet.",
     "svc.queue.not_cancelled": "{provider} hat es nicht abgebrochen ({said}); es wird weiter verfolgt.",
-    "svc.queue.not_stopped": " Die API hat es nicht gestoppt ({error}); es kann noch fertig und berechnet werden.",
+    "svc.queue.not_stopped": (
+        "{provider} war zum Abbrechen nicht erreichbar ({said}); es wird weiter verfolgt, damit ein "
+        "fertiges Video erhalten bleibt. Abbrechen erneut versuchen."
+    ),
     "svc.reconcile.not_submitted": "Die Seite wurde geschlossen, bevor die API dieses Rendering angenommen hat, und "
     "die API kennt keinen solchen Auftrag: Nichts wurde gestartet oder berechnet. Senden Sie es mit „Erneut "
     "versuchen“.",

@@ -50,7 +50,10 @@ MESSAGES: dict[str, Message] = {
     "svc.queue.other_tab.check": "Another tab is following the queue; check from that tab, or close it first.",
     "svc.queue.no_cancel": "{provider} cannot cancel a render: it keeps running there and is billed.",
     "svc.queue.not_cancelled": "{provider} did not cancel it ({said}); following it on.",
-    "svc.queue.not_stopped": " The API did not stop it ({error}); it may still finish and be charged.",
+    "svc.queue.not_stopped": (
+        "Could not reach {provider} to cancel it ({said}); still following it, so a video it finishes "
+        "is kept. Try Cancel again."
+    ),
     "svc.reconcile.not_submitted": "The page closed before the API accepted this render, and the API has no such "
     "job: nothing was started or charged. Use Retry to send it.",
     "svc.reconcile.unknown": "The page closed while this render was being sent, and the API lists {many} that could "
