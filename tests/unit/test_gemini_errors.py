@@ -10,7 +10,7 @@ import pytest
 
 from app.core import errors as e
 from app.core.http import HttpResponse
-from app.core.poll_plan import classify
+from app.core.poll_plan import classify, may_have_created
 from app.core.providers.base import Call
 from app.core.providers.gemini_omni.codec import GeminiOmniProvider
 from app.core.providers.gemini_omni.errors import retry_delay_s
@@ -180,3 +180,12 @@ def test_a_body_that_is_not_an_envelope() -> None:
 )  # fmt: skip
 def test_retry_delay_parsing(value: Any, seconds: float | None) -> None:
     assert retry_delay_s(value) == seconds
+
+
+def test_a_create_that_timed_out_or_conflicted_is_not_sent_again() -> None:
+    for status, canonical in ((408, "DEADLINE_EXCEEDED"), (409, "ABORTED")):
+        found = error(status, front(status, "Try again later.", canonical), Call.CREATE)
+        assert classify(found) == "fatal" and may_have_created(found)
+        assert "may still have been created" in found.message
+        polled = error(status, front(status, "Try again later.", canonical), Call.POLL)
+        assert classify(polled) == "transient"  # a GET is safe to repeat

@@ -6,6 +6,7 @@ import asyncio
 import uuid
 
 from app.core.errors import ApiError, StorageQuotaError
+from app.core.http import HttpRequest, HttpResponse, Progress
 from app.core.job_record import JobPhase, JobStatus, new_job
 from app.core.jobs import apply_remote
 from app.core.keys import DEMO_KEY
@@ -443,3 +444,28 @@ def test_a_delete_that_finds_nothing_is_a_cancel() -> None:
 
     job_id = run(scenario())
     assert rig.store.state.jobs[job_id].status is JobStatus.CANCELED
+
+
+def test_a_gemini_create_that_timed_out_is_kept_and_not_sent_again() -> None:
+    # Only a 429 proves nothing was made: a 408 may have started (and billed) the render.
+    rig = Rig(provider_id="gemini")
+    real = rig.transport.send
+    body = b'{"error": {"code": 408, "message": "Request timed out.", "status": "DEADLINE_EXCEEDED"}}'
+
+    async def timing_out(request: HttpRequest, *, progress: Progress | None = None) -> HttpResponse:
+        if request.method == "POST" and request.url.endswith("/interactions"):
+            rig.transport.sent.append(request)
+            return HttpResponse(408, {"content-type": "application/json"}, body=body)
+        return await real(request, progress=progress)
+
+    rig.transport.send = timing_out  # type: ignore[method-assign]
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        await rig.submit("sent once, answered late")
+        await rig.settle()
+
+    run(scenario())
+    job = _only_job(rig)
+    assert job.status is JobStatus.FAILED and job.error_code == "submission_unknown"
+    assert len([r for r in rig.transport.sent if r.method == "POST"]) == 1

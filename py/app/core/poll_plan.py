@@ -59,6 +59,12 @@ def classify(error: e.AppError) -> str:
     return "fatal"
 
 
+def may_have_created(error: e.ApiError) -> bool:
+    """A create answered so that the render may exist anyway (a server error, a timeout or a
+    conflict), and that the provider says not to send again: keep it and look it up."""
+    return error.should_retry is False and (isinstance(error, e.ServerError) or error.status in (408, 409))
+
+
 def after_answer(state: PollState, remote: RemoteJob, schedule: PollSchedule) -> tuple[PollState, Wait]:
     """A job answer arrived: reset the error count; back off only while nothing changes."""
     signature = (remote.raw_status, remote.progress)

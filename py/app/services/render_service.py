@@ -23,7 +23,7 @@ from app.core.compose_checks import parse_seed, validate
 from app.core.http import HttpRequest
 from app.core.job_record import AssetRecord, JobPhase, JobRecord, new_asset, new_job
 from app.core.jobs import apply_remote, fail_from_error
-from app.core.poll_plan import classify
+from app.core.poll_plan import classify, may_have_created
 from app.core.providers.base import ImageInput, RemoteJob, RenderRequest
 from app.core.retry import ErrorBackoff
 from app.services.job_book import JobBook
@@ -241,8 +241,7 @@ class RenderService:
                     job.model_copy(update={"error_message": str(error), "updated_at": self._clock.now()})
                 )
             except e.ApiError as error:
-                if isinstance(error, e.ServerError) and error.should_retry is False:
-                    # A server error the provider says not to retry: the job may exist there.
+                if may_have_created(error):  # and not to be sent again: the job may exist there
                     return await self._book.commit(
                         job.model_copy(update={"error_message": error.message, "updated_at": self._clock.now()})
                     )

@@ -183,6 +183,9 @@ def _exhausted(answer: Answer) -> Meaning:
     return Meaning(RateLimitError, retry_after_s=answer.retry_delay_s)
 
 
+_MAYBE_CREATED = (408, 409)  # a timeout or a conflict: the create may have gone through
+
+
 def meaning(answer: Answer, call: Call) -> Meaning:
     """What ``answer`` means for ``call`` (the contract's error table)."""
     status = answer.http
@@ -197,7 +200,8 @@ def meaning(answer: Answer, call: Call) -> Meaning:
         return _not_found(answer, call)
     if status == 429:
         return _exhausted(answer)
-    if status >= 500 and call is Call.CREATE:
+    if call is Call.CREATE and (status >= 500 or status in _MAYBE_CREATED):
+        # Only a 429 proves nothing was made: anything else without a clear refusal is not resent.
         return Meaning(note=tr("plat.gemini.maybe_created"), should_retry=False)
     return Meaning()
 
