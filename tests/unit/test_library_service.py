@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from app.core import errors as e
+from app.core.compose import draft_of
 from app.core.job_record import JobStatus
 from app.services.library_service import LibraryService, clean_tags
 from tests.unit.aio import run
@@ -115,3 +119,65 @@ def test_a_missing_poster_is_drawn_from_the_stored_video_once() -> None:
     assert rig.records.stores["blobs"][job.assets["thumbnail"]] == b"RIFF....WEBPposter"
     assert rig.records.stores["assets"][job.assets["thumbnail"]]["kind"] == "thumbnail"
     assert run(library.make_poster(job_id)) is None and len(frames.videos) == 1  # it has one now
+
+
+def test_extends_store_the_whole_length_and_check_the_cap_against_it() -> None:
+    # Each extend adds its seconds to the whole video; the 30 s cap counts the whole chain.
+    rig = Rig(provider_id="gemini")
+    source_id = _rendered(rig, "a lantern drifts upriver")
+    library = _library(rig)
+    first_seconds = rig.store.state.jobs[source_id].seconds
+
+    async def extend(job_id: str, added: int) -> str:
+        job = await library.extend(job_id, "and further on", added)
+        await rig.settle()
+        return job.id
+
+    once = run(extend(source_id, 10))
+    job = rig.store.state.jobs[once]
+    assert job.status is JobStatus.SUCCEEDED
+    assert job.seconds == first_seconds + 10 and job.added_seconds == 10
+    assert draft_of(job).seconds == 10  # what sending it again would add
+    twice = run(extend(once, 10))
+    assert rig.store.state.jobs[twice].seconds == first_seconds + 20
+    with pytest.raises(e.InputError, match="30") as refused:  # the chain is already longer than 20 s
+        run(extend(twice, 10))
+    assert refused.value.field == "extend_seconds"
+    sent = [r.json_body for r in rig.transport.sent if r.method == "POST" and r.json_body]
+    assert [body["response_format"]["duration"] for body in sent[1:]] == ["10s", "10s"]
+
+
+def test_retrying_a_failed_extend_extends_the_same_video_again() -> None:
+    rig = Rig(provider_id="gemini")
+    source_id = _rendered(rig, "a lantern drifts upriver")
+    source = rig.store.state.jobs[source_id]
+
+    async def scenario() -> str:
+        failed = await _library(rig).extend(source_id, "and then it sinks [sim:fail]", 5)
+        await rig.settle()
+        assert rig.store.state.jobs[failed.id].status is JobStatus.FAILED
+        again = await rig.queue.retry(failed.id)
+        assert again is not None
+        await rig.settle()
+        return again.id
+
+    again_id = run(scenario())
+    again = rig.store.state.jobs[again_id]
+    assert again.extends == source_id and again.seconds == source.seconds + 5 and again.added_seconds == 5
+    last = [r.json_body for r in rig.transport.sent if r.method == "POST" and r.json_body][-1]
+    assert last["previous_interaction_id"] == source.remote_id and last["response_format"]["duration"] == "5s"
+
+
+def test_retrying_an_extend_whose_source_is_gone_says_so() -> None:
+    rig = Rig(provider_id="gemini")
+    source_id = _rendered(rig, "a lantern drifts upriver")
+    library = _library(rig)
+
+    async def scenario() -> None:
+        failed = await library.extend(source_id, "and then it sinks [sim:fail]", 5)
+        await rig.settle()
+        await rig.queue.remove(source_id)
+        with pytest.raises(e.AppError, match="no longer in the library"):
+            await rig.queue.retry(failed.id)
+
+    run(scenario())

@@ -93,7 +93,7 @@ def draft_of(job: JobRecord) -> Draft:
         size=job.size if not job.aspect_ratio else "",
         aspect_ratio=job.aspect_ratio,
         resolution=job.resolution,
-        seconds=job.seconds,
+        seconds=job.seconds if job.added_seconds is None else job.added_seconds,  # an extend: what it adds
         audio=job.audio,
         seed="" if job.seed is None else str(job.seed),
         negative_prompt=job.negative_prompt,

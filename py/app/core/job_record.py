@@ -76,6 +76,7 @@ class JobRecord(Model):
     remixed_from: str | None = None  # the remote id of the source video
     retry_of: str | None = None  # the local id of the job this one repeats
     extends: str | None = None  # the local id of the video this one continues (extend)
+    added_seconds: int | None = None  # an extend: the seconds it adds (``seconds`` is the whole length)
     continues: str | None = None  # the local id of the clip whose last frame is this one's first frame
     archived_at: float | None = None
     batch_id: str | None = Field(default=None, min_length=1, max_length=64)  # jobs planned and sent together

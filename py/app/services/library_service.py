@@ -16,11 +16,10 @@ from app.core.compose import NO_IMAGES, Draft
 from app.core.downloads import file_name
 from app.core.i18n import tr
 from app.core.job_record import JobRecord, JobStatus, new_asset
-from app.core.provider_directory import day_of
 from app.services.job_book import JobBook
 from app.services.ports import Clock, FrameGrabber, JobClients
 from app.services.queue_service import QueueService
-from app.services.render_service import FormErrors, RenderService, Target
+from app.services.render_service import FormErrors, RenderService
 
 MAX_TITLE = 120
 MAX_TAGS = 20
@@ -136,13 +135,7 @@ class LibraryService:
             size=source.size if not source.aspect_ratio else "",
             seconds=seconds,
         )
-        target = Target(
-            provider=provider,
-            client=self._queue.client_for(source),
-            base_url=source.endpoint,
-            demo=source.demo,
-            today=day_of(self._clock.now()),
-        )
+        target = self._queue.target_of(source)
         try:
             sent = await self._render.submit(draft, NO_IMAGES, target, extends=source)
         except FormErrors as exc:

@@ -22,6 +22,7 @@ from app.core.i18n import active_locale, tr
 from app.core.job_deadline import deadline_at, recheck
 from app.core.job_record import JobPhase, JobRecord
 from app.core.jobs import cancel, needs_polling, needs_reconciling
+from app.core.provider_directory import day_of
 from app.core.providers.base import RemoteStatus
 from app.core.state import PollerRole
 from app.services.job_book import JobBook
@@ -215,9 +216,22 @@ class QueueService:
         if job is None:
             return None
         images = await self.book.files.image_set(job)
-        new = await self._render.submit(draft_of(job), images, self._target(), retry_of=job.id)
+        if job.extends is None:
+            new = await self._render.submit(draft_of(job), images, self._target(), retry_of=job.id)
+        else:  # an extend goes again to the source's provider, continuing the same video
+            source = self.job(job.extends)
+            if source is None or source.remote_id is None:
+                raise e.AppError(tr("svc.queue.extend_source_gone"))
+            target = self.target_of(source)
+            new = await self._render.submit(draft_of(job), images, target, retry_of=job.id, extends=source)
         await self.submitted(new)
         return new
+
+    def target_of(self, job: JobRecord) -> Target:
+        """Where a follow-up of ``job`` goes: its own provider and endpoint, with its key."""
+        provider = self._clients.provider_of(job.provider_id)
+        client = self.client_for(job)
+        return Target(provider, client, job.endpoint, job.demo, day_of(self._clock.now()))
 
     async def cancel(self, job_id: str) -> None:
         """Cancel on the API (or delete there, where that is how it stops a job), best effort.

@@ -160,7 +160,7 @@ class RenderService:
             demo=target.demo,
             model=draft.model,
             size=extends.size if extends is not None else pixel_size(caps, draft),
-            seconds=draft.seconds,
+            seconds=draft.seconds + (extends.seconds if extends is not None else 0),  # the whole video
             prompt=draft.prompt,
             now=now,
             aspect_ratio=request.aspect_ratio or (extends.aspect_ratio if extends else ""),
@@ -178,6 +178,7 @@ class RenderService:
             price_basis=price.basis,
             retry_of=retry_of,
             extends=extends.id if extends is not None else None,
+            added_seconds=draft.seconds if extends is not None else None,
             continues=(draft.continues or None) if first else None,
             tags=extends.tags if extends is not None else (),
             folder=extends.folder if extends is not None else "",

@@ -53,6 +53,9 @@ MESSAGES: dict[str, Message] = {
     "svc.queue.other_tab.check": "Ein anderer Tab verfolgt die Warteschlange; sehen Sie dort nach, oder schließen "
     "Sie ihn zuerst.",
     "svc.queue.no_cancel": "{provider} kann kein Rendering abbrechen: Es läuft dort weiter und wird berechnet.",
+    "svc.queue.extend_source_gone": (
+        "Das Video, das hier verlängert wurde, ist nicht mehr in der Bibliothek; es lässt sich nicht erneut verlängern."
+    ),
     "svc.queue.not_cancelled": "{provider} hat es nicht abgebrochen ({said}); es wird weiter verfolgt.",
     "svc.queue.not_stopped": (
         "{provider} war zum Abbrechen nicht erreichbar ({said}); es wird weiter verfolgt, damit ein "

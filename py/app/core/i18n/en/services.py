@@ -49,6 +49,9 @@ MESSAGES: dict[str, Message] = {
     "svc.queue.other_tab.download": "Another tab is following the queue; download from that tab, or close it first.",
     "svc.queue.other_tab.check": "Another tab is following the queue; check from that tab, or close it first.",
     "svc.queue.no_cancel": "{provider} cannot cancel a render: it keeps running there and is billed.",
+    "svc.queue.extend_source_gone": (
+        "The video this extends is no longer in the library, so it cannot be extended again."
+    ),
     "svc.queue.not_cancelled": "{provider} did not cancel it ({said}); following it on.",
     "svc.queue.not_stopped": (
         "Could not reach {provider} to cancel it ({said}); still following it, so a video it finishes "
