@@ -469,3 +469,20 @@ def test_a_gemini_create_that_timed_out_is_kept_and_not_sent_again() -> None:
     job = _only_job(rig)
     assert job.status is JobStatus.FAILED and job.error_code == "submission_unknown"
     assert len([r for r in rig.transport.sent if r.method == "POST"]) == 1
+
+
+def test_a_file_gone_long_before_its_expiry_is_paused_not_expired() -> None:
+    # Gemini says its files last about 48 h: a 404 right after completion is not taken as expiry.
+    rig = Rig(provider_id="gemini")
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        await rig.submit("missing at once [sim:expired]")
+        await rig.settle()
+
+    run(scenario())
+    job = _only_job(rig)
+    assert job.status is not JobStatus.FAILED and job.error_code is None and not job.assets
+    assert sum(1 for ev in rig.events if isinstance(ev, Retrying)) >= 1  # tried again first
+    note = rig.store.state.job_notes[job.id]
+    assert "could not be downloaded" in note and "should still be kept" in note and "expired" in note

@@ -159,13 +159,19 @@ class PollEngine:
             if d.variant not in spec.have and (d.variant.startswith(REQUIRED_VARIANT) or d.variant in spec.extras)
         ]
         for download in wanted:
-            outcome = await self._download(client, spec, download)
+            outcome = await self._download(client, spec, download, remote.expires_at)
             if outcome == "stop":
                 return
         self._emit(FilesDone(spec.job_id))
 
-    async def _download(self, client: ProviderClient, spec: TrackSpec, download: Download) -> str:
-        """Fetch one file until it is stored; returns ``ok``, ``skipped`` or ``stop``."""
+    async def _download(
+        self, client: ProviderClient, spec: TrackSpec, download: Download, expires_at: float | None
+    ) -> str:
+        """Fetch one file until it is stored; returns ``ok``, ``skipped`` or ``stop``.
+
+        A file the API calls gone before the time it said it would expire is not taken at its
+        word (a passing fault, or a file not served yet): retried, then paused, never expired.
+        """
         variant = download.variant
         optional = variant != REQUIRED_VARIANT  # extras, and a job's second and later videos
         if download.request is None:  # sent inline (base64 in the answer): no request to make
@@ -197,32 +203,41 @@ class PollEngine:
                 if error.code == "video_not_ready":
                     await self._sleep(NOT_READY_DELAY_S)
                     continue
-                if error.code in ("video_expired", "expired") or "expire" in (error.message or "").lower():
+                if not _says_expired(error):
+                    if optional:
+                        self._emit(FileSkipped(spec.job_id, variant, error.message))
+                        return "skipped"
+                    self._emit(_stopped(spec.job_id, error))
+                    return "stop"
+                if expires_at is None or self._clock() >= expires_at:
                     self._emit(Expired(spec.job_id))
                     return "stop"
-                if optional:
-                    self._emit(FileSkipped(spec.job_id, variant, error.message))
-                    return "skipped"
-                self._emit(_stopped(spec.job_id, error))
-                return "stop"
+                # "Gone" before the time the API gave: retried, then paused, saying both.
+                failure: e.AppError = e.AppError(tr("svc.download.gone_early", said=error.message))
+                early = True
             except e.AppError as error:
-                attempts = 1 if fetch.progressed else attempts + 1  # parts stored: a new run of attempts
-                retryable = classify(error) != "fatal"
-                if not retryable or attempts >= MAX_DOWNLOAD_ATTEMPTS:
-                    if optional:
-                        self._emit(FileSkipped(spec.job_id, variant, str(error)))
-                        return "skipped"
-                    self._emit(DownloadPaused(spec.job_id, variant, str(error)))  # kept finished: never failed
-                    return "stop"
-                delay = (error.retry_after_s if isinstance(error, e.ApiError) else None) or self._backoff.delay(
-                    attempts - 1
-                )
-                note = tr("svc.retry.download", variant=variant_word(variant), error=str(error))
-                self._emit(Retrying(spec.job_id, note, delay))
-                await self._sleep(delay)
-                continue
-            self._emit(FileReady(spec.job_id, variant, stored.blob, stored.size, stored.mime, stored.release))
-            return "ok"
+                failure, early = error, False
+            else:
+                self._emit(FileReady(spec.job_id, variant, stored.blob, stored.size, stored.mime, stored.release))
+                return "ok"
+            attempts = 1 if fetch.progressed else attempts + 1  # parts stored: a new run of attempts
+            retryable = early or classify(failure) != "fatal"
+            if not retryable or attempts >= MAX_DOWNLOAD_ATTEMPTS:
+                if optional:
+                    self._emit(FileSkipped(spec.job_id, variant, str(failure)))
+                    return "skipped"
+                self._emit(DownloadPaused(spec.job_id, variant, str(failure)))  # kept finished: never failed
+                return "stop"
+            delay = (failure.retry_after_s if isinstance(failure, e.ApiError) else None) or self._backoff.delay(
+                attempts - 1
+            )
+            note = tr("svc.retry.download", variant=variant_word(variant), error=str(failure))
+            self._emit(Retrying(spec.job_id, note, delay))
+            await self._sleep(delay)
+
+
+def _says_expired(error: e.NotFoundError) -> bool:
+    return error.code in ("video_expired", "expired") or "expire" in (error.message or "").lower()
 
 
 class _Reporter:

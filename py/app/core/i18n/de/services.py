@@ -14,6 +14,7 @@ MESSAGES: dict[str, Message] = {
     "svc.retry.incomplete": "Der Download war unvollständig",
     "svc.retry.http": "Die API antwortete mit HTTP {status}",
     "svc.retry.failed": "Die Anfrage ist fehlgeschlagen",
+    "svc.download.gone_early": "laut API ist die Datei weg ({said}), dabei sollte sie dort noch liegen",
     "svc.retry.download": "Das {variant} konnte nicht heruntergeladen werden ({error}); neuer Versuch.",
     # die Dateien eines Auftrags
     "svc.variant.video": "Video",

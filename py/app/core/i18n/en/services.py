@@ -14,6 +14,7 @@ MESSAGES: dict[str, Message] = {
     "svc.retry.incomplete": "The download was incomplete",
     "svc.retry.http": "The API answered HTTP {status}",
     "svc.retry.failed": "The request failed",
+    "svc.download.gone_early": "the API says the file is gone ({said}), but it should still be kept there",
     "svc.retry.download": "Downloading the {variant} failed ({error}); retrying.",
     # a job's files by variant
     "svc.variant.video": "video",
