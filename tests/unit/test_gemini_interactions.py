@@ -65,6 +65,11 @@ TABLE: list[tuple[int, str, dict[str, Any], RemoteStatus]] = [
     (3, "completed, nothing at all", {"status": "completed"}, S.BLOCKED),
     (4, "completed, video tokens but no readable block",
      {"status": "completed", "steps": [video(uri=None, data=None)], "usage": usage(46336)}, S.FAILED),
+    (4, "completed, tokens only as a total but no readable block",
+     {"status": "completed", "steps": [video(uri=None, data=None)], "usage": {"total_output_tokens": 46336}},
+     S.FAILED),
+    (3, "completed, a text refusal with tokens only as a total",
+     {"status": "completed", "steps": [REFUSAL], "usage": {"total_output_tokens": 12}}, S.BLOCKED),
     (5, "failed naming SAFETY", {"status": "failed", "errors": SAFETY}, S.BLOCKED),
     (5, "failed naming PROHIBITED_CONTENT in a step",
      {"status": "failed", "steps": [{"type": "model_output", "error": {"code": 3, "message": "PROHIBITED_CONTENT"}}]},
@@ -219,3 +224,12 @@ def test_download_of_a_file_sends_the_key_to_the_api_only() -> None:
 def test_inline_output_needs_no_request() -> None:
     download = _downloads(RemoteOutput("video", data_b64="AAAA", mime="video/mp4"))
     assert (download.request, download.data_b64, download.mime) == (None, "AAAA", "video/mp4")
+
+
+def test_without_a_per_modality_list_the_total_counts_as_video() -> None:
+    drift = parse(status="completed", steps=[video()], usage={"total_output_tokens": 46336})
+    assert drift.error_code == "shape_drift" and drift.video_tokens == 46336  # paid: said, and costed
+    refusal = parse(status="completed", steps=[REFUSAL], usage={"total_output_tokens": 12})
+    assert refusal.error_message == "I can't create that video." and refusal.video_tokens == 0
+    done = parse(status="completed", steps=[video(uri=FILE)], usage={"total_output_tokens": 46336})
+    assert done.status is S.COMPLETED and done.video_tokens == 46336

@@ -113,11 +113,19 @@ def judge(interaction: Interaction) -> Verdict:
     return Verdict(RemoteStatus.RUNNING)  # a word this app does not know: keep polling
 
 
+def _video_tokens(interaction: Interaction) -> int:
+    """Video tokens to judge and bill by: none for a text-only answer without a per-modality list."""
+    usage = interaction.usage
+    if usage is None or (not usage.output_tokens_by_modality and model_words(interaction.steps)):
+        return 0
+    return usage.video_tokens()
+
+
 def _completed(interaction: Interaction) -> Verdict:
     output = latest_video(interaction.steps)
     if output is not None:
         return Verdict(RemoteStatus.COMPLETED, outputs=(output,))
-    tokens = interaction.usage.video_tokens() if interaction.usage else 0
+    tokens = _video_tokens(interaction)
     if not tokens:
         return Verdict(RemoteStatus.BLOCKED, "blocked", model_words(interaction.steps) or tr("plat.gemini.refused"))
     return Verdict(
@@ -157,5 +165,5 @@ def remote_job(interaction: Interaction, *, request_id: str | None = None) -> Re
         error_message=verdict.message,
         request_id=request_id,
         outputs=verdict.outputs,
-        video_tokens=usage.video_tokens() if usage is not None else None,
+        video_tokens=_video_tokens(interaction) if usage is not None else None,
     )
