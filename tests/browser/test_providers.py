@@ -113,7 +113,7 @@ def test_gemini_key_render_then_extend_the_clip(app: Page, app_server: str) -> N
     app.locator(".tile").filter(has_text="The sun rises").first.get_by_role("button", name=re.compile("Open")).click()
     facts = app.get_by_role("dialog").locator(".drawer-facts")
     expect(facts).to_contain_text(f"Extends{title}")
-    expect(facts).to_contain_text("Length4 s")
+    expect(facts).to_contain_text("Length12 s (4 s added)")  # the 8 s source and the 4 s it added
     expect(facts).to_contain_text("computed from")
 
 

@@ -22,6 +22,13 @@ def _when(timestamp: float | None) -> str:
     return "—" if timestamp is None else local_datetime(timestamp)
 
 
+def _length(job: JobRecord) -> str:
+    """The whole length; an extend also says how much of it it added."""
+    if job.added_seconds is None:
+        return tr("units.seconds_short", seconds=job.seconds)
+    return tr("facts.length.extended", seconds=job.seconds, added=job.added_seconds)
+
+
 def facts(job: JobRecord, provider: ProviderCapabilities) -> list[tuple[str, str]]:
     model = provider.model(job.model)
     retired = model is not None and model.life.shutdown and model.stage_on(day_of(time.time())) is Stage.RETIRED
@@ -34,7 +41,7 @@ def facts(job: JobRecord, provider: ProviderCapabilities) -> list[tuple[str, str
             tr("facts.retired", model=job.model, date=str(model.life.shutdown)) if retired and model else job.model,
         ),
         (tr("facts.frame"), f"{frame_text(job)} ({size})" if job.aspect_ratio else size),
-        (tr("facts.length"), tr("units.seconds_short", seconds=job.seconds)),
+        (tr("facts.length"), _length(job)),
         (tr("facts.sound"), sound),
         *cost_facts(job),
         (tr("facts.created"), _when(job.created_at)),

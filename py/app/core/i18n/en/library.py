@@ -6,6 +6,7 @@ from app.core.i18n.catalogue import Message
 
 MESSAGES: dict[str, Message] = {
     "units.seconds_short": "{seconds} s",
+    "facts.length.extended": "{seconds} s ({added} s added)",
     "tile.action.play": "Play",
     "tile.action.open": "Open details",
     "tile.action.download": "Download",
