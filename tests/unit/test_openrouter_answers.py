@@ -174,10 +174,15 @@ def test_unknown_fields_are_ignored_and_junk_urls_dropped() -> None:
     assert PROVIDER.parse_job(reply(200, job("completed", unsigned_urls="u"))).outputs == ()
 
 
-@pytest.mark.parametrize("payload", [b"<html>", b"{}", json.dumps({"id": "j"}).encode(), b"[]"])
+@pytest.mark.parametrize("payload", [b"<html>", b"{}", json.dumps({"status": "pending"}).encode(), b"[]"])
 def test_a_job_answer_of_another_shape_is_an_api_error(payload: bytes) -> None:
     with pytest.raises(e.ApiError, match="does not understand"):
         PROVIDER.parse_job(reply(200, payload))
+
+
+def test_a_job_answer_without_a_status_is_followed_not_ended() -> None:
+    remote = PROVIDER.parse_job(reply(202, json.dumps({"id": "j"}).encode()))
+    assert remote.remote_id == "j" and remote.status is RemoteStatus.QUEUED and not remote.status.terminal
 
 
 # -- the key ------------------------------------------------------------------------------------

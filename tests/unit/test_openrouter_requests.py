@@ -266,3 +266,13 @@ def test_cancel_delete_list_and_remix_are_unsupported() -> None:
         with pytest.raises(UnsupportedOperationError, match="OpenRouter has no way to"):
             call()
     assert CAPABILITIES.operations == frozenset()
+
+
+def test_a_relative_content_path_behind_a_proxy_is_fetched_under_the_proxy_base() -> None:
+    # OpenRouter names its own /api/v1 path; behind a proxy (or the relay) that path is not the API.
+    proxy = Endpoint("https://proxy.example/openrouter/api/v1", KEY)
+    ((_variant, request),) = requests_of(completed("/api/v1/videos/job-1/content?index=0"), proxy)
+    assert request.url == "https://proxy.example/openrouter/api/v1/videos/job-1/content?index=0"
+    assert dict(request.headers) == BEARER
+    ((_variant, direct),) = requests_of(completed("/api/v1/videos/job-1/content?index=0"))
+    assert direct.url == f"{BASE}/videos/job-1/content?index=0"  # at OpenRouter itself: as named

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Callable
 
 from app.core.errors import ApiError, StorageQuotaError
 from app.core.http import HttpRequest, HttpResponse, Progress
@@ -449,16 +450,8 @@ def test_a_delete_that_finds_nothing_is_a_cancel() -> None:
 def test_a_gemini_create_that_timed_out_is_kept_and_not_sent_again() -> None:
     # Only a 429 proves nothing was made: a 408 may have started (and billed) the render.
     rig = Rig(provider_id="gemini")
-    real = rig.transport.send
     body = b'{"error": {"code": 408, "message": "Request timed out.", "status": "DEADLINE_EXCEEDED"}}'
-
-    async def timing_out(request: HttpRequest, *, progress: Progress | None = None) -> HttpResponse:
-        if request.method == "POST" and request.url.endswith("/interactions"):
-            rig.transport.sent.append(request)
-            return HttpResponse(408, {"content-type": "application/json"}, body=body)
-        return await real(request, progress=progress)
-
-    rig.transport.send = timing_out  # type: ignore[method-assign]
+    _answering(rig, 408, body, lambda r: r.method == "POST" and r.url.endswith("/interactions"))
 
     async def scenario() -> None:
         await rig.queue.become_poller(rig.link)
@@ -486,3 +479,79 @@ def test_a_file_gone_long_before_its_expiry_is_paused_not_expired() -> None:
     assert sum(1 for ev in rig.events if isinstance(ev, Retrying)) >= 1  # tried again first
     note = rig.store.state.job_notes[job.id]
     assert "could not be downloaded" in note and "should still be kept" in note and "expired" in note
+
+
+def _answering(rig: Rig, status: int, body: bytes, when: Callable[[HttpRequest], bool]) -> None:
+    """The rig's transport answers ``status``/``body`` to the requests ``when`` picks, and logs them."""
+    real = rig.transport.send
+
+    async def send(request: HttpRequest, *, progress: Progress | None = None) -> HttpResponse:
+        if when(request):
+            rig.transport.sent.append(request)
+            return HttpResponse(status, {"content-type": "application/json"}, body=body)
+        return await real(request, progress=progress)
+
+    rig.transport.send = send  # type: ignore[method-assign]
+
+
+def _is_create(request: HttpRequest) -> bool:
+    return request.method == "POST" and request.url.endswith("/videos")
+
+
+def test_an_openrouter_create_that_timed_out_is_kept_and_not_sent_again() -> None:
+    rig = Rig(provider_id="openrouter")
+    _answering(rig, 408, b'{"error": {"code": 408, "message": "Request timed out"}}', _is_create)
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        await rig.submit("sent once, answered late")
+        await rig.settle()
+
+    run(scenario())
+    job = _only_job(rig)
+    assert job.status is JobStatus.FAILED and job.error_code == "submission_unknown"
+    assert len([r for r in rig.transport.sent if r.method == "POST"]) == 1
+
+
+def test_an_accepted_create_the_app_cannot_read_is_kept_as_maybe_received() -> None:
+    rig = Rig(provider_id="openrouter")
+    _answering(rig, 202, b"<html>Accepted</html>", _is_create)
+
+    async def scenario() -> None:
+        await rig.queue.become_poller(rig.link)
+        await rig.submit("accepted by a proxy that rewrote the answer")
+        await rig.settle()
+
+    run(scenario())
+    job = _only_job(rig)
+    assert job.error_code == "submission_unknown" and job.id in rig.records.stores["jobs"]
+    assert len([r for r in rig.transport.sent if r.method == "POST"]) == 1
+
+
+def test_a_refused_poll_while_only_the_file_is_pending_pauses_the_download() -> None:
+    # Finished and paid: a key that stopped working on the poll before the download must not fail it.
+    rig = Rig()
+
+    async def scenario() -> str:
+        await rig.queue.become_poller(rig.link)
+        job_id = await rig.submit("finished, file pending")
+        original = rig.jobs.save
+
+        async def full(job, *, assets=(), also=()):  # type: ignore[no-untyped-def]
+            if assets:
+                raise StorageQuotaError("quota exhausted")
+            await original(job, assets=assets, also=also)
+
+        rig.jobs.save = full  # type: ignore[method-assign]
+        await rig.settle()
+        rig.jobs.save = original  # type: ignore[method-assign]
+        refused = b'{"error": {"message": "Incorrect API key provided.", "type": "invalid_request_error"}}'
+        _answering(rig, 401, refused, lambda r: r.method == "GET" and "/content" not in r.url)
+        await rig.queue.fetch_files(job_id)
+        await rig.settle()
+        return job_id
+
+    job_id = run(scenario())
+    job = rig.store.state.jobs[job_id]
+    assert job.status is JobStatus.RUNNING and job.phase is JobPhase.DOWNLOADING
+    assert "could not be downloaded" in rig.store.state.job_notes[job_id]

@@ -60,9 +60,14 @@ def classify(error: e.AppError) -> str:
 
 
 def may_have_created(error: e.ApiError) -> bool:
-    """A create answered so that the render may exist anyway (a server error, a timeout or a
-    conflict), and that the provider says not to send again: keep it and look it up."""
-    return error.should_retry is False and (isinstance(error, e.ServerError) or error.status in (408, 409))
+    """A create answered so that the render may exist anyway: keep it and look it up.
+
+    An accepted answer the app could not read (2xx) or a timeout (408) always; a server
+    error or a conflict when the provider says not to send it again.
+    """
+    if 200 <= error.status < 300 or error.status == 408:
+        return True
+    return error.should_retry is False and (isinstance(error, e.ServerError) or error.status == 409)
 
 
 def after_answer(state: PollState, remote: RemoteJob, schedule: PollSchedule) -> tuple[PollState, Wait]:

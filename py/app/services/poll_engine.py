@@ -126,6 +126,9 @@ class PollEngine:
                 remote = await self._request(partial(client.retrieve, spec.remote_id, poll_url))
             except e.AppError as error:
                 state, decision = after_error(state, error, self._backoff)
+                if isinstance(decision, Stop) and spec.downloading:  # finished: its file is only pending
+                    self._emit(DownloadPaused(spec.job_id, REQUIRED_VARIANT, str(decision.error)))
+                    return
                 if isinstance(decision, Stop):
                     self._emit(_stopped(spec.job_id, decision.error))
                     return

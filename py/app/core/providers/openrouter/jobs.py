@@ -55,7 +55,10 @@ def block_phrase(text: str | None) -> str | None:
 
 def map_status(raw: str, error: str | None) -> RemoteStatus:
     """API status to neutral status; a failure whose text names a policy reason is a block."""
-    status = STATUS_MAP.get(raw.strip().lower(), RemoteStatus.UNKNOWN)
+    word = raw.strip().lower()
+    if not word:
+        return RemoteStatus.QUEUED  # no status at all (alpha API): followed, up to the job's deadline
+    status = STATUS_MAP.get(word, RemoteStatus.UNKNOWN)
     if status is RemoteStatus.FAILED and block_phrase(error):
         return RemoteStatus.BLOCKED
     return status
@@ -82,7 +85,7 @@ class Usage(Lenient):
 
 class VideoJob(Lenient):
     id: str
-    status: str
+    status: Text = ""  # missing: not started yet, as far as the app can tell (kept polling)
     polling_url: Text = ""
     error: Annotated[str | None, BeforeValidator(_error_text)] = None
     unsigned_urls: Annotated[tuple[str, ...], BeforeValidator(_urls)] = ()

@@ -53,14 +53,18 @@ def checked_polling_url(polling_url: str | None, answered_from: str = "") -> str
 def download_target(base_url: str, remote_id: str, index: int, url: str) -> tuple[str, bool]:
     """``(url, send the key)`` for output ``index``.
 
-    An URL on the API's origin is fetched with the key; an URL elsewhere that names this
+    An URL under the base URL is fetched with the key (one on its origin but elsewhere, such
+    as OpenRouter's own ``/api/v1/…`` path behind a proxy base, from this job's content route
+    under the base instead); an URL elsewhere that names this
     job's content route (a base URL that is a proxy, while OpenRouter names itself) is
     fetched from ``{base}`` instead, with the key; a file host's URL is fetched without
     any key; no usable URL: ``{base}/videos/{id}/content?index=i``.
     """
     own = on_origin(base_url, url)
-    if own is not None:
+    if own is not None and _under_base(base_url, own):
         return own, True
+    if own is not None:  # the API's own path, behind a proxy or the relay: its route under the base
+        return content_url(base_url, remote_id, index), True
     if _file_host_url(url) and not urlsplit(url).path.endswith(f"/videos/{quote(remote_id, safe='')}/content"):
         return url, False
     return content_url(base_url, remote_id, index), True
