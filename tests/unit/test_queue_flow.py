@@ -6,9 +6,11 @@ import asyncio
 import uuid
 from collections.abc import Callable
 
+import pytest
+
 from app.core.errors import ApiError, StorageQuotaError
 from app.core.http import HttpRequest, HttpResponse, Progress
-from app.core.job_record import JobPhase, JobStatus, new_job
+from app.core.job_record import JobPhase, JobRecord, JobStatus, new_job
 from app.core.jobs import apply_remote
 from app.core.keys import DEMO_KEY
 from app.core.poll_messages import FileReady, RemoteUpdate, Retrying, Stopped
@@ -293,26 +295,36 @@ def test_an_ending_held_during_a_refused_cancel_is_handled_after_it() -> None:
     assert _only_job(rig).status is JobStatus.FAILED
 
 
+def _disk_full(rig: Rig) -> Callable[[], None]:
+    """Storing a file fails as on a full disk (records still save); returns the undo."""
+    original = rig.jobs.save
+
+    async def full(job, *, assets=(), also=()):  # type: ignore[no-untyped-def]
+        if assets:
+            raise StorageQuotaError("quota exhausted")
+        await original(job, assets=assets, also=also)
+
+    rig.jobs.save = full  # type: ignore[method-assign]
+
+    def restore() -> None:
+        rig.jobs.save = original  # type: ignore[method-assign]
+
+    return restore
+
+
 def test_a_full_disk_keeps_the_job_for_a_later_download() -> None:
     rig = Rig()
 
     async def scenario() -> None:
         await rig.queue.become_poller(rig.link)
         job_id = await rig.submit("too big for the disk")
-        original = rig.jobs.save
-
-        async def full(job, *, assets=(), also=()):  # type: ignore[no-untyped-def]
-            if assets:
-                raise StorageQuotaError("quota exhausted")
-            await original(job, assets=assets, also=also)
-
-        rig.jobs.save = full  # type: ignore[method-assign]
+        restore = _disk_full(rig)
         await rig.settle()
         job = rig.store.state.jobs[job_id]
         assert job.status is JobStatus.RUNNING and job.phase is JobPhase.DOWNLOADING
         note = rig.store.state.job_notes[job_id]
         assert "storage is full" in note and "Settings → Storage" in note
-        rig.jobs.save = original  # type: ignore[method-assign]
+        restore()
         await rig.queue.fetch_files(job_id)
         await rig.settle()
 
@@ -447,23 +459,6 @@ def test_a_delete_that_finds_nothing_is_a_cancel() -> None:
     assert rig.store.state.jobs[job_id].status is JobStatus.CANCELED
 
 
-def test_a_gemini_create_that_timed_out_is_kept_and_not_sent_again() -> None:
-    # Only a 429 proves nothing was made: a 408 may have started (and billed) the render.
-    rig = Rig(provider_id="gemini")
-    body = b'{"error": {"code": 408, "message": "Request timed out.", "status": "DEADLINE_EXCEEDED"}}'
-    _answering(rig, 408, body, lambda r: r.method == "POST" and r.url.endswith("/interactions"))
-
-    async def scenario() -> None:
-        await rig.queue.become_poller(rig.link)
-        await rig.submit("sent once, answered late")
-        await rig.settle()
-
-    run(scenario())
-    job = _only_job(rig)
-    assert job.status is JobStatus.FAILED and job.error_code == "submission_unknown"
-    assert len([r for r in rig.transport.sent if r.method == "POST"]) == 1
-
-
 def test_a_file_gone_long_before_its_expiry_is_paused_not_expired() -> None:
     # Gemini says its files last about 48 h: a 404 right after completion is not taken as expiry.
     rig = Rig(provider_id="gemini")
@@ -494,38 +489,41 @@ def _answering(rig: Rig, status: int, body: bytes, when: Callable[[HttpRequest],
     rig.transport.send = send  # type: ignore[method-assign]
 
 
-def _is_create(request: HttpRequest) -> bool:
-    return request.method == "POST" and request.url.endswith("/videos")
-
-
-def test_an_openrouter_create_that_timed_out_is_kept_and_not_sent_again() -> None:
-    rig = Rig(provider_id="openrouter")
-    _answering(rig, 408, b'{"error": {"code": 408, "message": "Request timed out"}}', _is_create)
+def _sent_once(rig: Rig, prompt: str) -> JobRecord:
+    """Submit ``prompt`` and let the queue settle: the create must have left exactly once."""
 
     async def scenario() -> None:
         await rig.queue.become_poller(rig.link)
-        await rig.submit("sent once, answered late")
+        await rig.submit(prompt)
         await rig.settle()
 
     run(scenario())
-    job = _only_job(rig)
-    assert job.status is JobStatus.FAILED and job.error_code == "submission_unknown"
     assert len([r for r in rig.transport.sent if r.method == "POST"]) == 1
+    (job,) = rig.store.state.jobs.values()
+    return job
+
+
+TIMEOUTS = {
+    "gemini": ("/interactions", b'{"error": {"code": 408, "message": "Timed out.", "status": "DEADLINE_EXCEEDED"}}'),
+    "openrouter": ("/videos", b'{"error": {"code": 408, "message": "Request timed out"}}'),
+}
+
+
+@pytest.mark.parametrize("provider_id", sorted(TIMEOUTS))
+def test_a_create_that_timed_out_is_kept_and_not_sent_again(provider_id: str) -> None:
+    # Only a 429 proves nothing was made: a 408 may have started (and billed) the render.
+    rig = Rig(provider_id=provider_id)
+    route, body = TIMEOUTS[provider_id]
+    _answering(rig, 408, body, lambda r: r.method == "POST" and r.url.endswith(route))
+    job = _sent_once(rig, "sent once, answered late")
+    assert job.status is JobStatus.FAILED and job.error_code == "submission_unknown"
 
 
 def test_an_accepted_create_the_app_cannot_read_is_kept_as_maybe_received() -> None:
     rig = Rig(provider_id="openrouter")
-    _answering(rig, 202, b"<html>Accepted</html>", _is_create)
-
-    async def scenario() -> None:
-        await rig.queue.become_poller(rig.link)
-        await rig.submit("accepted by a proxy that rewrote the answer")
-        await rig.settle()
-
-    run(scenario())
-    job = _only_job(rig)
+    _answering(rig, 202, b"<html>Accepted</html>", lambda r: r.method == "POST" and r.url.endswith("/videos"))
+    job = _sent_once(rig, "accepted by a proxy that rewrote the answer")
     assert job.error_code == "submission_unknown" and job.id in rig.records.stores["jobs"]
-    assert len([r for r in rig.transport.sent if r.method == "POST"]) == 1
 
 
 def test_a_refused_poll_while_only_the_file_is_pending_pauses_the_download() -> None:
@@ -535,16 +533,9 @@ def test_a_refused_poll_while_only_the_file_is_pending_pauses_the_download() -> 
     async def scenario() -> str:
         await rig.queue.become_poller(rig.link)
         job_id = await rig.submit("finished, file pending")
-        original = rig.jobs.save
-
-        async def full(job, *, assets=(), also=()):  # type: ignore[no-untyped-def]
-            if assets:
-                raise StorageQuotaError("quota exhausted")
-            await original(job, assets=assets, also=also)
-
-        rig.jobs.save = full  # type: ignore[method-assign]
+        restore = _disk_full(rig)
         await rig.settle()
-        rig.jobs.save = original  # type: ignore[method-assign]
+        restore()
         refused = b'{"error": {"message": "Incorrect API key provided.", "type": "invalid_request_error"}}'
         _answering(rig, 401, refused, lambda r: r.method == "GET" and "/content" not in r.url)
         await rig.queue.fetch_files(job_id)
