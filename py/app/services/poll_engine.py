@@ -126,11 +126,9 @@ class PollEngine:
                 remote = await self._request(partial(client.retrieve, spec.remote_id, poll_url))
             except e.AppError as error:
                 state, decision = after_error(state, error, self._backoff)
-                if isinstance(decision, Stop) and spec.downloading:  # finished: its file is only pending
-                    self._emit(DownloadPaused(spec.job_id, REQUIRED_VARIANT, str(decision.error)))
-                    return
-                if isinstance(decision, Stop):
-                    self._emit(_stopped(spec.job_id, decision.error))
+                if isinstance(decision, Stop):  # finished with its file pending: paused, never failed
+                    paused = DownloadPaused(spec.job_id, REQUIRED_VARIANT, str(decision.error))
+                    self._emit(paused if spec.downloading else _stopped(spec.job_id, decision.error))
                     return
                 if self._past_deadline(spec):
                     return
@@ -176,7 +174,6 @@ class PollEngine:
         word (a passing fault, or a file not served yet): retried, then paused, never expired.
         """
         variant = download.variant
-        optional = variant != REQUIRED_VARIANT  # extras, and a job's second and later videos
         if download.request is None:  # sent inline (base64 in the answer): no request to make
             blob, size = self._blobs.from_base64(download.data_b64, download.mime or "video/mp4")
             mime = checked_type(variant, download.mime or "video/mp4", size)
@@ -207,11 +204,7 @@ class PollEngine:
                     await self._sleep(NOT_READY_DELAY_S)
                     continue
                 if not _says_expired(error):
-                    if optional:
-                        self._emit(FileSkipped(spec.job_id, variant, error.message))
-                        return "skipped"
-                    self._emit(_stopped(spec.job_id, error))
-                    return "stop"
+                    return self._give_up(spec, variant, error.message, _stopped(spec.job_id, error))
                 if expires_at is None or self._clock() >= expires_at:
                     self._emit(Expired(spec.job_id))
                     return "stop"
@@ -225,12 +218,8 @@ class PollEngine:
                 return "ok"
             attempts = 1 if fetch.progressed else attempts + 1  # parts stored: a new run of attempts
             retryable = early or classify(failure) != "fatal"
-            if not retryable or attempts >= MAX_DOWNLOAD_ATTEMPTS:
-                if optional:
-                    self._emit(FileSkipped(spec.job_id, variant, str(failure)))
-                    return "skipped"
-                self._emit(DownloadPaused(spec.job_id, variant, str(failure)))  # kept finished: never failed
-                return "stop"
+            if not retryable or attempts >= MAX_DOWNLOAD_ATTEMPTS:  # the video kept finished: never failed
+                return self._give_up(spec, variant, str(failure), DownloadPaused(spec.job_id, variant, str(failure)))
             delay = (failure.retry_after_s if isinstance(failure, e.ApiError) else None) or self._backoff.delay(
                 attempts - 1
             )
@@ -238,8 +227,17 @@ class PollEngine:
             self._emit(Retrying(spec.job_id, note, delay))
             await self._sleep(delay)
 
+    def _give_up(self, spec: TrackSpec, variant: str, message: str, required: Event) -> str:
+        """An optional file (extras, a second or later video) is skipped; the video emits ``required``."""
+        if variant != REQUIRED_VARIANT:
+            self._emit(FileSkipped(spec.job_id, variant, message))
+            return "skipped"
+        self._emit(required)
+        return "stop"
+
 
 def _says_expired(error: e.NotFoundError) -> bool:
+    """The API's not-found names expiry (its code or its words)."""
     return error.code in ("video_expired", "expired") or "expire" in (error.message or "").lower()
 
 
