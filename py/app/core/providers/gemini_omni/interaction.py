@@ -114,11 +114,17 @@ def judge(interaction: Interaction) -> Verdict:
 
 
 def _video_tokens(interaction: Interaction) -> int:
-    """Video tokens to judge and bill by: none for a text-only answer without a per-modality list."""
+    """Video tokens to judge and bill by.
+
+    Without a per-modality list every output token counts (this model answers with a video),
+    unless the model answered in words: a text-only refusal.
+    """
     usage = interaction.usage
-    if usage is None or (not usage.output_tokens_by_modality and model_words(interaction.steps)):
+    if usage is None:
         return 0
-    return usage.video_tokens()
+    if usage.output_tokens_by_modality:
+        return usage.video_tokens()
+    return 0 if model_words(interaction.steps) else usage.total_output_tokens or 0
 
 
 def _completed(interaction: Interaction) -> Verdict:

@@ -94,10 +94,7 @@ class Usage(Lenient):
     output_tokens_by_modality: Annotated[list[ModalityTokens], BeforeValidator(_objects)] = Field(default_factory=list)
 
     def video_tokens(self) -> int:
-        """Output tokens of the video modality; with no per-modality list, every output token
-        (this model answers with a video: a text-only refusal is told apart by its words)."""
-        if not self.output_tokens_by_modality:
-            return self.total_output_tokens or 0
+        """Output tokens of the video modality (0 when none are listed)."""
         return sum(entry.tokens or 0 for entry in self.output_tokens_by_modality if _is_video(entry.modality))
 
 
