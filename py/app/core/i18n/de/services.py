@@ -59,7 +59,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "svc.queue.not_cancelled": "{provider} hat es nicht abgebrochen ({said}); es wird weiter verfolgt.",
     "svc.queue.not_stopped": (
-        "{provider} war zum Abbrechen nicht erreichbar ({said}); es wird weiter verfolgt, damit ein "
+        "{provider} konnte es gerade nicht abbrechen ({said}); es wird weiter verfolgt, damit ein "
         "fertiges Video erhalten bleibt. Abbrechen erneut versuchen."
     ),
     "svc.reconcile.not_submitted": "Die Seite wurde geschlossen, bevor die API dieses Rendering angenommen hat, und "

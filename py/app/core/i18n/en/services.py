@@ -55,7 +55,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "svc.queue.not_cancelled": "{provider} did not cancel it ({said}); following it on.",
     "svc.queue.not_stopped": (
-        "Could not reach {provider} to cancel it ({said}); still following it, so a video it finishes "
+        "{provider} could not cancel it just now ({said}); still following it, so a video it finishes "
         "is kept. Try Cancel again."
     ),
     "svc.reconcile.not_submitted": "The page closed before the API accepted this render, and the API has no such "
