@@ -216,14 +216,11 @@ class QueueService:
         if job is None:
             return None
         images = await self.book.files.image_set(job)
-        if job.extends is None:
-            new = await self._render.submit(draft_of(job), images, self._target(), retry_of=job.id)
-        else:  # an extend goes again to the source's provider, continuing the same video
-            source = self.job(job.extends)
-            if source is None or source.remote_id is None:
-                raise e.AppError(tr("svc.queue.extend_source_gone"))
-            target = self.target_of(source)
-            new = await self._render.submit(draft_of(job), images, target, retry_of=job.id, extends=source)
+        source = None if job.extends is None else self.job(job.extends)  # an extend continues the same video
+        if job.extends is not None and (source is None or source.remote_id is None):
+            raise e.AppError(tr("svc.queue.extend_source_gone"))
+        target = self._target() if source is None else self.target_of(source)  # an extend: the source's provider
+        new = await self._render.submit(draft_of(job), images, target, retry_of=job.id, extends=source)
         await self.submitted(new)
         return new
 
