@@ -126,9 +126,11 @@ class PollEngine:
                 remote = await self._request(partial(client.retrieve, spec.remote_id, poll_url))
             except e.AppError as error:
                 state, decision = after_error(state, error, self._backoff)
-                if isinstance(decision, Stop):  # finished with its file pending: paused, never failed
-                    paused = DownloadPaused(spec.job_id, REQUIRED_VARIANT, str(decision.error))
-                    self._emit(paused if spec.downloading else _stopped(spec.job_id, decision.error))
+                if isinstance(decision, Stop):
+                    if spec.downloading:  # finished, only its file pending: paused, never failed
+                        self._emit(DownloadPaused(spec.job_id, REQUIRED_VARIANT, str(decision.error)))
+                    else:
+                        self._emit(_stopped(spec.job_id, decision.error))
                     return
                 if self._past_deadline(spec):
                     return
