@@ -216,10 +216,12 @@ class QueueService:
         if job is None:
             return None
         images = await self.book.files.image_set(job)
-        source = None if job.extends is None else self.job(job.extends)  # an extend continues the same video
-        if job.extends is not None and (source is None or source.remote_id is None):
-            raise e.AppError(tr("svc.queue.extend_source_gone"))
-        target = self._target() if source is None else self.target_of(source)  # an extend: the source's provider
+        source = None
+        if job.extends is not None:  # an extend goes again to the source's provider, continuing the same video
+            source = self.job(job.extends)
+            if source is None or source.remote_id is None:
+                raise e.AppError(tr("svc.queue.extend_source_gone"))
+        target = self._target() if source is None else self.target_of(source)
         new = await self._render.submit(draft_of(job), images, target, retry_of=job.id, extends=source)
         await self.submitted(new)
         return new
