@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.virtual_grid import GridLayout, index_row_col, move_focus, scroll_to_reveal, visible_range, window_rows
+from app.core.virtual_grid import (
+    GridLayout,
+    ahead_order,
+    index_row_col,
+    move_focus,
+    scroll_to_reveal,
+    visible_range,
+    window_rows,
+)
 
 LAYOUT = GridLayout(viewport_width=1000, tile_min_width=240, tile_height=250, gap=16)  # 3 columns, rows 266 apart
 ROW = 266.0
@@ -164,3 +172,14 @@ def test_move_focus_pages_and_edge_cases() -> None:
     assert move_focus(50, "PageUp", 3, 100, page_rows=0) == 47  # at least a row
     assert move_focus(4, "ArrowDown", 0, 10) == 5  # no columns yet: one per row
     assert move_focus(3, "End", 3, 0) == 0 and move_focus(0, "ArrowRight", 3, 1) == 0
+
+
+def test_tiles_are_prepared_ahead_from_below_the_window_then_from_the_top() -> None:
+    assert list(ahead_order(6, 4)) == [4, 5, 0, 1, 2, 3]
+    assert list(ahead_order(3, 0)) == [0, 1, 2]
+
+
+@pytest.mark.parametrize(("count", "start"), [(0, 0), (0, 5), (4, 9), (4, -2), (1, 1)])
+def test_every_tile_is_prepared_once_whatever_the_start(count: int, start: int) -> None:
+    order = list(ahead_order(count, start))
+    assert sorted(order) == list(range(count))

@@ -29,7 +29,7 @@ _BOOL_ATTRS = frozenset(
 
 
 class Pending:
-    """One scheduled call (a timer or an animation frame) whose proxy is freed when it runs
+    """One scheduled call (a timer, an animation frame, an idle callback) whose proxy is freed when it runs
     or is cancelled, so a view that closes first is never called back (Pyodide reports
     "Object has already been destroyed" as a page error otherwise)."""
 
@@ -88,6 +88,13 @@ class Scope:
     def next_frame(self, callback: Callable[[], Any]) -> Pending:
         """Call ``callback`` once before the next paint, unless cancelled or closed first."""
         return Pending(self, js.requestAnimationFrame, js.cancelAnimationFrame, callback)
+
+    def when_idle(self, callback: Callable[[], Any]) -> Pending:
+        """Call ``callback`` once when the page is idle (between frames, nothing else queued),
+        unless cancelled or closed first; a short timer where the browser has no idle callbacks."""
+        if hasattr(js, "requestIdleCallback"):
+            return Pending(self, js.requestIdleCallback, js.cancelIdleCallback, callback)
+        return Pending(self, lambda proxy: js.setTimeout(proxy, 50), js.clearTimeout, callback)
 
     def callable(self, function: Callable[..., Any]) -> Any:
         """A JS-callable proxy of ``function`` (timers, callbacks), destroyed with the scope."""

@@ -88,15 +88,15 @@ class PatchBatch:
         self._set = patch_set
         self._rows: list[str] = []
 
-    def add(self, patch: Patch, values: Sequence[Value], tail: Encoded | None = None) -> None:
-        """The values of ``patch``'s slots: ``values`` for the first ones, ``tail`` for the rest."""
-        if len(values) > patch.size or patch.kinds[len(values) :] != (tail.kinds if tail is not None else ()):
-            raise ValueError(f"a patch of {patch.size} slots got {len(values)} values and {tail} encoded")
+    def add(self, patch: Patch, values: Sequence[Value], *tails: Encoded) -> None:
+        """The values of ``patch``'s slots: ``values`` for the first ones, ``tails`` for the rest."""
+        tail_kinds = tails[0].kinds if len(tails) == 1 else tuple(k for tail in tails for k in tail.kinds)
+        if len(values) > patch.size or patch.kinds[len(values) :] != tail_kinds:
+            raise ValueError(f"a patch of {patch.size} slots got {len(values)} values and {tails} encoded")
         parts = [str(patch.number)]
         if values:
             parts.append(encode(patch.kinds[: len(values)], values).json)
-        if tail is not None and tail.json:
-            parts.append(tail.json)
+        parts.extend(tail.json for tail in tails if tail.json)
         self._rows.append("[" + ",".join(parts) + "]")
 
     def flush(self) -> None:

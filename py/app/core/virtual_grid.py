@@ -8,6 +8,7 @@ element has a width, and scroll positions overshoot during elastic scrolling.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MIN_STRIDE = 1.0  # guards the divisions when a tile or gap is sized 0 before CSS applies
@@ -63,6 +64,14 @@ class GridLayout:
 def index_row_col(layout: GridLayout, index: int) -> tuple[int, int]:
     """(row, column) of tile ``index``; a negative index counts as 0."""
     return divmod(max(index, 0), layout.columns)
+
+
+def ahead_order(count: int, start: int) -> Iterator[int]:
+    """Every index of ``count`` tiles once, from ``start`` to the end and then from the top:
+    the order to prepare tiles in ahead of time (those scrolled to next come first)."""
+    start = min(max(start, 0), count)
+    yield from range(start, count)
+    yield from range(start)
 
 
 @dataclass(frozen=True)

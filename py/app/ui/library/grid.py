@@ -8,15 +8,16 @@ few dozen elements, so the DOM size does not grow with the library.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from app.browser import viewport
-from app.browser.dom import Node, Scope, h, query_closest
+from app.browser.dom import Node, Pending, Scope, h, query_closest
 from app.browser.dom import focus as focus_element
 from app.browser.dom_patch import PatchBatch, PatchSet
 from app.core.selection import Selection
-from app.core.virtual_grid import GridLayout, move_focus, scroll_to_reveal, visible_range
+from app.core.virtual_grid import GridLayout, ahead_order, move_focus, scroll_to_reveal, visible_range
 from app.ui.library.tile import Tile, TileFace
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ TILE_MIN_WIDTH = 232.0
 TILE_HEIGHT = 236.0
 GAP = 16.0
 HEADER_ROOM = 88.0  # the sticky top bar covers the top of the page
+IDLE_SLICE_S = 0.004  # faces worked out ahead per idle callback: well inside an idle period
 
 
 class VirtualGrid:
@@ -49,6 +51,8 @@ class VirtualGrid:
         self._bound: dict[str, Tile] = {}
         self._spare: list[Tile] = []
         self._faces: dict[str, tuple[JobRecord, TileFace]] = {}
+        self._ahead: Iterator[int] = iter(())  # the indexes whose faces are still to work out
+        self._idle: Pending | None = None
         self._patches = PatchSet()  # the tiles' slots, kept by the page
         self._shown: tuple[object, ...] = ()
         self._shown_items: Sequence[JobRecord] | None = None
@@ -101,6 +105,9 @@ class VirtualGrid:
         self.selection = selection
         self.focus_index = min(self.focus_index, max(len(items) - 1, 0))
         self.render()
+        self._ahead = ahead_order(len(items), self._window[1])
+        if self._idle is None:
+            self._idle = self._scope.when_idle(self._face_ahead)
 
     def set_selection(self, selection: Selection) -> None:
         self.selection = selection
@@ -196,6 +203,17 @@ class VirtualGrid:
         face = TileFace.of(job)
         self._faces[job.id] = (job, face)
         return face
+
+    def _face_ahead(self) -> None:
+        """Work out faces of the jobs not shown yet while the page is idle, a slice at a time
+        (those below the window first), so a row that scrolls in is only bound."""
+        self._idle = None
+        items, stop = self.items, time.perf_counter() + IDLE_SLICE_S
+        for index in self._ahead:
+            self._face(items[index])
+            if time.perf_counter() > stop:
+                self._idle = self._scope.when_idle(self._face_ahead)
+                return
 
     def tile_of(self, job_id: str) -> Tile | None:
         return self._bound.get(job_id)

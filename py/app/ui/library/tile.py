@@ -21,6 +21,15 @@ ICONS = {"play": "play", "open": "spark", "download": "download", "rename": "edi
 # data-job, aria-label, the name and its title, meta, length, the dot (hidden, tone, title,
 # label, role) and the checkbox's label. Encoded once per face, sent as they are.
 FACE_SLOTS = (Slot.ATTR, Slot.ATTR, Slot.TEXT, Slot.ATTR, Slot.TEXT, Slot.TEXT) + (Slot.PROP,) + (Slot.ATTR,) * 5
+# The slots of the tile's state (the roving tab stop of the tile and its actions, then the
+# selection's class and checkbox), encoded once for each of the four states.
+STOPS = 1 + len(QUICK_ACTIONS)
+STATE_SLOTS = (Slot.ATTR,) * STOPS + (Slot.CLASS, Slot.PROP)
+STATES = {
+    (focused, selected): encode(STATE_SLOTS, (*["0" if focused else "-1"] * STOPS, selected, selected))
+    for focused in (False, True)
+    for selected in (False, True)
+}
 
 
 def unusual(job: JobRecord) -> tuple[str, str] | None:
@@ -152,18 +161,8 @@ class Tile:
     ) -> None:
         """Show ``face`` at (x, y), written with the rest of ``batch`` (one call into the page)."""
         self.job_id = face.job_id
-        stop = "0" if focused else "-1"
-        batch.add(
-            self._patch,
-            (
-                f"translate({x:.0f}px, {y:.0f}px)",
-                f"{width:.0f}px",
-                *[stop] * (1 + len(QUICK_ACTIONS)),
-                selected,
-                selected,
-            ),
-            face.slots,
-        )
+        place = (f"translate({x:.0f}px, {y:.0f}px)", f"{width:.0f}px")
+        batch.add(self._patch, place, STATES[focused, selected], face.slots)
 
     def show_poster(self, url: str | None) -> None:
         """The poster at ``url``, or a film icon while there is none (both nodes reused).
