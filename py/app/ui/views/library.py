@@ -156,7 +156,7 @@ class LibraryView(View):
             else tr("library.count_of", count=shown_count, total=total),
         )
         self._render_selection()
-        self.grid.set_items(self.items, self.selection)
+        self.grid.set_items(self.items, self.selection, library_size=total)
 
     def _render_selection(self) -> None:
         count = len(self.selection)
