@@ -90,7 +90,7 @@ class PatchBatch:
 
     def add(self, patch: Patch, values: Sequence[Value], *tails: Encoded) -> None:
         """The values of ``patch``'s slots: ``values`` for the first ones, ``tails`` for the rest."""
-        tail_kinds = tails[0].kinds if len(tails) == 1 else tuple(k for tail in tails for k in tail.kinds)
+        tail_kinds = tuple(kind for tail in tails for kind in tail.kinds)
         if len(values) > patch.size or patch.kinds[len(values) :] != tail_kinds:
             raise ValueError(f"a patch of {patch.size} slots got {len(values)} values and {tails} encoded")
         parts = [str(patch.number)]

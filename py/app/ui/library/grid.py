@@ -90,14 +90,6 @@ class VirtualGrid:
         self._width = width if shown > 0 else 0.0
         return width
 
-    def _moved(self) -> bool:
-        """Measure again, after the tiles are written: whether the grid's width or place changed.
-        (Read before writing, the page would be laid out twice: for the read, then for the frame.)"""
-        before = (self._width, self._top, self._viewport_height)
-        self._width = 0.0
-        self.layout()
-        return (self._width, self._top, self._viewport_height) != before
-
     def _resized(self, _event: Any) -> None:
         self._width = 0.0
         self._schedule()
@@ -107,14 +99,13 @@ class VirtualGrid:
 
     def set_items(self, items: Sequence[JobRecord], selection: Selection, *, library_size: int) -> None:
         """Show ``items`` (the query's results, out of ``library_size`` jobs) with ``selection``."""
+        self._width = 0.0  # the toolbar or the filters above may have moved the grid
         self.items = items
         if len(self._faces) > 2 * library_size + 100:
             self._faces.clear()  # mostly jobs deleted (not filtered away: a search keeps them)
         self.selection = selection
         self.focus_index = min(self.focus_index, max(len(items) - 1, 0))
         self.render()
-        if self._width and self._moved():  # the toolbar or the filters above moved the grid
-            self.render()
         self._ahead = ahead_order(len(items), self._window[1])
         if self._idle is None:
             self._idle = self._scope.when_idle(self._face_ahead)
