@@ -9,6 +9,7 @@ from app.core.virtual_grid import (
     ahead_order,
     index_row_col,
     move_focus,
+    reuse_plan,
     scroll_to_reveal,
     visible_range,
     window_rows,
@@ -183,3 +184,26 @@ def test_tiles_are_prepared_ahead_from_below_the_window_then_from_the_top() -> N
 def test_every_tile_is_prepared_once_whatever_the_start(count: int, start: int) -> None:
     order = list(ahead_order(count, start))
     assert sorted(order) == list(range(count))
+
+
+def test_a_tile_already_at_a_wanted_place_stays_there_whatever_the_order() -> None:
+    # Free tiles at places a, b, c; the window wants c, x, a: c and a stay, x gets b.
+    assert reuse_plan(["a", "b", "c"], ["c", "x", "a"]) == [2, 1, 0]
+
+
+def test_tiles_not_at_a_wanted_place_fill_the_rest_and_none_is_used_twice() -> None:
+    plan = reuse_plan(["a", "b", "c", "d"], ["x", "d", "y"])
+    assert plan[1] == 3
+    assert plan[0] is not None and plan[2] is not None
+    assert len({*plan}) == 3
+
+
+def test_wanting_more_places_than_there_are_free_tiles_asks_for_new_ones() -> None:
+    assert reuse_plan(["a"], ["x", "a", "y"]) == [None, 0, None]
+    assert reuse_plan([], ["x"]) == [None]
+    assert reuse_plan(["a", "b"], []) == []
+
+
+def test_two_free_tiles_at_one_place_are_each_used_once() -> None:
+    plan = reuse_plan(["a", "a"], ["a", "x"])
+    assert sorted(i for i in plan if i is not None) == [0, 1]

@@ -8,7 +8,7 @@ element has a width, and scroll positions overshoot during elastic scrolling.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 
 MIN_STRIDE = 1.0  # guards the divisions when a tile or gap is sized 0 before CSS applies
@@ -72,6 +72,21 @@ def ahead_order(count: int, start: int) -> Iterator[int]:
     start = min(max(start, 0), count)
     yield from range(start, count)
     yield from range(start)
+
+
+def reuse_plan(free: Sequence[Hashable], wanted: Sequence[Hashable]) -> list[int | None]:
+    """For each place in ``wanted``, the index in ``free`` (the places of the tiles free to
+    re-use) of the tile to bind there, or None for a new one. A tile already at a wanted place
+    stays there, whatever the order, and the others fill the rest: re-binding a window in
+    place (a filter changes every job in it) then moves no tile, and a moved tile costs the
+    page a restyle and a new layer position each."""
+    at: dict[Hashable, int] = {}
+    for index, place in enumerate(free):
+        at.setdefault(place, index)
+    plan = [at.pop(place, None) for place in wanted]
+    taken = {index for index in plan if index is not None}
+    rest = iter([index for index in range(len(free) - 1, -1, -1) if index not in taken])
+    return [next(rest, None) if index is None else index for index in plan]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from app.browser.dom import Node, Pending, Scope, h, query_closest
 from app.browser.dom import focus as focus_element
 from app.browser.dom_patch import PatchBatch, PatchSet
 from app.core.selection import Selection
-from app.core.virtual_grid import GridLayout, ahead_order, move_focus, scroll_to_reveal, visible_range
+from app.core.virtual_grid import GridLayout, ahead_order, move_focus, reuse_plan, scroll_to_reveal, visible_range
 from app.ui.library.tile import Tile, TileFace
 
 if TYPE_CHECKING:
@@ -164,32 +164,39 @@ class VirtualGrid:
             self._spare.append(tile)
 
     def _bind(self, layout: GridLayout, wanted: dict[str, int], free: list[Tile]) -> None:
-        """Bind the jobs of ``wanted`` (id -> index) to their tiles, re-using ``free`` ones,
-        all written by one call into the page."""
+        """Bind the jobs of ``wanted`` (id -> index) to their tiles, re-using ``free`` ones
+        (what is left of them stays in ``free``), all written by one call into the page."""
         batch = PatchBatch(self._patches)
         columns, tile_width, row_height = layout.columns, layout.tile_width, layout.row_height
         column_stride = tile_width + GAP
         selection, focus_index = self.selection, self.focus_index
+        places = {
+            job_id: (index % columns * column_stride, index // columns * row_height) for job_id, index in wanted.items()
+        }
+        fresh = self._assign(places, free)
         for job_id, index in wanted.items():
-            job = self.items[index]
-            bound = self._bound.get(job_id)
-            fresh = bound is None
-            if bound is None:
-                tile = free.pop() if free else self._new_tile()
-                self._bound[job_id] = tile
-            else:
-                tile = bound
-            row, column = divmod(index, columns)
-            x, y = column * column_stride, row * row_height
+            job, tile = self.items[index], self._bound[job_id]
+            x, y = places[job_id]
             selected, focused = job_id in selection, index == focus_index
             signature = (job, x, y, tile_width, selected, focused)
-            if not fresh and tile.signature == signature:
+            if job_id not in fresh and tile.signature == signature:
                 continue  # unchanged: scrolling touches only tiles that enter the window
             tile.signature = signature
             tile.bind(self._face(job), batch, selected=selected, focused=focused, x=x, y=y, width=tile_width)
-            if fresh or tile.poster_wanted != job.assets.get("thumbnail"):
+            if job_id in fresh or tile.poster_wanted != job.assets.get("thumbnail"):
                 self._poster(tile, job)
         batch.flush()
+
+    def _assign(self, places: dict[str, tuple[float, float]], free: list[Tile]) -> set[str]:
+        """Give each job of ``places`` without a tile one of ``free`` (one already at its place
+        first: see :func:`reuse_plan`) or a new one; the ids of those jobs."""
+        fresh = [job_id for job_id in places if job_id not in self._bound]
+        plan = reuse_plan([tile.signature[1:3] for tile in free], [places[job_id] for job_id in fresh])
+        for job_id, pick in zip(fresh, plan, strict=True):
+            self._bound[job_id] = self._new_tile() if pick is None else free[pick]
+        used = set(plan)
+        free[:] = [tile for index, tile in enumerate(free) if index not in used]
+        return set(fresh)
 
     def _new_tile(self) -> Tile:
         tile = self._spare.pop() if self._spare else Tile(self._scope, self._patches, self._on_action)
