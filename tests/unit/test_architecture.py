@@ -187,23 +187,39 @@ def _module_path(name: str) -> Path | None:
     return None
 
 
-def test_boot_path_does_not_import_pydantic() -> None:
-    # Everything app.page imports at module level (transitively) must work before pydantic loads.
-    seen: set[str] = set()
-    pending = [BOOT_ENTRY]
+def _reached(entry: str) -> dict[str, list[str]]:
+    """The app modules ``entry`` imports when it is imported (module level, transitively),
+    each with what it imports then."""
+    reached: dict[str, list[str]] = {}
+    pending = [entry]
     while pending:
         name = pending.pop()
-        if name in seen:
-            continue
-        seen.add(name)
         path = _module_path(name)
-        if path is None:
+        if name in reached or path is None:
             continue
-        for imported in imports(Module.parse(path, name), runtime_only=True, top_level_only=True):
-            assert not imported.startswith("pydantic"), f"{name} imports {imported} on the boot path"
-            if imported.startswith("app"):
-                pending.append(imported)
-    assert "app.ui.shell" in seen and "app.core.settings" not in seen
+        reached[name] = list(imports(Module.parse(path, name), runtime_only=True, top_level_only=True))
+        pending.extend(imported for imported in reached[name] if imported.startswith("app"))
+    return reached
+
+
+def test_boot_path_does_not_import_pydantic() -> None:
+    # Everything app.page imports at module level (transitively) must work before pydantic loads.
+    reached = _reached(BOOT_ENTRY)
+    for name, imported in reached.items():
+        assert not [i for i in imported if i.startswith("pydantic")], f"{name} imports pydantic on the boot path"
+    assert "app.ui.shell" in reached and "app.core.settings" not in reached
+
+
+def test_backups_are_imported_on_first_use() -> None:
+    # Export and import are a quarter of what the page imports before it is ready: the
+    # controller builds them when first asked (a backup, an import), not at the start.
+    reached = _reached("app.services.controller")
+    assert "app.services.job_store" in reached  # the walk does follow the controller's imports
+    assert not [
+        name
+        for name in reached
+        if name.startswith(("app.services.bundle_", "app.core.bundle.")) and name != "app.core.bundle.names"
+    ]
 
 
 def test_pyscript_config_serves_only_local_files() -> None:

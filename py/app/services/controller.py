@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -31,9 +32,6 @@ from app.core.state import AppState, Phase
 from app.core.store import Store
 from app.core.vault_status import VaultState
 from app.services.batch_runner import BatchRunner
-from app.services.bundle_export import ExportService
-from app.services.bundle_import import ImportOutcome, ImportService
-from app.services.bundle_keys import BundleKeySealer
 from app.services.clip_continuer import ClipContinuer
 from app.services.compose_intents import ComposeIntents
 from app.services.job_actions import JobActions
@@ -62,6 +60,11 @@ from app.services.settings_service import SettingsService
 from app.services.storage_report import build_report
 from app.services.tasks import spawn
 from app.services.vault_service import VaultService
+
+if TYPE_CHECKING:
+    from app.services.bundle_export import ExportService
+    from app.services.bundle_import import ImportOutcome, ImportService
+    from app.services.bundle_keys import BundleKeySealer
 
 
 class Controller:
@@ -149,9 +152,36 @@ class Controller:
             active_provider=lambda: self.hub.active_id,
             use_provider=lambda provider_id: self.change_settings(provider_id=provider_id),
         )
-        sealer = BundleKeySealer(cipher)
-        self.exports = ExportService(store, records, vault, sealer, blob_bytes, clock, app_version=app_version)
-        self.imports = ImportService(store, records, vault, sealer, blob_bytes, clock, after=self._imported)
+        self._cipher, self._blob_bytes, self._app_version = cipher, blob_bytes, app_version
+
+    # -- backups: built on first use (their modules are a quarter of the imports before ready) --
+    @cached_property
+    def _sealer(self) -> BundleKeySealer:
+        from app.services.bundle_keys import BundleKeySealer
+
+        return BundleKeySealer(self._cipher)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from app.services.bundle_export import ExportService
+
+        return ExportService(
+            self.store,
+            self.records,
+            self.vault,
+            self._sealer,
+            self._blob_bytes,
+            self.clock,
+            app_version=self._app_version,
+        )
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from app.services.bundle_import import ImportService
+
+        return ImportService(
+            self.store, self.records, self.vault, self._sealer, self._blob_bytes, self.clock, after=self._imported
+        )
 
     # -- state ----------------------------------------------------------------------
     @property
