@@ -210,6 +210,27 @@ def test_boot_path_does_not_import_pydantic() -> None:
     assert "app.ui.shell" in reached and "app.core.settings" not in reached
 
 
+def _shell_views() -> list[tuple[str, str]]:
+    """The (module, class) of each route in ``app.ui.shell.VIEWS``, read from its source."""
+    tree = ast.parse((PY / "app" / "ui" / "shell.py").read_text())
+    table = next(n.value for n in tree.body if isinstance(n, ast.AnnAssign) and ast.unparse(n.target) == "VIEWS")
+    assert isinstance(table, ast.Dict)
+    return [ast.literal_eval(value) for value in table.values]
+
+
+def test_views_are_imported_when_shown() -> None:
+    # Before the page is ready only the landing view is imported (by the shell, when shown).
+    reached = _reached(BOOT_ENTRY)
+    assert not [name for name in reached if name.startswith("app.ui.views.") and name != "app.ui.views.base"]
+    views = _shell_views()
+    assert len(views) == 4
+    for module, name in views:
+        path = _module_path(module)
+        assert path is not None, module
+        classes = [n for n in ast.parse(path.read_text()).body if isinstance(n, ast.ClassDef) and n.name == name]
+        assert classes and ast.unparse(classes[0].bases[0]) == "View", f"{module}.{name} is not a view"
+
+
 def test_backups_are_imported_on_first_use() -> None:
     # Export and import are a quarter of what the page imports before it is ready: the
     # controller builds them when first asked (a backup, an import), not at the start.

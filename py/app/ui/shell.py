@@ -7,6 +7,8 @@ language redraws the frame's words and the current view (views build their DOM o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from importlib import import_module
 from typing import Any
 
 from app.browser.dom import Node, Scope, active_element, by_id, focus, h, query, set_attrs, set_text
@@ -19,17 +21,25 @@ from app.core.routes import Route, href, page_title, parse_hash
 from app.core.state import AppState
 from app.ui.context import UiContext
 from app.ui.views.base import View
-from app.ui.views.library import LibraryView
-from app.ui.views.new_render import NewRenderView
-from app.ui.views.queue import QueueView
-from app.ui.views.settings import SettingsView
 
-VIEWS: dict[Route, type[View]] = {
-    Route.NEW: NewRenderView,
-    Route.QUEUE: QueueView,
-    Route.LIBRARY: LibraryView,
-    Route.SETTINGS: SettingsView,
+# The view of each route (module, class), imported when first shown or, for the others, once
+# the page is idle after the start: before the page is ready only the landing view's modules
+# are imported (the four views are about half of what the shell imports).
+VIEWS: dict[Route, tuple[str, str]] = {
+    Route.NEW: ("app.ui.views.new_render", "NewRenderView"),
+    Route.QUEUE: ("app.ui.views.queue", "QueueView"),
+    Route.LIBRARY: ("app.ui.views.library", "LibraryView"),
+    Route.SETTINGS: ("app.ui.views.settings", "SettingsView"),
 }
+
+
+def view_class(route: Route) -> type[View]:
+    """The view shown for ``route`` (its module imported now if it was not yet)."""
+    module, name = VIEWS[route]
+    found = getattr(import_module(module), name)
+    if not (isinstance(found, type) and issubclass(found, View)):
+        raise TypeError(f"{module}.{name} is not a view")
+    return found
 
 
 class Shell:
@@ -41,6 +51,7 @@ class Shell:
         self.view: View | None = None
         self.views_root: Node = by_id("views")
         self.app_root: Node = by_id("app")
+        self._unloaded: Iterator[Route] = iter(())  # the views still to import when idle
 
     def start(self) -> None:
         on_hash_change(self.scope, self._on_hash)
@@ -52,6 +63,15 @@ class Shell:
         self._apply_locale(self.ctx.store.state)
         self._show(location.route, focus=False)
         self._render_frame(self.ctx.store.state)
+        self._unloaded = iter([route for route in VIEWS if route is not location.route])
+        self.scope.when_idle(self._import_next_view)
+
+    def _import_next_view(self) -> None:
+        """Import one more view while the page is idle, so its first visit does not wait for it."""
+        route = next(self._unloaded, None)
+        if route is not None:
+            view_class(route)
+            self.scope.when_idle(self._import_next_view)
 
     # -- routing ----------------------------------------------------------------------
     def _on_hash(self, _event: Any) -> None:
@@ -63,7 +83,7 @@ class Shell:
     def _show(self, route: Route, *, focus: bool) -> None:
         if self.view is not None:
             self.view.close()
-        self.view = VIEWS[route](self.ctx)
+        self.view = view_class(route)(self.ctx)
         self.views_root.replaceChildren(self.view.render())
         self.app_root.dataset.route = route.value
         set_title(page_title(route))
