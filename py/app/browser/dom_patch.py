@@ -72,6 +72,7 @@ class Patch:
     def __init__(self, patch_set: PatchSet, slots: Sequence[tuple[Node, Slot, str]]) -> None:
         self.size = len(slots)
         self.kinds = tuple(kind for _node, kind, _name in slots)
+        self.checked: tuple[tuple[Slot, ...], ...] = ()  # the kinds of the parts last added, once checked
         target = {
             "nodes": [node for node, _kind, _name in slots],
             "kinds": [str(kind) for kind in self.kinds],
@@ -88,16 +89,14 @@ class PatchBatch:
         self._set = patch_set
         self._rows: list[str] = []
 
-    def add(self, patch: Patch, values: Sequence[Value], *tails: Encoded) -> None:
-        """The values of ``patch``'s slots: ``values`` for the first ones, ``tails`` for the rest."""
-        tail_kinds = tuple(kind for tail in tails for kind in tail.kinds)
-        if len(values) > patch.size or patch.kinds[len(values) :] != tail_kinds:
-            raise ValueError(f"a patch of {patch.size} slots got {len(values)} values and {tails} encoded")
-        parts = [str(patch.number)]
-        if values:
-            parts.append(encode(patch.kinds[: len(values)], values).json)
-        parts.extend(tail.json for tail in tails if tail.json)
-        self._rows.append("[" + ",".join(parts) + "]")
+    def add(self, patch: Patch, *parts: Encoded) -> None:
+        """The values of all of ``patch``'s slots, in ``parts`` (each encoded once: :func:`encode`)."""
+        layout = tuple(part.kinds for part in parts)
+        if layout != patch.checked:  # the same kinds objects as last time: compared by identity
+            if tuple(kind for kinds in layout for kind in kinds) != patch.kinds:
+                raise ValueError(f"a patch of {patch.size} slots got {parts}")
+            patch.checked = layout
+        self._rows.append("[" + ",".join([str(patch.number), *(part.json for part in parts if part.json)]) + "]")
 
     def flush(self) -> None:
         """Write everything added since the last flush."""

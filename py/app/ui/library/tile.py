@@ -23,6 +23,7 @@ ICONS = {"play": "play", "open": "spark", "download": "download", "rename": "edi
 FACE_SLOTS = (Slot.ATTR, Slot.ATTR, Slot.TEXT, Slot.ATTR, Slot.TEXT, Slot.TEXT) + (Slot.PROP,) + (Slot.ATTR,) * 5
 # The slots of the tile's state (the roving tab stop of the tile and its actions, then the
 # selection's class and checkbox), encoded once for each of the four states.
+PLACE_SLOTS = (Slot.STYLE, Slot.STYLE)  # transform and width: numbers only, encoded as they are written
 STOPS = 1 + len(QUICK_ACTIONS)
 STATE_SLOTS = (Slot.ATTR,) * STOPS + (Slot.CLASS, Slot.PROP)
 STATES = {
@@ -161,7 +162,7 @@ class Tile:
     ) -> None:
         """Show ``face`` at (x, y), written with the rest of ``batch`` (one call into the page)."""
         self.job_id = face.job_id
-        place = (f"translate({x:.0f}px, {y:.0f}px)", f"{width:.0f}px")
+        place = Encoded(PLACE_SLOTS, f'"translate({x:.0f}px, {y:.0f}px)","{width:.0f}px"')
         batch.add(self._patch, place, STATES[focused, selected], face.slots)
 
     def show_poster(self, url: str | None) -> None:
