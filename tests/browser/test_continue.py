@@ -16,6 +16,8 @@ SOURCE = "A paper boat in a gutter"
 
 # Mean difference (0–255) of the first-frame preview against the source video at its end and at its start,
 # both drawn small: the preview must match the end, and the start must differ (the sim's timer and bar move).
+# Measured on this 4 s video: 0.45 from the end at 3 s, 0.93 at 2 s, 1.85 at 0.05 s, 131 unseeked at 0 s, so
+# a difference under 0.5 means the last second.
 COMPARE_JS = """async ([url, key]) => {
   const W = 64, H = 36;
   const pixels = (source) => {
@@ -43,8 +45,12 @@ COMPARE_JS = """async ([url, key]) => {
     let s = 0; for (let i = 0; i < a.length; i++) s += Math.abs(a[i] - b[i]); return s / a.length;
   };
   const start = await opened();  // its first frame, no seek
-  const last = await at(start.duration - 0.05), first = pixels(start);
-  return {last: diff(shown, last), first: diff(shown, first), width: img.naturalWidth};
+  // The end read twice, the closer reading kept: under load one reading has been a frame far
+  // from the end (CI: 1.97 where every frame of this video is within 1.9 of the end but the
+  // unseeked first one), and only the app's reading is under test.
+  const ends = [await at(start.duration - 0.05), await at(start.duration - 0.05)], first = pixels(start);
+  const last = Math.min(...ends.map((end) => diff(shown, end)));
+  return {last, first: diff(shown, first), width: img.naturalWidth, ends: diff(ends[0], ends[1])};
 }"""
 
 
