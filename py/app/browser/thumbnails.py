@@ -21,6 +21,50 @@ SEEK_S = 0.5
 HAVE_CURRENT_DATA = 2  # HTMLMediaElement.readyState: the frame at the current position can be drawn
 END_MARGIN_S = 0.05  # seeking to the exact end shows nothing in some browsers
 TIMEOUT_S = 20.0
+FRAME_WAIT_S = 2.0  # how long to wait for the sought frame to reach the element before drawing anyway
+FRAME_S = 0.25  # a presented frame this near the sought time is that frame (even at 4 fps)
+
+
+class _FrameWatch:
+    """The media times of the frames a video element presents (``requestVideoFrameCallback``),
+    watched from before a seek: on a busy machine "seeked" can fire while the element would
+    still draw its previous frame (CI once drew the first frame for the last)."""
+
+    def __init__(self, video: Any) -> None:
+        from pyodide.ffi import create_proxy
+
+        self._video = video
+        self._times: list[float] = []
+        self._arrived = asyncio.Event()
+        self._proxy: Any = create_proxy(self._on_frame) if hasattr(video, "requestVideoFrameCallback") else None
+        self._handle = video.requestVideoFrameCallback(self._proxy) if self._proxy is not None else None
+
+    def _on_frame(self, _now: Any, meta: Any) -> None:
+        self._times.append(float(meta.mediaTime))
+        self._arrived.set()
+        self._handle = self._video.requestVideoFrameCallback(
+            self._proxy
+        )  # a paused video calls back only on a new frame
+
+    async def until_near(self, target: float) -> None:
+        """Until a frame within ``FRAME_S`` of ``target`` was presented (or ``FRAME_WAIT_S`` passed,
+        or the browser cannot tell: then the element's frame is drawn as it is)."""
+        if self._proxy is None:
+            return
+        deadline = asyncio.get_running_loop().time() + FRAME_WAIT_S
+        while not any(abs(time - target) <= FRAME_S for time in self._times):
+            self._arrived.clear()
+            remaining = deadline - asyncio.get_running_loop().time()
+            try:
+                await asyncio.wait_for(self._arrived.wait(), max(remaining, 0.0))
+            except TimeoutError:
+                return
+
+    def close(self) -> None:
+        if self._proxy is not None:
+            self._video.cancelVideoFrameCallback(self._handle)
+            self._proxy.destroy()
+            self._proxy = None
 
 
 async def _encode(canvas: Any, mime: str, quality: float) -> Any:
@@ -50,11 +94,18 @@ async def draw_frame(url: str, *, at_end: bool, width: int | None, mime: str) ->
         await asyncio.wait_for(loaded, TIMEOUT_S)
         seeked = await_events(video, ["seeked"], ["error"], lambda _e: None, lambda _e: RuntimeError("cannot seek"))
         duration = float(video.duration or 0)
-        video.currentTime = max(0.0, duration - END_MARGIN_S) if at_end else min(SEEK_S, duration / 2)
-        await asyncio.wait_for(seeked, TIMEOUT_S)
-        if int(video.readyState) < HAVE_CURRENT_DATA:  # seeked, but the frame there not decoded yet (a busy machine)
-            decoded = await_events(video, ["canplay"], ["error"], lambda _e: None, _unreadable)
-            await asyncio.wait_for(decoded, TIMEOUT_S)
+        frames = _FrameWatch(video)
+        try:
+            video.currentTime = target = max(0.0, duration - END_MARGIN_S) if at_end else min(SEEK_S, duration / 2)
+            await asyncio.wait_for(seeked, TIMEOUT_S)
+            if (
+                int(video.readyState) < HAVE_CURRENT_DATA
+            ):  # seeked, but the frame there not decoded yet (a busy machine)
+                decoded = await_events(video, ["canplay"], ["error"], lambda _e: None, _unreadable)
+                await asyncio.wait_for(decoded, TIMEOUT_S)
+            await frames.until_near(target)
+        finally:
+            frames.close()
         natural_w, natural_h = max(int(video.videoWidth), 1), max(int(video.videoHeight), 1)
         out_w = width or natural_w
         out_h = natural_h if width is None else max(1, round(out_w * natural_h / natural_w))
