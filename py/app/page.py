@@ -43,6 +43,7 @@ from app.core.providers import registry
 from app.core.state import AppState, Phase
 from app.core.store import Store
 from app.core.vault_status import VaultState
+from app.core.version import APP_VERSION
 from app.services.early_adoption import adopt_early_input
 from app.services.intents import Intents
 from app.services.tasks import spawn
@@ -113,7 +114,7 @@ async def _build_controller(store: Store[AppState], directory: ProviderDirectory
         vault=VaultService(database, cipher, clock, names),
         cipher=cipher,
         blob_bytes=BrowserBlobBytes(),
-        app_version=_app_version(),
+        app_version=APP_VERSION,
         directory=directory,
         codecs=codecs(),
         transport=FetchTransport(),
@@ -128,16 +129,6 @@ async def _build_controller(store: Store[AppState], directory: ProviderDirectory
         run=run_task,
     )
     return controller, wheel_urls
-
-
-def _app_version() -> str:
-    """The app wheel's version (written into export bundles)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("sora-renderer-app")
-    except PackageNotFoundError:
-        return "0.1.0"
 
 
 async def _hydrate(ctx: UiContext, site_ready: Awaitable[None]) -> tuple[Controller, list[str], EarlyInput]:

@@ -44,3 +44,33 @@ def test_each_model_keeps_defer_build_through_its_own_settings(model: type[pydan
 def test_a_deferred_model_still_validates_and_refuses_a_wrong_shape() -> None:
     with pytest.raises(pydantic.ValidationError):
         JobRecord.model_validate({"id": 5})
+
+
+PLUGIN_SEARCH = """
+import importlib.metadata as metadata
+searched = []
+search = metadata.entry_points
+metadata.entry_points = lambda **kw: searched.append(kw) or search(**kw)
+from app.core.settings import Settings
+Settings.model_validate({})
+print(len(searched))
+"""
+
+
+@pytest.mark.parametrize(("environment", "searches"), [({}, "0"), ({"PYDANTIC_DISABLE_PLUGINS": ""}, "1")])
+def test_building_a_validator_does_not_search_for_plugins(environment: dict[str, str], searches: str) -> None:
+    # The search reads every installed package's metadata (about 0.1 s of the page's start);
+    # the app has no plugins. An environment that asks for the search still gets it.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    py_dir = str(Path(__file__).resolve().parents[2] / "py")
+    found = subprocess.run(
+        [sys.executable, "-c", PLUGIN_SEARCH],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": py_dir, **environment},
+    )
+    assert found.stdout.split() == [searches]
