@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 import serve
@@ -212,7 +213,11 @@ def test_a_connection_lost_mid_create_keeps_the_job_it_may_have_started(demo_app
     def cut(route: Any) -> None:
         if route.request.method == "POST" and title in (route.request.post_data or ""):
             route.fetch()  # the simulator receives it and starts the render ...
-            route.abort("connectionreset")  # ... and its answer never reaches the page
+            try:
+                route.abort("connectionreset")  # ... and its answer never reaches the page
+            except PlaywrightError as exc:  # the page gave up on it first (a full run, once): no answer either
+                if "already handled" not in str(exc):
+                    raise
         else:
             route.continue_()
 
