@@ -11,6 +11,7 @@ import pytest
 import app
 from app.core.job_record import JobRecord
 from app.core.model_base import Model
+from tests.unit.fresh_python import fresh_python
 
 PURE = ("app.core", "app.services")
 
@@ -61,16 +62,4 @@ print(len(searched))
 def test_building_a_validator_does_not_search_for_plugins(environment: dict[str, str], searches: str) -> None:
     # The search reads every installed package's metadata (about 0.1 s of the page's start);
     # the app has no plugins. An environment that asks for the search still gets it.
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    py_dir = str(Path(__file__).resolve().parents[2] / "py")
-    found = subprocess.run(
-        [sys.executable, "-c", PLUGIN_SEARCH],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PYTHONPATH": py_dir, **environment},
-    )
-    assert found.stdout.split() == [searches]
+    assert fresh_python(PLUGIN_SEARCH, **environment) == [searches]

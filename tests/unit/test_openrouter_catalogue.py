@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import subprocess
-import sys
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +19,7 @@ from app.core.providers.openrouter.catalogue import parse_catalogue
 from app.core.providers.openrouter.frames import read_frames
 from app.core.providers.openrouter.model_rules import audio_of, is_range, negative_prompt_route
 from simulator.openrouter import catalogue as sim_catalogue
+from tests.unit.fresh_python import fresh_python
 
 FETCHED = "2026-12-01"
 BY_ID = {m.id: m for m in FALLBACK_MODELS}
@@ -79,11 +77,7 @@ def test_the_built_in_list_needs_only_the_standard_library() -> None:
         "import sys, app.core.providers.openrouter.capabilities as c;"
         "print(c.FALLBACK_MODELS[0].id, 'pydantic' in sys.modules)"
     )
-    py_dir = str(Path(__file__).resolve().parents[2] / "py")
-    found = subprocess.run(
-        [sys.executable, "-c", check], capture_output=True, text=True, check=True, env={"PYTHONPATH": py_dir}
-    )
-    assert found.stdout.split() == ["google/veo-3.1", "False"]
+    assert fresh_python(check) == ["google/veo-3.1", "False"]
 
 
 def test_defaults_prefer_720p_and_the_first_listed_duration() -> None:

@@ -42,9 +42,8 @@ class _FrameWatch:
     def _on_frame(self, _now: Any, meta: Any) -> None:
         self._times.append(float(meta.mediaTime))
         self._arrived.set()
-        self._handle = self._video.requestVideoFrameCallback(
-            self._proxy
-        )  # a paused video calls back only on a new frame
+        # Asked again each time: a paused video calls back only when a new frame is presented.
+        self._handle = self._video.requestVideoFrameCallback(self._proxy)
 
     async def until_near(self, target: float) -> None:
         """Until a frame within ``FRAME_S`` of ``target`` was presented (or ``FRAME_WAIT_S`` passed,
@@ -98,9 +97,8 @@ async def draw_frame(url: str, *, at_end: bool, width: int | None, mime: str) ->
         try:
             video.currentTime = target = max(0.0, duration - END_MARGIN_S) if at_end else min(SEEK_S, duration / 2)
             await asyncio.wait_for(seeked, TIMEOUT_S)
-            if (
-                int(video.readyState) < HAVE_CURRENT_DATA
-            ):  # seeked, but the frame there not decoded yet (a busy machine)
+            # Seeked, but the frame there not decoded yet (a busy machine):
+            if int(video.readyState) < HAVE_CURRENT_DATA:
                 decoded = await_events(video, ["canplay"], ["error"], lambda _e: None, _unreadable)
                 await asyncio.wait_for(decoded, TIMEOUT_S)
             await frames.until_near(target)

@@ -1,5 +1,6 @@
-"""The app's version, written into export bundles: a constant, not read from the installed
-wheel's metadata (importing ``importlib.metadata`` cost the page about 0.1 s of its start).
+"""The app's version, written into export bundles: a constant, so the start does not look
+it up in the installed packages' metadata (pydantic's plugin search, the other reader of
+that metadata at the start, is switched off in ``app.core.model_base``).
 ``tools/appwheel.py`` builds the wheel with the same number (a unit test keeps them equal)."""
 
 APP_VERSION = "0.1.0"

@@ -1,8 +1,9 @@
 """The intents views can dispatch (through :class:`~app.services.intents.Intents`),
 carried out over the services and the store.
 
-Every collaborator is built here, in the constructor, from the ports and the provider
-codecs the page hands in; the store is updated only after a change is persisted, so
+Every collaborator is built here from the ports and the provider codecs the page hands
+in: in the constructor, except backup export and import, built on first use (their modules
+are not needed before the page is ready); the store is updated only after a change is persisted, so
 what the user sees is what is saved.
 """
 

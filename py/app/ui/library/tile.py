@@ -21,9 +21,9 @@ ICONS = {"play": "play", "open": "spark", "download": "download", "rename": "edi
 # data-job, aria-label, the name and its title, meta, length, the dot (hidden, tone, title,
 # label, role) and the checkbox's label. Encoded once per face, sent as they are.
 FACE_SLOTS = (Slot.ATTR, Slot.ATTR, Slot.TEXT, Slot.ATTR, Slot.TEXT, Slot.TEXT) + (Slot.PROP,) + (Slot.ATTR,) * 5
+PLACE_SLOTS = (Slot.STYLE, Slot.STYLE)  # transform and width: numbers only, encoded as they are written
 # The slots of the tile's state (the roving tab stop of the tile and its actions, then the
 # selection's class and checkbox), encoded once for each of the four states.
-PLACE_SLOTS = (Slot.STYLE, Slot.STYLE)  # transform and width: numbers only, encoded as they are written
 STOPS = 1 + len(QUICK_ACTIONS)
 STATE_SLOTS = (Slot.ATTR,) * STOPS + (Slot.CLASS, Slot.PROP)
 STATES = {
